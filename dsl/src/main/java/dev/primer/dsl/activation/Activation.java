@@ -1,0 +1,128 @@
+package dev.primer.dsl.activation;
+
+import dev.primer.dsl.base.Numbers;
+
+/**
+ * The non-linearity applied to a layer's output: an immutable value of a {@link Kind} and, for
+ * {@code leakyRelu} and {@code elu}, a parameter alpha. The text form of each is its method name
+ * in the chain ({@code relu()}, {@code leakyRelu(0.2)}).
+ *
+ * <p>See {@link Gain} for the gain of each kind, and {@code dev.primer.dsl.init.Auto} for the
+ * scheme AUTO picks from {@link #family()}.
+ *
+ * @param kind which non-linearity
+ * @param alpha the slope for negative inputs of {@code leakyRelu} (in [0, 1)), the saturation
+ *     value of {@code elu} (&gt; 0); 0 for every other kind
+ */
+public record Activation(Kind kind, double alpha) {
+
+  /** The kinds, each with its method name in the chain and its formula. */
+  public enum Kind {
+    /** max(0, x). */
+    RELU("relu", Family.RELU_LIKE),
+    /** x for x &gt; 0, alpha * x otherwise. */
+    LEAKY_RELU("leakyRelu", Family.RELU_LIKE),
+    /** x for x &gt; 0, alpha * (exp(x) - 1) otherwise. */
+    ELU("elu", Family.RELU_LIKE),
+    /** Scaled ELU (Klambauer et al. 2017): 1.0507 * (x for x &gt; 0, 1.6733 * (exp(x) - 1) otherwise). */
+    SELU("selu", Family.SELF_NORMALIZING),
+    /** x * Phi(x), Phi the standard normal CDF (the exact form, not the tanh approximation). */
+    GELU("gelu", Family.RELU_LIKE),
+    /** x * sigmoid(x), also called SiLU. */
+    SWISH("swish", Family.RELU_LIKE),
+    /** tanh(x). */
+    TANH("tanh", Family.SATURATING_OR_LINEAR),
+    /** 1 / (1 + exp(-x)). */
+    SIGMOID("sigmoid", Family.SATURATING_OR_LINEAR),
+    /** exp(x_i) / sum_j exp(x_j) over the last axis. */
+    SOFTMAX("softmax", Family.SATURATING_OR_LINEAR),
+    /** x: no non-linearity, written explicitly. */
+    LINEAR("linear", Family.SATURATING_OR_LINEAR);
+
+    private final String method;
+    private final Family family;
+
+    Kind(String method, Family family) {
+      this.method = method;
+      this.family = family;
+    }
+
+    /** The method name in the chain and in the text form. */
+    public String method() {
+      return method;
+    }
+  }
+
+  /** How an activation treats a zero-mean input, which decides the init it wants. */
+  public enum Family {
+    /** Zero (or nearly) for negative input: halves the signal's second moment; wants He. */
+    RELU_LIKE,
+    /** Odd or nearly linear around 0 (tanh, sigmoid, softmax, identity): wants Glorot. */
+    SATURATING_OR_LINEAR,
+    /** Self-normalising (SELU): wants LeCun normal. */
+    SELF_NORMALIZING
+  }
+
+  /** The default slope of {@link #leakyRelu()}, as PyTorch's {@code LeakyReLU}. */
+  public static final double DEFAULT_LEAK = 0.01;
+
+  public Activation {
+    if (kind == null) {
+      throw new IllegalArgumentException("activation kind must not be null");
+    }
+    switch (kind) {
+      case LEAKY_RELU -> {
+        if (!(alpha >= 0 && alpha < 1)) {
+          throw new IllegalArgumentException("leakyRelu: alpha must be in [0, 1), got " + alpha);
+        }
+      }
+      case ELU -> {
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+          throw new IllegalArgumentException("elu: alpha must be > 0, got " + alpha);
+        }
+      }
+      default -> {
+        if (alpha != 0) {
+          throw new IllegalArgumentException(kind.method + " takes no alpha, got " + alpha);
+        }
+      }
+    }
+  }
+
+  public static Activation relu() { return new Activation(Kind.RELU, 0); }
+  public static Activation leakyRelu() { return leakyRelu(DEFAULT_LEAK); }
+  public static Activation leakyRelu(double alpha) { return new Activation(Kind.LEAKY_RELU, alpha); }
+  public static Activation elu() { return elu(1.0); }
+  public static Activation elu(double alpha) { return new Activation(Kind.ELU, alpha); }
+  public static Activation selu() { return new Activation(Kind.SELU, 0); }
+  public static Activation gelu() { return new Activation(Kind.GELU, 0); }
+  public static Activation swish() { return new Activation(Kind.SWISH, 0); }
+  public static Activation tanh() { return new Activation(Kind.TANH, 0); }
+  public static Activation sigmoid() { return new Activation(Kind.SIGMOID, 0); }
+  public static Activation softmax() { return new Activation(Kind.SOFTMAX, 0); }
+  public static Activation linear() { return new Activation(Kind.LINEAR, 0); }
+
+  /** What initialization this activation wants. */
+  public Family family() {
+    return kind.family;
+  }
+
+  /** The method name in the chain: {@code relu}, {@code leakyRelu}. */
+  public String name() {
+    return kind.method;
+  }
+
+  /** The call as the text form writes it: {@code relu()}, {@code leakyRelu(0.2)}, {@code elu()}. */
+  public String text() {
+    return switch (kind) {
+      case LEAKY_RELU -> name() + "(" + Numbers.format(alpha) + ")";
+      case ELU -> alpha == 1.0 ? "elu()" : name() + "(" + Numbers.format(alpha) + ")";
+      default -> name() + "()";
+    };
+  }
+
+  @Override
+  public String toString() {
+    return text();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.primer.dsl.init;
+
+import java.util.Arrays;
+
+/**
+ * The fans of a parameter block: how many inputs feed one output unit (fan_in) and how many
+ * outputs one input unit feeds (fan_out). The one place fans are computed.
+ *
+ * <p>For a kernel of shape {@code [k1, ..., kr, in, out]} the receptive field is
+ * {@code k1 * ... * kr} (1 for a dense kernel), and
+ * <pre>
+ *   fan_in  = receptive * in
+ *   fan_out = receptive * out
+ * </pre>
+ * so a dense kernel [784, 256] has fans (784, 256) and a conv kernel [5, 5, 32, 64] has
+ * (5*5*32, 5*5*64) = (800, 1600) — the input channels counted once (TensorFlow Java 1.0.0's
+ * framework counts them twice).
+ *
+ * <p>Recurrent parameters are split per gate: an LSTM kernel [in, 4 * units] is four blocks
+ * [in, units] with fans (in, units), its recurrent kernel four blocks [units, units]. Keras
+ * instead computes fans over the whole [in, 4 * units]; per gate is what each gate's matmul sees.
+ *
+ * <p>A bias has no fans of its own: it takes those of its layer's kernel block, so
+ * {@code pytorch_default}'s bias bound 1/sqrt(fan_in) uses the kernel's fan_in, as PyTorch does.
+ */
+public record Fans(long in, long out) {
+
+  public Fans {
+    if (in <= 0 || out <= 0) {
+      throw new IllegalArgumentException("fans must be > 0, got (" + in + ", " + out + ")");
+    }
+  }
+
+  /** The fans of a kernel block of rank &gt;= 2, as above. */
+  public static Fans ofKernel(int[] shape) {
+    if (shape.length < 2) {
+      throw new IllegalArgumentException(
+          "a kernel has rank >= 2, got shape " + Arrays.toString(shape));
+    }
+    long receptive = 1;
+    for (int i = 0; i < shape.length - 2; i++) {
+      receptive *= shape[i];
+    }
+    return new Fans(receptive * shape[shape.length - 2], receptive * shape[shape.length - 1]);
+  }
+
+  /** (fan_in + fan_out) / 2, Glorot's compromise between the forward and backward pass. */
+  public double average() {
+    return (in + out) / 2.0;
+  }
+
+  /** sqrt(fan_in * fan_out). */
+  public double geometricAverage() {
+    return Math.sqrt((double) in * out);
+  }
+
+  @Override
+  public String toString() {
+    return in + "/" + out;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.primer.dsl.init;
+
+import java.util.Optional;
+
+/**
+ * How a parameter tensor gets its first values: a closed family of immutable values.
+ *
+ * <p>A {@link Sampler} says exactly how to draw the values (a distribution or a construction such
+ * as an orthogonal matrix); a {@link Rule} chooses a sampler from the parameter it fills (its
+ * fans, its layer's activation): variance scaling and its presets, AUTO, the framework presets.
+ * The bridge to TensorFlow emits ops for samplers only; every rule is resolved first, in
+ * {@code dev.primer.dsl.resolve}.
+ *
+ * <p>The presets and factories are in {@link Inits}; their text names in
+ * {@code dev.primer.dsl.text.InitText}.
+ */
+public sealed interface Init permits Sampler, Rule {
+
+  /** Calls the visitor's method for this initializer. */
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per initializer: the samplers' and the rules'. */
+  interface Visitor<R> extends Sampler.Visitor<R> {
+    R varianceScaling(VarianceScaling v);
+
+    R auto(Auto a);
+
+    R frameworkDefault(FrameworkDefault f);
+  }
+
+  /**
+   * Why this initializer cannot fill a parameter of this role and rank, or empty if it can:
+   * identity needs a 2-D parameter, orthogonal rank &gt;= 2, and so on. Checked when the init is
+   * attached to a layer, before any shape is known.
+   */
+  default Optional<String> misfit(Role role, int rank) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,133 @@
+package dev.primer.dsl.init;
+
+import dev.primer.dsl.init.VarianceScaling.Distribution;
+import dev.primer.dsl.init.VarianceScaling.FanMode;
+
+/**
+ * The initializers by name: presets as constants, parameterised ones as factories. Written for
+ * {@code import static dev.primer.dsl.init.Inits.*}.
+ *
+ * <p>Names follow Keras, and so does the meaning of a Keras name: {@code HE_NORMAL},
+ * {@code GLOROT_NORMAL} and {@code LECUN_NORMAL} are <em>truncated</em> normals (rescaled so the
+ * variance is exact). PyTorch's {@code kaiming_normal_} and {@code xavier_normal_} are not
+ * truncated: they are {@code HE_NORMAL_UNTRUNCATED} and {@code GLOROT_NORMAL_UNTRUNCATED}, and
+ * the PyTorch names {@code KAIMING_NORMAL} and {@code XAVIER_NORMAL} mean those, as in PyTorch.
+ * The uniform forms are the same in both frameworks.
+ */
+public final class Inits {
+  private Inits() {
+    throw new AssertionError("no instances");
+  }
+
+  /** Every entry 0. Never for kernels: units stay identical (see {@link Constant}). */
+  public static final Constant ZEROS = new Constant(0);
+  /** Every entry 1. */
+  public static final Constant ONES = new Constant(1);
+
+  /** Glorot/Xavier uniform: U(-l, l), l = sqrt(6 / (fan_in + fan_out)). Keras's default. */
+  public static final VarianceScaling GLOROT_UNIFORM =
+      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.UNIFORM);
+  /** Glorot normal, truncated (Keras): std sqrt(2 / (fan_in + fan_out)) after truncation. */
+  public static final VarianceScaling GLOROT_NORMAL =
+      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.TRUNCATED_NORMAL);
+  /** Glorot normal, not truncated (PyTorch's xavier_normal_): N(0, 2 / (fan_in + fan_out)). */
+  public static final VarianceScaling GLOROT_NORMAL_UNTRUNCATED =
+      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.NORMAL);
+
+  /** He/Kaiming uniform: U(-l, l), l = sqrt(6 / fan_in). Same as PyTorch's kaiming_uniform_. */
+  public static final VarianceScaling HE_UNIFORM =
+      new VarianceScaling(2, FanMode.FAN_IN, Distribution.UNIFORM);
+  /** He normal, truncated (Keras): std sqrt(2 / fan_in) after truncation. */
+  public static final VarianceScaling HE_NORMAL =
+      new VarianceScaling(2, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
+  /** He normal, not truncated (PyTorch's kaiming_normal_): N(0, 2 / fan_in). */
+  public static final VarianceScaling HE_NORMAL_UNTRUNCATED =
+      new VarianceScaling(2, FanMode.FAN_IN, Distribution.NORMAL);
+
+  /** LeCun uniform: U(-l, l), l = sqrt(3 / fan_in). */
+  public static final VarianceScaling LECUN_UNIFORM =
+      new VarianceScaling(1, FanMode.FAN_IN, Distribution.UNIFORM);
+  /** LeCun normal, truncated (Keras): std sqrt(1 / fan_in) after truncation. For SELU. */
+  public static final VarianceScaling LECUN_NORMAL =
+      new VarianceScaling(1, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
+  /** LeCun normal, not truncated: N(0, 1 / fan_in). */
+  public static final VarianceScaling LECUN_NORMAL_UNTRUNCATED =
+      new VarianceScaling(1, FanMode.FAN_IN, Distribution.NORMAL);
+
+  /** {@link #GLOROT_UNIFORM}. */
+  public static final VarianceScaling GLOROT = GLOROT_UNIFORM;
+  /** {@link #GLOROT_UNIFORM}, PyTorch's name. */
+  public static final VarianceScaling XAVIER_UNIFORM = GLOROT_UNIFORM;
+  /** {@link #GLOROT_NORMAL_UNTRUNCATED}: PyTorch's name keeps PyTorch's meaning. */
+  public static final VarianceScaling XAVIER_NORMAL = GLOROT_NORMAL_UNTRUNCATED;
+  /** {@link #HE_NORMAL}, the truncated Keras form. */
+  public static final VarianceScaling HE = HE_NORMAL;
+  /** {@link #HE_UNIFORM}, PyTorch's name. */
+  public static final VarianceScaling KAIMING_UNIFORM = HE_UNIFORM;
+  /** {@link #HE_NORMAL_UNTRUNCATED}: PyTorch's name keeps PyTorch's meaning. */
+  public static final VarianceScaling KAIMING_NORMAL = HE_NORMAL_UNTRUNCATED;
+  /** {@link #LECUN_NORMAL}. */
+  public static final VarianceScaling LECUN = LECUN_NORMAL;
+
+  /** Orthogonal with gain 1. */
+  public static final Orthogonal ORTHOGONAL = new Orthogonal(1);
+  /** Identity with gain 1. */
+  public static final Identity IDENTITY = new Identity(1);
+  /** Delta-orthogonal with gain 1. */
+  public static final DeltaOrthogonal DELTA_ORTHOGONAL = new DeltaOrthogonal(1);
+
+  /** Activation-aware: see {@link Auto}. The default wherever nothing is named. */
+  public static final Auto AUTO = new Auto();
+  /** Keras's defaults: see {@link FrameworkDefault}. */
+  public static final FrameworkDefault KERAS_DEFAULT =
+      new FrameworkDefault(FrameworkDefault.Framework.KERAS);
+  /** PyTorch's defaults: see {@link FrameworkDefault}. */
+  public static final FrameworkDefault PYTORCH_DEFAULT =
+      new FrameworkDefault(FrameworkDefault.Framework.PYTORCH);
+
+  /** Every entry {@code value}. */
+  public static Constant constant(double value) {
+    return new Constant(value);
+  }
+
+  /** N(mean, std^2), not truncated. */
+  public static Normal normal(double mean, double std) {
+    return new Normal(mean, std);
+  }
+
+  /** U[lo, hi). */
+  public static Uniform uniform(double lo, double hi) {
+    return new Uniform(lo, hi);
+  }
+
+  /** N(mean, std^2) truncated at 2 std. */
+  public static TruncatedNormal truncatedNormal(double mean, double std) {
+    return new TruncatedNormal(mean, std);
+  }
+
+  /** Variance scale / n; see {@link VarianceScaling}. */
+  public static VarianceScaling varianceScaling(
+      double scale, FanMode mode, Distribution distribution) {
+    return new VarianceScaling(scale, mode, distribution);
+  }
+
+  /** Orthogonal times {@code gain}. */
+  public static Orthogonal orthogonal(double gain) {
+    return new Orthogonal(gain);
+  }
+
+  /** Identity times {@code gain}. */
+  public static Identity identity(double gain) {
+    return new Identity(gain);
+  }
+
+  /** Delta-orthogonal times {@code gain}. */
+  public static DeltaOrthogonal deltaOrthogonal(double gain) {
+    return new DeltaOrthogonal(gain);
+  }
+
+  /** {@code count} nonzero N(0, std^2) incoming weights per unit (Martens 2010). */
+  public static Sparse sparse(int count, double std) {
+    return new Sparse(count, std);
+  }
+}

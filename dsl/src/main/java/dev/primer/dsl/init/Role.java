@@ -1,0 +1,37 @@
+package dev.primer.dsl.init;
+
+/** What a parameter tensor does in its layer; decides its fans, its AUTO init and its rank. */
+public enum Role {
+  /** Dense [in, out], conv [kh, kw, in, out], recurrent input projection [in, gates * units]. */
+  KERNEL("kernel", true),
+  /** The state-to-state weights of a recurrent layer: [units, gates * units]. */
+  RECURRENT_KERNEL("recurrent_kernel", true),
+  /** Added to the output of a kernel: [out] or [gates * units]. */
+  BIAS("bias", true),
+  /** Batch norm's learned scale, one per channel; starts at 1. */
+  GAMMA("gamma", true),
+  /** Batch norm's learned shift, one per channel; starts at 0. */
+  BETA("beta", true),
+  /** Batch norm's running mean for inference; starts at 0; not trained by gradients. */
+  MOVING_MEAN("moving_mean", false),
+  /** Batch norm's running variance for inference; starts at 1; not trained by gradients. */
+  MOVING_VARIANCE("moving_variance", false);
+
+  private final String paramName;
+  private final boolean trainable;
+
+  Role(String paramName, boolean trainable) {
+    this.paramName = paramName;
+    this.trainable = trainable;
+  }
+
+  /** The parameter's name inside its layer: {@code kernel} in {@code dense_0/kernel}. */
+  public String paramName() {
+    return paramName;
+  }
+
+  /** Whether gradients update it. */
+  public boolean trainable() {
+    return trainable;
+  }
+}

@@ -1,0 +1,12 @@
+package dev.primer.dsl.init;
+
+/**
+ * An initializer that chooses another initializer from the block it fills: variance scaling
+ * (which turns fans into a standard deviation), AUTO, the framework presets. Applying rules
+ * repeatedly ends in a {@link Sampler}.
+ */
+public sealed interface Rule extends Init permits VarianceScaling, Auto, FrameworkDefault {
+
+  /** The initializer this rule picks for {@code target}: a sampler, or a more concrete rule. */
+  Init choose(Target target);
+}

@@ -1,0 +1,54 @@
+package dev.primer.dsl.layer;
+
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.base.Shape;
+import java.util.List;
+
+/**
+ * Batch normalisation over the last axis (Ioffe and Szegedy 2015):
+ * y = gamma * (x - mean) / sqrt(var + epsilon) + beta, with the batch's mean and variance while
+ * training and the moving averages at inference, updated as
+ * moving = momentum * moving + (1 - momentum) * batch.
+ *
+ * @param momentum in [0, 1); default 0.99 (Keras)
+ * @param epsilon &gt; 0; default 0.001 (Keras)
+ */
+public record BatchNorm(double momentum, double epsilon) implements Layer {
+
+  public static final double DEFAULT_MOMENTUM = 0.99;
+  public static final double DEFAULT_EPSILON = 1e-3;
+
+  public BatchNorm {
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+    }
+    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
+      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+    }
+  }
+
+  @Override public String kind() { return "batchNorm"; }
+  @Override public String nameStem() { return "batch_norm"; }
+
+  @Override
+  public List<Object> arguments() {
+    return momentum == DEFAULT_MOMENTUM && epsilon == DEFAULT_EPSILON
+        ? List.of()
+        : List.of(momentum, epsilon);
+  }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    return input;
+  }
+
+  @Override
+  public List<ParameterShape> parameters(Shape input) {
+    Shape channels = Shape.of(input.last());
+    return List.of(
+        new ParameterShape(Role.GAMMA, channels),
+        new ParameterShape(Role.BETA, channels),
+        new ParameterShape(Role.MOVING_MEAN, channels),
+        new ParameterShape(Role.MOVING_VARIANCE, channels));
+  }
+}

@@ -1,0 +1,31 @@
+package dev.primer.dsl.layer;
+
+import dev.primer.dsl.base.Shape;
+import java.util.List;
+
+/**
+ * While training, zeroes each value with probability {@code rate} and scales the others by
+ * 1 / (1 - rate), so the expected value is unchanged; does nothing at inference.
+ */
+public record Dropout(double rate) implements Layer {
+
+  public Dropout {
+    if (!(rate >= 0 && rate < 1)) {
+      throw new IllegalArgumentException("rate must be in [0, 1), got " + rate);
+    }
+  }
+
+  @Override public String kind() { return "dropout"; }
+  @Override public String nameStem() { return "dropout"; }
+  @Override public List<Object> arguments() { return List.of(rate); }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    return input;
+  }
+
+  @Override
+  public List<ParameterShape> parameters(Shape input) {
+    return List.of();
+  }
+}

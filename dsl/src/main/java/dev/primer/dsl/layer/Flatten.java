@@ -1,0 +1,27 @@
+package dev.primer.dsl.layer;
+
+import dev.primer.dsl.base.Shape;
+import java.util.List;
+
+/** Turns any shape into a flat vector of all its values, row-major. No parameters. */
+public record Flatten() implements Layer {
+
+  @Override public String kind() { return "flatten"; }
+  @Override public String nameStem() { return "flatten"; }
+  @Override public List<Object> arguments() { return List.of(); }
+
+  @Override
+  public Shape outputShape(Shape input) {
+    long size = input.size();
+    if (size > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("flattening " + input + " gives " + size
+          + " values, more than " + Integer.MAX_VALUE);
+    }
+    return Shape.of((int) size);
+  }
+
+  @Override
+  public List<ParameterShape> parameters(Shape input) {
+    return List.of();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.primer.dsl.layer;
+
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.base.Shape;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One layer of a network: its structure only (units, kernel size, rate). Which activation follows
+ * it and which initializers fill its parameters are kept beside it in
+ * {@code dev.primer.dsl.LayerSpec}. A closed family of immutable values.
+ *
+ * <p>Rules that need no input shape are checked by each record's constructor; rules that do are
+ * checked by {@link #outputShape}. Both throw {@link IllegalArgumentException} with the rule and
+ * the value received; the caller adds which layer it was.
+ */
+public sealed interface Layer
+    permits Dense, Conv2d, MaxPool2d, AvgPool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
+
+  /** The method name in the chain and the text form: {@code dense}, {@code maxPool2d}. */
+  String kind();
+
+  /** The stem of the layer's name in parameter names: {@code dense} in {@code dense_0/kernel}. */
+  String nameStem();
+
+  /**
+   * The shape of one example after this layer.
+   *
+   * @throws IllegalArgumentException naming the rule, if the layer cannot take this input
+   */
+  Shape outputShape(Shape input);
+
+  /** The parameters this layer holds for this input shape, in a fixed order. */
+  List<ParameterShape> parameters(Shape input);
+
+  /**
+   * The rank of this layer's parameter of {@code role}, known before any input shape: 1 for a
+   * bias, 2 for dense and recurrent kernels (4 for conv kernels, which override this).
+   */
+  default int parameterRank(Role role) {
+    return role == Role.KERNEL || role == Role.RECURRENT_KERNEL ? 2 : 1;
+  }
+
+  /** The roles a user may choose an initializer for: kernel, bias, recurrent kernel. */
+  default Set<Role> initializable() {
+    return Set.of();
+  }
+
+  /**
+   * Whether the layer combines different units (dense, conv, recurrent). Layers that don't
+   * (batch norm, dropout, pooling, flatten, reshape) let AUTO look through them for the
+   * activation that follows a weighted layer.
+   */
+  default boolean mixesUnits() {
+    return false;
+  }
+
+  /**
+   * The arguments as the text form writes them, in order, trailing defaults left out: each an
+   * {@link Integer}, a {@link Double}, a {@link Shape} (its dimensions) or an enum (its
+   * lower-case name).
+   */
+  List<Object> arguments();
+}

@@ -1,0 +1,171 @@
+package dev.primer.dsl.resolve;
+
+import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.init.Cell;
+import dev.primer.dsl.init.Fans;
+import dev.primer.dsl.init.FrameworkDefault;
+import dev.primer.dsl.init.Init;
+import dev.primer.dsl.init.InitNames;
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.init.Rule;
+import dev.primer.dsl.init.Sampler;
+import dev.primer.dsl.init.Sparse;
+import dev.primer.dsl.init.Target;
+import dev.primer.dsl.init.Uniform;
+import dev.primer.dsl.init.Inits;
+import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.LayerSpec;
+import dev.primer.dsl.layer.Recurrent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Decides the initializer of every parameter and resolves it to samplers. The one place the
+ * precedence rules live:
+ * <pre>
+ *   kernel            the layer's init(...)   &gt; the net-wide default &gt; AUTO
+ *   bias              the layer's bias(...)   &gt; the framework preset of the kernel choice, if it
+ *                                               is one &gt; the net-wide bias default &gt; AUTO
+ *   recurrent kernel  recurrentInit(...)      &gt; the framework preset of the kernel choice &gt; AUTO
+ *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
+ * </pre>
+ * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers).
+ */
+final class InitResolver {
+  private InitResolver() {
+    throw new AssertionError("no instances");
+  }
+
+  /** Where the init of a parameter came from, for the label. */
+  private enum Source { NAMED, NET_DEFAULT, KERNEL_PRESET, AUTO }
+
+  private record Choice(Init init, Source source) {}
+
+  /**
+   * Resolves parameter {@code role} of shape {@code shape} of {@code spec}.
+   *
+   * @throws IllegalArgumentException naming the rule, if the chosen init cannot fill it
+   */
+  static Parameter resolve(
+      String layerName, LayerSpec spec, Role role, Shape shape, Shape kernelShape,
+      Optional<Activation> autoActivation, NetDefaults defaults) {
+    Choice choice = choose(spec, role, defaults);
+    Init init = choice.init();
+    init.misfit(role, shape.rank()).ifPresent(rule -> {
+      throw new IllegalArgumentException(rule + from(choice));
+    });
+    Layer layer = spec.layer();
+    Cell cell = layer instanceof Recurrent r ? r.cell() : Cell.NONE;
+    int gates = cell.gates();
+    int units = layer instanceof Recurrent r ? r.units() : shape.last();
+    int[] blockShape = shape.toArray();
+    blockShape[blockShape.length - 1] /= gates;
+    int[] kernelBlock = kernelShape.toArray();
+    kernelBlock[kernelBlock.length - 1] /= gates;
+    Fans fans = Fans.ofKernel(role == Role.KERNEL || role == Role.RECURRENT_KERNEL
+        ? blockShape
+        : kernelBlock.length >= 2 ? kernelBlock : new int[] {blockShape[0], blockShape[0]});
+
+    List<Block> blocks = new ArrayList<>();
+    Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
+    for (int gate = 0; gate < gates; gate++) {
+      Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units);
+      Init current = init;
+      Init named = init;
+      while (current instanceof Rule rule) {
+        Init next = rule.choose(target);
+        if (current == init && (choice.source() == Source.AUTO
+            || current instanceof FrameworkDefault)) {
+          named = next;
+        }
+        current = next;
+      }
+      Sampler sampler = (Sampler) current;
+      sampler.misfit(role, blockShape.length).ifPresent(rule -> {
+        throw new IllegalArgumentException(rule + from(choice));
+      });
+      if (sampler instanceof Sparse s && s.count() > fans.in()) {
+        throw new IllegalArgumentException(InitNames.text(s) + " needs at most fan_in = "
+            + fans.in() + " nonzero incoming weights per unit, got count " + s.count());
+      }
+      blocks.add(new Block(gate, Shape.of(blockShape), fans, sampler));
+      gatesByDescription.computeIfAbsent(describe(named instanceof Rule ? named : sampler),
+          d -> new ArrayList<>()).add(cell.gateName(gate));
+    }
+    String described = gatesByDescription.size() == 1
+        ? gatesByDescription.keySet().iterator().next()
+        : gatesByDescription.entrySet().stream()
+            .map(e -> e.getKey() + " (" + String.join(",", e.getValue()) + ")")
+            .collect(Collectors.joining(", "));
+    String label = described + switch (choice.source()) {
+      case NAMED -> choice.init() instanceof FrameworkDefault f
+          ? " (" + f.framework().text() + ")" : "";
+      case NET_DEFAULT -> choice.init() instanceof FrameworkDefault f
+          ? " (" + f.framework().text() + ", net-wide)" : " (net-wide)";
+      case KERNEL_PRESET -> " (" + ((FrameworkDefault) choice.init()).framework().text() + ")";
+      case AUTO -> " (auto)";
+    };
+    return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label);
+  }
+
+  private static Choice choose(LayerSpec spec, Role role, NetDefaults defaults) {
+    Optional<Init> named = spec.inits().get(role);
+    if (named.isPresent()) {
+      return new Choice(named.get(), Source.NAMED);
+    }
+    Optional<Init> kernelChoice = spec.inits().kernel().or(defaults::kernel);
+    if ((role == Role.BIAS || role == Role.RECURRENT_KERNEL)
+        && kernelChoice.filter(k -> k instanceof FrameworkDefault).isPresent()) {
+      return new Choice(kernelChoice.get(), Source.KERNEL_PRESET);
+    }
+    Optional<Init> netDefault = switch (role) {
+      case KERNEL -> defaults.kernel();
+      case BIAS -> defaults.bias();
+      default -> Optional.empty();
+    };
+    return netDefault.map(i -> new Choice(i, Source.NET_DEFAULT))
+        .orElseGet(() -> new Choice(Inits.AUTO, Source.AUTO));
+  }
+
+  private static String from(Choice choice) {
+    return switch (choice.source()) {
+      case NET_DEFAULT -> " (from the net-wide default)";
+      case KERNEL_PRESET -> " (from the kernel's " + InitNames.text(choice.init()) + ")";
+      default -> "";
+    };
+  }
+
+  /** A short human description: the preset name, or the sampler with 3 significant digits. */
+  static String describe(Init init) {
+    Optional<String> preset = InitNames.presetName(init);
+    if (preset.isPresent()) {
+      return preset.get();
+    }
+    if (init instanceof Uniform u && u.lo() == -u.hi()) {
+      return "uniform(±" + compact(u.hi()) + ")";
+    }
+    return compactNumbers(InitNames.text(init));
+  }
+
+  private static String compact(double v) {
+    return String.format(Locale.ROOT, "%.3g", v).replaceFirst("\\.?0+(e|$)", "$1");
+  }
+
+  /** Rounds every long decimal in a text form to 3 significant digits for display. */
+  private static String compactNumbers(String text) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("-?\\d+\\.\\d{4,}(E-?\\d+)?").matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, compact(Double.parseDouble(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+}

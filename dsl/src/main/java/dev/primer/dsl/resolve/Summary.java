@@ -1,0 +1,96 @@
+package dev.primer.dsl.resolve;
+
+import dev.primer.dsl.base.Numbers;
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.layer.Recurrent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The summary table of a resolved net: one row per layer with its kind, activation, output
+ * shape, parameter count, fans and the initializers of its kernel and bias (AUTO and the
+ * framework presets shown as what they resolved to), then the totals.
+ * <pre>
+ *  #  layer       activation  output  params   fan_in/out  kernel init       bias init
+ *  0  dense(256)  relu        [256]   200,960  784/256     he_normal (auto)  zeros (auto)
+ * </pre>
+ */
+final class Summary {
+  private Summary() {
+    throw new AssertionError("no instances");
+  }
+
+  static String of(ResolvedNet net) {
+    boolean recurrent = net.layers().stream()
+        .anyMatch(l -> l.spec().layer() instanceof Recurrent);
+    List<String> header = new ArrayList<>(List.of(
+        "#", "layer", "activation", "output", "params", "fan_in/out", "kernel init"));
+    if (recurrent) {
+      header.add("recurrent init");
+    }
+    header.add("bias init");
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (ResolvedLayer layer : net.layers()) {
+      List<String> row = new ArrayList<>();
+      row.add(Integer.toString(layer.index()));
+      row.add(layer.kind() + "(" + arguments(layer) + ")");
+      row.add(layer.spec().activation().map(a -> a.text().replace("()", "")).orElse("-"));
+      row.add(layer.output().toString());
+      row.add(grouped(layer.parameterCount()));
+      row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
+      row.add(label(layer, Role.KERNEL));
+      if (recurrent) {
+        row.add(label(layer, Role.RECURRENT_KERNEL));
+      }
+      row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS : Role.BETA));
+      rows.add(row);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("input ").append(net.input()).append('\n');
+    out.append(table(rows));
+    long total = net.parameterCount();
+    long trainable = net.trainableCount();
+    out.append("parameters: ").append(grouped(total)).append(" (trainable ")
+        .append(grouped(trainable)).append(", non-trainable ").append(grouped(total - trainable))
+        .append(")\n");
+    return out.toString();
+  }
+
+  private static String arguments(ResolvedLayer layer) {
+    return String.join(",", layer.spec().layer().arguments().stream().map(Numbers::argument)
+        .toList());
+  }
+
+
+  private static String label(ResolvedLayer layer, Role role) {
+    return layer.parameter(role).map(Parameter::label).orElse("-");
+  }
+
+  private static String grouped(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  private static String table(List<List<String>> rows) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        boolean numeric = c == 0 || c == 4;
+        String cell = row.get(c);
+        String pad = " ".repeat(widths[c] - cell.length());
+        line.append(numeric ? pad + cell : cell + pad).append(c + 1 < columns ? "  " : "");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,434 @@
+package dev.primer.dsl.spec;
+
+import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.SpecException;
+import dev.primer.dsl.init.Init;
+import dev.primer.dsl.init.InitNames;
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.layer.AvgPool2d;
+import dev.primer.dsl.layer.BatchNorm;
+import dev.primer.dsl.layer.Conv2d;
+import dev.primer.dsl.layer.Dense;
+import dev.primer.dsl.layer.Dropout;
+import dev.primer.dsl.layer.Flatten;
+import dev.primer.dsl.layer.Gru;
+import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.LayerSpec;
+import dev.primer.dsl.layer.Lstm;
+import dev.primer.dsl.layer.MaxPool2d;
+import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.Reshape;
+import dev.primer.dsl.layer.Returns;
+import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.resolve.NetDefaults;
+import dev.primer.dsl.resolve.ResolvedNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A network spec: an optional input shape, a list of layers with their activations and named
+ * initializers, and net-wide default initializers. Immutable: every method returns a new value,
+ * so a partial chain can be kept and reused ({@code var block = Net.dense(256).relu();}).
+ *
+ * <p>Rules are checked as the spec is built: a bad argument, an initializer that cannot fill its
+ * parameter and — once the input shape is known — a layer that cannot take the shape before it
+ * all throw {@link SpecException} naming the layer by index and kind.
+ *
+ * <p>Each layer method returns the step that says what may follow it: {@link WeightedStep} after
+ * dense and conv2d (activation, init, bias), {@link RecurrentStep} after recurrent layers (also
+ * recurrentInit), {@link LayerStep} after the others (activation). Two specs are equal when they
+ * describe the same network, whatever step type holds them.
+ *
+ * <p>{@link #toString()} is the text form, which {@code Net.parse} reads back to an equal spec.
+ */
+public class NetSpec {
+  private final Optional<Shape> input;
+  private final List<LayerSpec> layers;
+  private final NetDefaults defaults;
+
+  NetSpec(Optional<Shape> input, List<LayerSpec> layers, NetDefaults defaults) {
+    this.input = input;
+    this.layers = List.copyOf(layers);
+    this.defaults = defaults;
+    input.ifPresent(shape -> ResolvedNet.of(shape, this.layers, defaults));
+  }
+
+  /** The same value under another step type; nothing is checked again. */
+  NetSpec(NetSpec other) {
+    this.input = other.input;
+    this.layers = other.layers;
+    this.defaults = other.defaults;
+  }
+
+  /** A spec with no layers, for examples of shape {@code input} (or unknown yet). */
+  public static NetSpec start(Optional<Shape> input) {
+    return new NetSpec(input, List.of(), NetDefaults.NONE);
+  }
+
+  // ---------------------------------------------------------------- layers
+
+  /**
+   * Fully connected layer of {@code units} outputs; takes a flat input.
+   *
+   * @throws SpecException if units &lt;= 0, or the input is not flat
+   */
+  @CheckReturnValue
+  public WeightedStep dense(int units) {
+    return new WeightedStep(append("dense", () -> new Dense(units)));
+  }
+
+  /** 2-D convolution: {@code filters} square kernels of {@code kernel} taps, stride 1, valid padding. */
+  @CheckReturnValue
+  public WeightedStep conv2d(int filters, int kernel) {
+    return conv2d(filters, kernel, 1, Padding.VALID);
+  }
+
+  /** 2-D convolution with {@code stride}, valid padding. */
+  @CheckReturnValue
+  public WeightedStep conv2d(int filters, int kernel, int stride) {
+    return conv2d(filters, kernel, stride, Padding.VALID);
+  }
+
+  /**
+   * 2-D convolution of an image [height, width, channels].
+   *
+   * @throws SpecException if a number is not positive, the input is not an image, or a valid
+   *     kernel does not fit
+   */
+  @CheckReturnValue
+  public WeightedStep conv2d(int filters, int kernel, int stride, Padding padding) {
+    return new WeightedStep(
+        append("conv2d", () -> new Conv2d(filters, kernel, stride, padding)));
+  }
+
+  /** Max pooling over {@code pool x pool} windows, stride {@code pool}, valid padding. */
+  @CheckReturnValue
+  public LayerStep maxPool2d(int pool) {
+    return maxPool2d(pool, pool, Padding.VALID);
+  }
+
+  /** Max pooling with {@code stride}, valid padding. */
+  @CheckReturnValue
+  public LayerStep maxPool2d(int pool, int stride) {
+    return maxPool2d(pool, stride, Padding.VALID);
+  }
+
+  /** Max pooling. */
+  @CheckReturnValue
+  public LayerStep maxPool2d(int pool, int stride, Padding padding) {
+    return new LayerStep(append("maxPool2d", () -> new MaxPool2d(pool, stride, padding)));
+  }
+
+  /** Average pooling over {@code pool x pool} windows, stride {@code pool}, valid padding. */
+  @CheckReturnValue
+  public LayerStep avgPool2d(int pool) {
+    return avgPool2d(pool, pool, Padding.VALID);
+  }
+
+  /** Average pooling with {@code stride}, valid padding. */
+  @CheckReturnValue
+  public LayerStep avgPool2d(int pool, int stride) {
+    return avgPool2d(pool, stride, Padding.VALID);
+  }
+
+  /** Average pooling. */
+  @CheckReturnValue
+  public LayerStep avgPool2d(int pool, int stride, Padding padding) {
+    return new LayerStep(append("avgPool2d", () -> new AvgPool2d(pool, stride, padding)));
+  }
+
+  /** All values of an example as one flat vector. */
+  @CheckReturnValue
+  public LayerStep flatten() {
+    return new LayerStep(append("flatten", Flatten::new));
+  }
+
+  /**
+   * A new shape for each example, with the same number of values.
+   *
+   * @throws SpecException if a dimension is not positive or the sizes differ
+   */
+  @CheckReturnValue
+  public LayerStep reshape(int... dims) {
+    return new LayerStep(append("reshape", () -> new Reshape(Shape.of(dims))));
+  }
+
+  /**
+   * Drops each value with probability {@code rate} while training.
+   *
+   * @throws SpecException if rate is not in [0, 1)
+   */
+  @CheckReturnValue
+  public LayerStep dropout(double rate) {
+    return new LayerStep(append("dropout", () -> new Dropout(rate)));
+  }
+
+  /** Batch normalisation over the last axis, momentum 0.99, epsilon 0.001. */
+  @CheckReturnValue
+  public LayerStep batchNorm() {
+    return batchNorm(BatchNorm.DEFAULT_MOMENTUM, BatchNorm.DEFAULT_EPSILON);
+  }
+
+  /** Batch normalisation over the last axis. */
+  @CheckReturnValue
+  public LayerStep batchNorm(double momentum, double epsilon) {
+    return new LayerStep(append("batchNorm", () -> new BatchNorm(momentum, epsilon)));
+  }
+
+  /** Elman RNN of {@code units}, returning the last state. */
+  @CheckReturnValue
+  public RecurrentStep simpleRnn(int units) {
+    return simpleRnn(units, Returns.LAST);
+  }
+
+  /** Elman RNN of {@code units}. */
+  @CheckReturnValue
+  public RecurrentStep simpleRnn(int units, Returns returns) {
+    return new RecurrentStep(append("simpleRnn", () -> new SimpleRnn(units, returns)));
+  }
+
+  /** LSTM of {@code units}, returning the last state. */
+  @CheckReturnValue
+  public RecurrentStep lstm(int units) {
+    return lstm(units, Returns.LAST);
+  }
+
+  /** LSTM of {@code units}. */
+  @CheckReturnValue
+  public RecurrentStep lstm(int units, Returns returns) {
+    return new RecurrentStep(append("lstm", () -> new Lstm(units, returns)));
+  }
+
+  /** GRU of {@code units}, returning the last state. */
+  @CheckReturnValue
+  public RecurrentStep gru(int units) {
+    return gru(units, Returns.LAST);
+  }
+
+  /** GRU of {@code units}. */
+  @CheckReturnValue
+  public RecurrentStep gru(int units, Returns returns) {
+    return new RecurrentStep(append("gru", () -> new Gru(units, returns)));
+  }
+
+  /**
+   * This spec followed by the layers of {@code block}, which must not have its own input. A
+   * block may be used any number of times.
+   *
+   * @throws SpecException if block has an input shape, both set a net-wide default, or a layer of
+   *     block cannot take the shape before it
+   */
+  @CheckReturnValue
+  public NetSpec then(NetSpec block) {
+    if (block.input.isPresent()) {
+      throw new SpecException("then: the block starts with its own input " + block.input.get()
+          + "; only a spec without input can be appended");
+    }
+    List<LayerSpec> joined = new ArrayList<>(layers);
+    joined.addAll(block.layers);
+    return new NetSpec(input, joined, new NetDefaults(
+        merge("defaultInit", defaults.kernel(), block.defaults.kernel()),
+        merge("defaultBias", defaults.bias(), block.defaults.bias())));
+  }
+
+  // ---------------------------------------------------------------- net-wide choices
+
+  /**
+   * Sets the net-wide kernel initializer: used by every layer that names none. Set once.
+   *
+   * @throws SpecException if already set
+   */
+  @CheckReturnValue
+  public NetSpec defaultInit(Init kernel) {
+    return new NetSpec(input, layers,
+        new NetDefaults(merge("defaultInit", defaults.kernel(), Optional.of(kernel)),
+            defaults.bias()));
+  }
+
+  /**
+   * Sets the net-wide bias initializer: used by every layer that names none. Set once.
+   *
+   * @throws SpecException if already set
+   */
+  @CheckReturnValue
+  public NetSpec defaultBias(Init bias) {
+    Objects.requireNonNull(bias, "bias").misfit(Role.BIAS, 1).ifPresent(rule -> {
+          throw new SpecException("defaultBias: " + rule);
+        });
+    return new NetSpec(input, layers,
+        new NetDefaults(defaults.kernel(), merge("defaultBias", defaults.bias(),
+            Optional.of(bias))));
+  }
+
+  /**
+   * The same net with {@code kernel} as the kernel initializer of every layer, whatever was
+   * named: how a comparison tries one scheme on a fixed architecture. Biases and recurrent
+   * kernels keep their own choices (a framework preset also decides those it does not name).
+   *
+   * @throws SpecException if {@code kernel} cannot fill some layer's kernel
+   */
+  @CheckReturnValue
+  public NetSpec withKernelInit(Init kernel) {
+    List<LayerSpec> replaced = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec l = layers.get(i);
+      if (l.layer().initializable().contains(Role.KERNEL)) {
+        checkFits(i, l.layer(), Role.KERNEL, kernel);
+        replaced.add(l.withInits(l.inits().with(Role.KERNEL, kernel)));
+      } else {
+        replaced.add(l);
+      }
+    }
+    return new NetSpec(input, replaced, new NetDefaults(Optional.of(kernel), defaults.bias()));
+  }
+
+  /**
+   * The same layers for examples of shape {@code shape}: how a spec written without
+   * {@code input(...)} gets its shape at compile time or from data.
+   *
+   * @throws SpecException if the spec already has a different input, or a layer cannot take it
+   */
+  @CheckReturnValue
+  public NetSpec withInput(Shape shape) {
+    if (input.isPresent() && !input.get().equals(shape)) {
+      throw new SpecException("input: the spec already takes " + input.get() + ", not " + shape);
+    }
+    return new NetSpec(Optional.of(shape), layers, defaults);
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The shape of one input example, if known. */
+  public Optional<Shape> input() {
+    return input;
+  }
+
+  /** The layers, in order. */
+  public List<LayerSpec> layers() {
+    return layers;
+  }
+
+  /** The net-wide default initializers. */
+  public NetDefaults defaults() {
+    return defaults;
+  }
+
+  /**
+   * Every decision made: shapes, names, parameters and their samplers.
+   *
+   * @throws SpecException if the spec has no input shape
+   */
+  public ResolvedNet resolve() {
+    return ResolvedNet.of(input.orElseThrow(() -> new SpecException(
+        "the spec has no input shape: start it with input(...) or give one with withInput(...)")),
+        layers, defaults);
+  }
+
+  /**
+   * The table of layers: kind, output shape, parameter count, fans, kernel and bias init (AUTO
+   * shown as what it resolved to).
+   *
+   * @throws SpecException if the spec has no input shape
+   */
+  public String summary() {
+    return resolve().summary();
+  }
+
+  /** The text form: the Java chain without {@code Net.}, which {@code Net.parse} reads back. */
+  @Override
+  public String toString() {
+    return ChainText.of(this);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NetSpec other && input.equals(other.input) && layers.equals(other.layers)
+        && defaults.equals(other.defaults);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(input, layers, defaults);
+  }
+
+  // ---------------------------------------------------------------- for the steps
+
+  /** Index of the last layer; the caller checked there is one. */
+  private int last() {
+    return layers.size() - 1;
+  }
+
+  NetSpec withActivation(Activation activation) {
+    Objects.requireNonNull(activation, "activation");
+    if (layers.isEmpty()) {
+      throw new SpecException(activation.text() + " has no layer before it to activate");
+    }
+    LayerSpec l = layers.get(last());
+    if (l.activation().isPresent()) {
+      throw SpecException.atLayer(last(), l.layer().kind(), "already has activation "
+          + l.activation().get().text() + "; an activation applies to the layer just before it");
+    }
+    return replaceLast(l.withActivation(activation));
+  }
+
+  NetSpec withInit(Role role, Init init) {
+    Objects.requireNonNull(init, role.paramName() + " init");
+    if (layers.isEmpty()) {
+      throw new SpecException("there is no layer before " + methodFor(role)
+          + "(" + InitNames.text(init) + ") to initialize");
+    }
+    LayerSpec l = layers.get(last());
+    if (!l.layer().initializable().contains(role)) {
+      throw SpecException.atLayer(last(), l.layer().kind(),
+          "has no " + role.paramName().replace('_', ' ') + " to initialize");
+    }
+    checkFits(last(), l.layer(), role, init);
+    return replaceLast(l.withInits(l.inits().with(role, init)));
+  }
+
+  /** The step method that names the init of {@code role}. */
+  static String methodFor(Role role) {
+    return switch (role) {
+      case KERNEL -> "init";
+      case BIAS -> "bias";
+      case RECURRENT_KERNEL -> "recurrentInit";
+      default -> role.paramName();
+    };
+  }
+
+  private static void checkFits(int index, Layer layer, Role role, Init init) {
+    init.misfit(role, layer.parameterRank(role)).ifPresent(rule -> {
+      throw SpecException.atLayer(index, layer.kind(), rule);
+    });
+  }
+
+  private NetSpec replaceLast(LayerSpec replacement) {
+    List<LayerSpec> copy = new ArrayList<>(layers);
+    copy.set(last(), replacement);
+    return new NetSpec(input, copy, defaults);
+  }
+
+  private NetSpec append(String kind, Supplier<Layer> layer) {
+    Layer built;
+    try {
+      built = layer.get();
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(layers.size(), kind, e.getMessage());
+    }
+    List<LayerSpec> copy = new ArrayList<>(layers);
+    copy.add(LayerSpec.of(built));
+    return new NetSpec(input, copy, defaults);
+  }
+
+  private static Optional<Init> merge(String what, Optional<Init> mine, Optional<Init> other) {
+    if (mine.isPresent() && other.isPresent()) {
+      throw new SpecException(what + ": the net-wide default is already "
+          + InitNames.text(mine.get()) + "; it can be set once");
+    }
+    return mine.or(() -> other);
+  }
+}
