@@ -1,0 +1,36 @@
+package dev.primer.samples.cli;
+
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns an exception from a subcommand into one line on stderr, {@code primer <command>: error:
+ * <message>}, and exit code 2 for problems the user can fix (a bad spec, a bad file, a bad
+ * option value), 1 for anything else. The stack trace is printed only with {@code --debug} (or
+ * {@code PRIMER_DEBUG=1}).
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+  static final int USER_ERROR = 2;
+  static final int INTERNAL_ERROR = 1;
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    boolean debug = "1".equals(System.getenv("PRIMER_DEBUG"))
+        || Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--debug");
+    boolean userError = e instanceof IllegalArgumentException || e instanceof UserException
+        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException;
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    cmd.getErr().println(cmd.getCommandName().equals("primer")
+        ? "primer: error: " + message
+        : "primer " + cmd.getCommandName() + ": error: " + message);
+    if (debug) {
+      e.printStackTrace(cmd.getErr());
+    } else if (!userError) {
+      cmd.getErr().println("(an unexpected error; run again with --debug for the stack trace)");
+    }
+    return userError ? USER_ERROR : INTERNAL_ERROR;
+  }
+}

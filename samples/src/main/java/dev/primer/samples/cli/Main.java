@@ -1,0 +1,38 @@
+package dev.primer.samples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code primer} command: Primer's programs as subcommands. Every failure the user can fix
+ * is reported as one line naming what is wrong and where, with exit code 2; never a stack trace
+ * unless {@code --debug} is given.
+ */
+@Command(
+    name = "primer",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Build, initialize, compare and diagnose neural networks written as Primer specs.",
+    subcommands = {SummaryCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code (for tests). */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(new ErrorReporter())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args);
+  }
+}
