@@ -28,6 +28,18 @@ public final class Seeds {
     return new long[] {h, mix(h + 0x9E3779B97F4A7C15L)};
   }
 
+  /**
+   * An independent second key pair from {@code seed}, for samplers that need two random draws
+   * (sparse init: which inputs, and their values). {@code stream} 0 returns {@code seed} itself.
+   */
+  public static long[] split(long[] seed, int stream) {
+    if (stream == 0) {
+      return seed.clone();
+    }
+    long h = mix(seed[0] ^ mix(seed[1] + stream));
+    return new long[] {h, mix(h ^ stream)};
+  }
+
   /** A seed for a purpose other than a parameter (shuffling, dropout, a probe batch). */
   public static long forPurpose(long netSeed, String purpose) {
     return forBlock(netSeed, "#" + purpose, 0)[0];

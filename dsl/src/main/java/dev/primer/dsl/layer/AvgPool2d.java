@@ -26,4 +26,9 @@ public record AvgPool2d(int pool, int stride, Padding padding) implements Layer 
   public List<ParameterShape> parameters(Shape input) {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.avgPool2d(this);
+  }
 }

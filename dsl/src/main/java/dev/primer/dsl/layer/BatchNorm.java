@@ -51,4 +51,9 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
         new ParameterShape(Role.MOVING_MEAN, channels),
         new ParameterShape(Role.MOVING_VARIANCE, channels));
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.batchNorm(this);
+  }
 }

@@ -50,4 +50,9 @@ public record Conv2d(int filters, int kernel, int stride, Padding padding) imple
         new ParameterShape(Role.KERNEL, Shape.of(kernel, kernel, input.last(), filters)),
         new ParameterShape(Role.BIAS, Shape.of(filters)));
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.conv2d(this);
+  }
 }

@@ -33,4 +33,9 @@ public record Dense(int units) implements Layer {
         new ParameterShape(Role.KERNEL, Shape.of(input.last(), units)),
         new ParameterShape(Role.BIAS, Shape.of(units)));
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.dense(this);
+  }
 }

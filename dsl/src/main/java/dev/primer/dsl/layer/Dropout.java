@@ -28,4 +28,9 @@ public record Dropout(double rate) implements Layer {
   public List<ParameterShape> parameters(Shape input) {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.dropout(this);
+  }
 }

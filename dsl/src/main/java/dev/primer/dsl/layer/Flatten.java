@@ -24,4 +24,9 @@ public record Flatten() implements Layer {
   public List<ParameterShape> parameters(Shape input) {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.flatten(this);
+  }
 }

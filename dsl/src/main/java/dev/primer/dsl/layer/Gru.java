@@ -20,4 +20,9 @@ public record Gru(int units, Returns returns) implements Recurrent {
   @Override public String kind() { return "gru"; }
   @Override public String nameStem() { return "gru"; }
   @Override public Cell cell() { return Cell.GRU; }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.gru(this);
+  }
 }

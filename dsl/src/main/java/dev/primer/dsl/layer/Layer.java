@@ -17,6 +17,37 @@ import java.util.Set;
 public sealed interface Layer
     permits Dense, Conv2d, MaxPool2d, AvgPool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
 
+  /** Calls the visitor's method for this layer. */
+  <R> R accept(Visitor<R> visitor);
+
+  /**
+   * One method per layer kind, so code that handles every kind (the TensorFlow bridge) cannot
+   * forget one when a kind is added.
+   */
+  interface Visitor<R> {
+    R dense(Dense d);
+
+    R conv2d(Conv2d c);
+
+    R maxPool2d(MaxPool2d p);
+
+    R avgPool2d(AvgPool2d p);
+
+    R flatten(Flatten f);
+
+    R reshape(Reshape r);
+
+    R dropout(Dropout d);
+
+    R batchNorm(BatchNorm b);
+
+    R simpleRnn(SimpleRnn r);
+
+    R lstm(Lstm l);
+
+    R gru(Gru g);
+  }
+
   /** The method name in the chain and the text form: {@code dense}, {@code maxPool2d}. */
   String kind();
 

@@ -19,4 +19,9 @@ public record Lstm(int units, Returns returns) implements Recurrent {
   @Override public String kind() { return "lstm"; }
   @Override public String nameStem() { return "lstm"; }
   @Override public Cell cell() { return Cell.LSTM; }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.lstm(this);
+  }
 }

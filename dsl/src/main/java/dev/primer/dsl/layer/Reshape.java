@@ -29,4 +29,9 @@ public record Reshape(Shape target) implements Layer {
   public List<ParameterShape> parameters(Shape input) {
     return List.of();
   }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.reshape(this);
+  }
 }

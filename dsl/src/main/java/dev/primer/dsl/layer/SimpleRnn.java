@@ -12,4 +12,9 @@ public record SimpleRnn(int units, Returns returns) implements Recurrent {
   @Override public String kind() { return "simpleRnn"; }
   @Override public String nameStem() { return "simple_rnn"; }
   @Override public Cell cell() { return Cell.SIMPLE_RNN; }
+
+  @Override
+  public <R> R accept(Visitor<R> visitor) {
+    return visitor.simpleRnn(this);
+  }
 }

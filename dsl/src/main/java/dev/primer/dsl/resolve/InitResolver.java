@@ -154,7 +154,9 @@ final class InitResolver {
   }
 
   private static String compact(double v) {
-    return String.format(Locale.ROOT, "%.3g", v).replaceFirst("\\.?0+(e|$)", "$1");
+    // drop the trailing zeros of a fraction only (0.100 -> 0.1, 1.00e+03 -> 1e+03): 100 stays 100
+    return String.format(Locale.ROOT, "%.3g", v)
+        .replaceFirst("(\\.\\d*?)0+(?=e|$)", "$1").replaceFirst("\\.(?=e|$)", "");
   }
 
   /** Rounds every long decimal in a text form to 3 significant digits for display. */

@@ -1,0 +1,62 @@
+package dev.primer.tf;
+
+import dev.primer.tf.device.Devices;
+import dev.primer.tf.device.VisibleDevice;
+import java.util.List;
+import java.util.Optional;
+import org.tensorflow.DeviceSpec;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GPUOptions;
+
+/** Where a model's ops run. */
+public enum Device {
+  /**
+   * TensorFlow's CPU kernels, the default. GPUs are hidden from the session even on the GPU build,
+   * so results are the same everywhere.
+   */
+  CPU,
+  /**
+   * The first GPU, with ops that have no GPU kernel placed on the CPU. Needs the GPU build of the
+   * native library ({@code mvn -Pgpu}, {@code PRIMER_GPU=1 ./primer}) and the CUDA 12.3 / cuDNN
+   * 8.9 libraries TensorFlow 2.16 loads at run time.
+   */
+  GPU;
+
+  /** The device ops are pinned to, if any. */
+  Optional<DeviceSpec> spec() {
+    return this == GPU
+        ? Optional.of(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
+            .deviceIndex(0).build())
+        : Optional.empty();
+  }
+
+  /** The session options for this device. */
+  ConfigProto sessionConfig() {
+    ConfigProto.Builder config = ConfigProto.newBuilder();
+    if (this == CPU) {
+      config.putDeviceCount("GPU", 0);
+    } else {
+      config.setAllowSoftPlacement(true)
+          .setGpuOptions(GPUOptions.newBuilder().setAllowGrowth(true));
+    }
+    return config.build();
+  }
+
+  /**
+   * Checks the device can be used.
+   *
+   * @throws DeviceUnavailableException for a GPU request where TensorFlow sees no GPU
+   */
+  void check() {
+    if (this == GPU && Devices.gpus().isEmpty()) {
+      List<VisibleDevice> seen = Devices.visible();
+      throw new DeviceUnavailableException("a GPU was asked for, but TensorFlow sees none: it"
+          + " looked for devices of type GPU (TF_SessionListDevices) and found only "
+          + seen.stream().map(VisibleDevice::name).toList()
+          + ". The GPU needs the GPU build of TensorFlow Java (build with -Pgpu, or run"
+          + " PRIMER_GPU=1 ./primer ...), an NVIDIA driver, and the CUDA 12.3 and cuDNN 8.9"
+          + " libraries (libcudart.so.12, libcudnn.so.8) on the library path. Use --device cpu"
+          + " to run on the CPU.");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.primer.tf.train;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * How to train: an immutable value; each {@code with…} returns a changed copy.
+ * Defaults: batch 128, 1 epoch, Adam with learning rate 0.001, softmax cross-entropy, shuffled
+ * with a seed derived from the model's, no validation set, no listener.
+ *
+ * @param batchSize examples per step; the last batch of an epoch may be smaller
+ * @param epochs passes over the training set
+ * @param optimizer how gradients update the weights
+ * @param loss what is minimised
+ * @param shuffleSeed the seed of the per-epoch shuffles; empty: derived from the model's seed
+ * @param validation evaluated after each epoch, if present
+ * @param listener hears each step and epoch
+ */
+public record FitOptions(
+    int batchSize, int epochs, Optimizer optimizer, Loss loss, OptionalLong shuffleSeed,
+    Optional<Dataset> validation, TrainingListener listener) {
+
+  public FitOptions {
+    Checks.positive("fit", "batch size", batchSize);
+    Checks.positive("fit", "epochs", epochs);
+    if (optimizer == null || loss == null || listener == null) {
+      throw new IllegalArgumentException("fit: optimizer, loss and listener are required");
+    }
+  }
+
+  /** The defaults above. */
+  public static FitOptions defaults() {
+    return new FitOptions(128, 1, Optimizer.adam(1e-3), Loss.SOFTMAX_CROSS_ENTROPY,
+        OptionalLong.empty(), Optional.empty(), TrainingListener.NONE);
+  }
+
+  public FitOptions withBatchSize(int batchSize) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+  }
+
+  public FitOptions withEpochs(int epochs) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+  }
+
+  public FitOptions withOptimizer(Optimizer optimizer) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+  }
+
+  public FitOptions withLoss(Loss loss) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+  }
+
+  public FitOptions withShuffleSeed(long seed) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, OptionalLong.of(seed), validation,
+        listener);
+  }
+
+  public FitOptions withValidation(Dataset validation) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed,
+        Optional.of(validation), listener);
+  }
+
+  public FitOptions withListener(TrainingListener listener) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.primer.tf.train;
+
+import dev.primer.dsl.base.Shape;
+
+/**
+ * A data set held in Java float arrays. The arrays are copied once on creation, so later changes
+ * to the caller's arrays do not affect it.
+ */
+public final class InMemoryDataset implements Dataset {
+  private final float[] features;
+  private final Shape exampleShape;
+  private final float[] targets;
+  private final int targetWidth;
+  private final int size;
+
+  private InMemoryDataset(float[] features, Shape exampleShape, float[] targets, int targetWidth) {
+    this.exampleShape = exampleShape;
+    this.targetWidth = targetWidth;
+    long exampleSize = exampleShape.size();
+    if (features.length % exampleSize != 0) {
+      throw new IllegalArgumentException("features: " + features.length
+          + " values is not a whole number of examples of shape " + exampleShape + " ("
+          + exampleSize + " values each)");
+    }
+    this.size = (int) (features.length / exampleSize);
+    if (targets.length != (long) size * targetWidth) {
+      throw new IllegalArgumentException("targets: expected " + size + " examples x "
+          + targetWidth + " = " + (long) size * targetWidth + " values, got " + targets.length);
+    }
+    this.features = features;
+    this.targets = targets;
+  }
+
+  /**
+   * Examples labelled with classes {@code 0 .. classes-1}; the targets become one-hot rows.
+   *
+   * @throws IllegalArgumentException if the counts disagree or a label is out of range (its
+   *     index is named)
+   */
+  public static InMemoryDataset ofClasses(
+      float[] features, Shape exampleShape, int[] labels, int classes) {
+    if (classes < 2) {
+      throw new IllegalArgumentException("classes must be >= 2, got " + classes);
+    }
+    float[] oneHot = new float[labels.length * classes];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= classes) {
+        throw new IllegalArgumentException("label " + i + " is " + labels[i]
+            + ", outside 0.." + (classes - 1));
+      }
+      oneHot[i * classes + labels[i]] = 1f;
+    }
+    return new InMemoryDataset(features.clone(), exampleShape, oneHot, classes);
+  }
+
+  /** Examples with real-valued targets of {@code targetWidth} values each. */
+  public static InMemoryDataset ofTargets(
+      float[] features, Shape exampleShape, float[] targets, int targetWidth) {
+    if (targetWidth < 1) {
+      throw new IllegalArgumentException("target width must be >= 1, got " + targetWidth);
+    }
+    return new InMemoryDataset(features.clone(), exampleShape, targets.clone(), targetWidth);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public Shape exampleShape() {
+    return exampleShape;
+  }
+
+  @Override
+  public int targetWidth() {
+    return targetWidth;
+  }
+
+  @Override
+  public void read(int from, int count, float[] featuresOut, int featuresOffset,
+      float[] targetsOut, int targetsOffset) {
+    if (from < 0 || count < 0 || from + count > size) {
+      throw new IndexOutOfBoundsException("examples [" + from + ", " + (from + count)
+          + ") outside [0, " + size + ")");
+    }
+    int exampleSize = (int) exampleShape.size();
+    System.arraycopy(features, from * exampleSize, featuresOut, featuresOffset,
+        count * exampleSize);
+    System.arraycopy(targets, from * targetWidth, targetsOut, targetsOffset, count * targetWidth);
+  }
+}
