@@ -2,6 +2,7 @@ package dev.primer.dsl;
 
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.SpecException;
+import dev.primer.dsl.init.Init;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.spec.CheckReturnValue;
@@ -115,6 +116,17 @@ public final class Net {
   @CheckReturnValue
   public static RecurrentStep gru(int units, Returns returns) {
     return empty().gru(units, returns);
+  }
+
+  /**
+   * Reads one initializer by its text name, with arguments where it has them: {@code he_normal},
+   * {@code normal(0,0.01)}, {@code orthogonal(1.2)} (see {@code dev.primer.dsl.init.InitNames}).
+   *
+   * @throws dev.primer.dsl.text.SpecParseException naming the column and the problem
+   */
+  @CheckReturnValue
+  public static Init parseInit(String text) {
+    return SpecParser.parseInit(text);
   }
 
   /**

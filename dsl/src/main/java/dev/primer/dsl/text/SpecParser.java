@@ -7,6 +7,7 @@ import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.base.Suggestions;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
+import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.spec.ActivationStep;
@@ -37,6 +38,27 @@ import java.util.Optional;
 public final class SpecParser {
   private SpecParser() {
     throw new AssertionError("no instances");
+  }
+
+  /**
+   * Reads one initializer in the text form: {@code he_normal}, {@code normal(0,0.01)},
+   * {@code variance_scaling(2,fan_in,uniform)}; as the command line's {@code --scheme}.
+   *
+   * @throws SpecParseException naming the column and the problem
+   */
+  public static Init parseInit(String text) {
+    Cursor cursor = new Cursor(Lexer.tokens(text));
+    if (cursor.peek().kind() == Kind.END) {
+      throw new SpecParseException(cursor.peek().column(),
+          "expected an initializer such as he_normal, got nothing");
+    }
+    Argument argument = argument(cursor);
+    Token rest = cursor.peek();
+    if (rest.kind() != Kind.END) {
+      throw new SpecParseException(rest.column(),
+          "expected the end of the initializer, got " + rest.describe());
+    }
+    return init(new Call("initializer", List.of(argument), 1), 0, 1);
   }
 
   /** A parsed argument: a number, a word, or a call (for initializers with arguments). */
@@ -355,11 +377,17 @@ public final class SpecParser {
     }
     int last = spec.layers().size() - 1;
     var layer = spec.layers().get(last).layer();
-    String what = switch (c.name()) {
-      case "recurrentInit" -> "recurrent kernel";
-      case "bias" -> "bias";
-      default -> "kernel";
+    Role role = switch (c.name()) {
+      case "recurrentInit" -> Role.RECURRENT_KERNEL;
+      case "bias" -> Role.BIAS;
+      default -> Role.KERNEL;
     };
+    // the layer has one, but a net-wide default (defaultInit, defaultBias) came in between
+    if (layer.initializable().contains(role)) {
+      return new SpecParseException(c.column(), c.name()
+          + "(...) must follow a layer; put it right after the layer it initializes");
+    }
+    String what = role.paramName().replace('_', ' ');
     return new SpecParseException(c.column(), SpecException.atLayer(last, layer.kind(),
         "has no " + what + " to initialize").getMessage());
   }

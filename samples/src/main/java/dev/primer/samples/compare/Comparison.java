@@ -1,0 +1,100 @@
+package dev.primer.samples.compare;
+
+import dev.primer.dsl.init.Init;
+import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.Model;
+import dev.primer.tf.train.Dataset;
+import dev.primer.tf.train.EpochStats;
+import dev.primer.tf.train.Evaluation;
+import dev.primer.tf.train.FitOptions;
+import dev.primer.tf.train.FitResult;
+import dev.primer.tf.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one net once per (scheme, seed) and records what each scheme does: test loss and
+ * accuracy after every epoch, training loss, wall time and a status. The model seed and the
+ * shuffle seed are the run's seed for every scheme, so schemes differ only in their initial
+ * weights. A run that diverges or fails is recorded as such and the comparison goes on.
+ */
+public final class Comparison {
+  private Comparison() {
+    throw new AssertionError("no instances");
+  }
+
+  /** Runs every (scheme, seed) of {@code plan} in order: schemes outer, seeds inner. */
+  public static List<SchemeRun> run(
+      ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
+    List<SchemeRun> runs = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
+      NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
+      for (long seed : plan.seeds()) {
+        index++;
+        listener.runStarted(index, plan.runs(), scheme.getKey(), seed);
+        SchemeRun run = runOne(plan, scheme.getKey(), spec, seed, train, test, listener);
+        runs.add(run);
+        listener.runFinished(run);
+      }
+    }
+    return runs;
+  }
+
+  private static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
+      Dataset train, Dataset test, ComparisonListener listener) {
+    long started = System.nanoTime();
+    List<EpochRow> rows = new ArrayList<>();
+    try (Model model = Model.compile(spec, seed, plan.device())) {
+      FitOptions options = FitOptions.defaults()
+          .withBatchSize(plan.batchSize())
+          .withEpochs(plan.epochs())
+          .withOptimizer(plan.optimizer())
+          .withShuffleSeed(seed)
+          .withValidation(test)
+          .withListener(new TrainingListener() {
+            @Override
+            public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
+              listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
+            }
+
+            @Override
+            public void onEpoch(EpochStats stats) {
+              Evaluation v = stats.validation().orElseThrow();
+              rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
+                  seconds(started)));
+            }
+          });
+      FitResult result = model.fit(train, options);
+      RunStatus status = status(result, rows, test.targetWidth());
+      return new SchemeRun(scheme, seed, rows, status, seconds(started));
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new SchemeRun(scheme, seed, rows,
+          new RunStatus(RunStatus.Kind.FAILED, reason, 0), seconds(started));
+    }
+  }
+
+  /**
+   * Diverged if fit said so; stalled if the test loss after the first epoch is within 1% of
+   * ln(classes), the cross-entropy of a uniform guess (ln 10 for MNIST); ok otherwise.
+   */
+  static RunStatus status(FitResult result, List<EpochRow> rows, int classes) {
+    double chance = Math.log(classes);
+    if (result instanceof FitResult.Diverged d) {
+      return new RunStatus(RunStatus.Kind.DIVERGED, d.describe(), d.globalStep());
+    }
+    if (!rows.isEmpty()
+        && Math.abs(rows.get(0).testLoss() - chance) <= 0.01 * chance) {
+      return new RunStatus(RunStatus.Kind.STALLED, String.format(java.util.Locale.ROOT,
+          "test loss %.4f after epoch 1 is within 1%% of ln %d = %.4f", rows.get(0).testLoss(),
+          classes, chance), 0);
+    }
+    return RunStatus.OK;
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}

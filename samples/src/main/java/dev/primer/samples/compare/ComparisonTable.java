@@ -1,0 +1,122 @@
+package dev.primer.samples.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The table a comparison prints: one row per scheme with its test accuracy after each epoch,
+ * final training loss, final test accuracy, wall time and status. With several seeds the numbers
+ * are means, the final accuracy has its sample standard deviation, and the status counts seeds.
+ */
+public final class ComparisonTable {
+  private ComparisonTable() {
+    throw new AssertionError("no instances");
+  }
+
+  /** The table of {@code runs} for {@code epochs} epochs. */
+  public static String of(List<SchemeRun> runs, int epochs) {
+    Map<String, List<SchemeRun>> byScheme = new LinkedHashMap<>();
+    runs.forEach(r -> byScheme.computeIfAbsent(r.scheme(), k -> new ArrayList<>()).add(r));
+    boolean seeds = byScheme.values().stream().anyMatch(l -> l.size() > 1);
+    List<Integer> shown = shownEpochs(epochs);
+    List<String> header = new ArrayList<>(List.of("scheme"));
+    for (int e : shown) {
+      header.add("acc@" + e);
+    }
+    header.addAll(List.of("train loss", seeds ? "test acc (mean ± sd)" : "test acc", "time",
+        "status"));
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(header);
+    for (Map.Entry<String, List<SchemeRun>> entry : byScheme.entrySet()) {
+      List<SchemeRun> group = entry.getValue();
+      List<String> row = new ArrayList<>(List.of(entry.getKey()));
+      for (int epoch : shown) {
+        row.add(percent(mean(group.stream().map(r -> r.epochs().size() >= epoch
+            ? r.epochs().get(epoch - 1).testAccuracy() : Double.NaN).toList())));
+      }
+      row.add(fixed(mean(group.stream().map(SchemeRun::finalTrainLoss).toList()), 4));
+      List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
+      row.add(percent(mean(finals))
+          + (seeds ? " ± " + fixed(100 * standardDeviation(finals), 2) : ""));
+      row.add(fixed(mean(group.stream().map(SchemeRun::seconds).toList()), 1) + " s");
+      row.add(status(group));
+      rows.add(row);
+    }
+    return render(rows);
+  }
+
+  /**
+   * The epochs with an accuracy column: all of them up to 6, else the first three, the middle
+   * one and the last two (the CSV and JSON files have every epoch).
+   */
+  static List<Integer> shownEpochs(int epochs) {
+    if (epochs <= 6) {
+      return java.util.stream.IntStream.rangeClosed(1, epochs).boxed().toList();
+    }
+    return new ArrayList<>(new java.util.TreeSet<>(
+        List.of(1, 2, 3, (epochs + 1) / 2, epochs - 1, epochs)));
+  }
+
+  /** "ok", or for mixed outcomes over seeds "ok 2/3, diverged 1/3". */
+  static String status(List<SchemeRun> group) {
+    Map<String, Long> counts = group.stream().collect(Collectors.groupingBy(
+        r -> group.size() == 1 ? r.status().describe() : r.status().word(),
+        LinkedHashMap::new, Collectors.counting()));
+    if (counts.size() == 1) {
+      return counts.keySet().iterator().next();
+    }
+    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "/"
+        + group.size()).collect(Collectors.joining(", "));
+  }
+
+  /** Mean of the finite values; NaN if none. */
+  static double mean(List<Double> values) {
+    return values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).average()
+        .orElse(Double.NaN);
+  }
+
+  /** Sample standard deviation (n - 1) of the finite values; NaN with fewer than two. */
+  static double standardDeviation(List<Double> values) {
+    List<Double> finite = values.stream().filter(Double::isFinite).toList();
+    if (finite.size() < 2) {
+      return Double.NaN;
+    }
+    double m = mean(finite);
+    double sum = finite.stream().mapToDouble(v -> (v - m) * (v - m)).sum();
+    return Math.sqrt(sum / (finite.size() - 1));
+  }
+
+  private static String percent(double fraction) {
+    return Double.isFinite(fraction) ? fixed(100 * fraction, 2) + "%" : "-";
+  }
+
+  private static String fixed(double v, int decimals) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
+  }
+
+  private static String render(List<List<String>> rows) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (List<String> row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = row.get(c);
+        String pad = " ".repeat(widths[c] - cell.length());
+        boolean left = c == 0 || c == columns - 1;
+        line.append(left ? cell + pad : pad + cell).append(c + 1 < columns ? "  " : "");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+}
