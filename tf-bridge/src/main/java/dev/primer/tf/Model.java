@@ -488,14 +488,14 @@ public final class Model implements AutoCloseable {
     }
   }
 
-  /** For diagnostics in this module: the pieces of the compiled graph. */
-  Internals internals() {
-    return new Internals(graph, session, tf, variables, input, inference);
+  /**
+   * The compiled graph's pieces, for code that builds more ops on it (diagnostics,
+   * data-dependent initialization). Ops added there belong to this model and close with it.
+   */
+  public CompiledGraph compiled() {
+    checkOpen();
+    return new CompiledGraph(graph, session, tf, variables, input, inference);
   }
-
-  /** The compiled graph's pieces, for code in this module that builds more ops on it. */
-  record Internals(Graph graph, Session session, Ops tf, NetVariables variables,
-      Placeholder<TFloat32> input, Forward inference) {}
 
   @Override
   public String toString() {
