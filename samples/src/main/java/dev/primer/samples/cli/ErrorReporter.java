@@ -16,6 +16,18 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   static final int USER_ERROR = 2;
   static final int INTERNAL_ERROR = 1;
 
+  /**
+   * A bad option or argument: one line saying what is wrong, one pointing to the help, exit 2
+   * (instead of picocli's full usage text).
+   */
+  static int badOption(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    cmd.getErr().println(name + ": error: " + e.getMessage());
+    cmd.getErr().println("see '" + name + " --help'");
+    return USER_ERROR;
+  }
+
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     boolean debug = "1".equals(System.getenv("PRIMER_DEBUG"))

@@ -29,11 +29,17 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (for tests). */
+  /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line; tests set its output streams. */
+  public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(new ErrorReporter())
+        .setParameterExceptionHandler(ErrorReporter::badOption)
         .setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args);
+        .setUsageHelpAutoWidth(true);
   }
 }

@@ -1,0 +1,127 @@
+package dev.primer.samples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.primer.samples.compare.ResultsFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A short real comparison (one epoch, 600 training and 300 test digits of the embedded set),
+ * whose files are parsed and checked.
+ */
+class CompareCommandTest {
+
+  @TempDir
+  static Path out;
+
+  static CliRun run;
+
+  @BeforeAll
+  static void compare() {
+    run = CliRun.of("compare", "--epochs", "2", "--train-size", "600", "--test-size", "300",
+        "--schemes", "zeros,he_normal,normal(0,0.01)", "--out", out.toString());
+  }
+
+  @Test
+  void succeedsAndPrintsOneTableRowPerScheme() {
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("scheme", "acc@1", "acc@2", "train loss", "status")
+        .containsPattern("(?m)^zeros\\s+.*stalled$")
+        .containsPattern("(?m)^he_normal\\s+.*ok$")
+        .contains("wrote " + out.resolve("results.csv"));
+  }
+
+  @Test
+  void csvHasOneRowPerSchemeSeedAndEpoch() throws Exception {
+    List<String> lines = Files.readAllLines(out.resolve("results.csv"));
+    assertThat(lines.get(0)).isEqualTo(ResultsFiles.CSV_HEADER);
+    assertThat(lines).hasSize(1 + 3 * 2);
+    for (String line : lines.subList(1, lines.size())) {
+      // the scheme normal(0,0.01) holds a comma, so it is quoted
+      String[] cells = line.startsWith("\"")
+          ? ("x" + line.substring(line.indexOf('"', 1) + 1)).split(",", -1)
+          : line.split(",", -1);
+      assertThat(cells).hasSize(8);
+      assertThat(cells[1]).isEqualTo("42");
+      assertThat(Integer.parseInt(cells[2])).isBetween(1, 2);
+      double accuracy = Double.parseDouble(cells[5]);
+      assertThat(accuracy).isBetween(0.0, 1.0);
+      assertThat(Double.parseDouble(cells[3])).isPositive();
+    }
+    assertThat(lines).anyMatch(l -> l.startsWith("\"normal(0,0.01)\",42,1,"));
+    assertThat(lines.stream().filter(l -> l.startsWith("zeros,")))
+        .allMatch(l -> l.endsWith(",stalled"));
+  }
+
+  @Test
+  void jsonHoldsTheSameRunsWithSpecOptionsAndVersions() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    assertThat(json.get("format").asText()).isEqualTo("primer-compare/1");
+    assertThat(json.get("spec").asText())
+        .isEqualTo("input(784).dense(256).relu().dense(256).relu().dense(10).softmax()");
+    assertThat(json.get("options").get("epochs").asInt()).isEqualTo(2);
+    assertThat(json.get("options").get("schemes")).hasSize(3);
+    assertThat(json.get("data").get("train_examples").asInt()).isEqualTo(600);
+    assertThat(json.get("versions").get("tensorflow").asText()).isEqualTo("2.16.2");
+    JsonNode runs = json.get("runs");
+    assertThat(runs).hasSize(3);
+    assertThat(runs.get(0).get("scheme").asText()).isEqualTo("zeros");
+    assertThat(runs.get(0).get("status").asText()).isEqualTo("stalled");
+    assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+    for (JsonNode r : runs) {
+      assertThat(r.get("epochs")).hasSize(2);
+      assertThat(r.get("final_test_accuracy").asDouble())
+          .isEqualTo(r.get("epochs").get(1).get("test_accuracy").asDouble());
+    }
+    // He init learns: far above chance after two epochs on 600 digits
+    assertThat(runs.get(1).get("final_test_accuracy").asDouble()).isGreaterThan(0.5);
+    // zero init never breaks symmetry: it stays near chance
+    assertThat(runs.get(0).get("final_test_accuracy").asDouble()).isLessThan(0.25);
+  }
+
+  @Test
+  void leavesNoPartialFilesBehind() throws Exception {
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("results.csv", "results.json");
+    }
+  }
+
+  @Test
+  void rejectsASchemeThatCannotFillTheNet() {
+    CliRun bad = CliRun.of("compare", "--schemes", "he_normal,delta_orthogonal",
+        "--train-size", "10", "--test-size", "10");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("primer compare: error: scheme 'delta_orthogonal'"
+        + " cannot initialize this net: layer 0 (dense): delta_orthogonal needs a conv kernel"
+        + " [kh, kw, in, out], kernel has rank 2");
+  }
+
+  @Test
+  void rejectsAnUnknownOptimizer() {
+    CliRun bad = CliRun.of("compare", "--optimizer", "adagrad");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("primer compare: error: --optimizer: unknown"
+        + " optimizer 'adagrad'; allowed: sgd, momentum, nesterov, adam, rmsprop");
+  }
+
+  @Test
+  void rejectsAnUnbalancedSchemeList() {
+    CliRun bad = CliRun.of("compare", "--schemes", "zeros,normal(0,0.01");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo(
+        "primer compare: error: --schemes: unbalanced '(' in 'zeros,normal(0,0.01'");
+  }
+
+  static List<String> cells(String line) {
+    return Arrays.asList(line.split(","));
+  }
+}
