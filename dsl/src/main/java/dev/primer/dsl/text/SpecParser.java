@@ -289,7 +289,7 @@ public final class SpecParser {
       String expected = min == max ? Integer.toString(min)
           : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
       throw new SpecParseException(c.column(), c.name() + " takes " + expected + " argument"
-          + (min == 1 && max == 1 ? "" : "s") + ", got " + n);
+          + (min == 1 && (max == 1 || max == Integer.MAX_VALUE) ? "" : "s") + ", got " + n);
     }
   }
 
