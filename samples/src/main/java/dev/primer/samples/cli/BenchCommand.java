@@ -1,0 +1,183 @@
+package dev.primer.samples.cli;
+
+import dev.primer.dsl.Net;
+import dev.primer.dsl.spec.NetSpec;
+import dev.primer.samples.data.ImageDataset;
+import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.Device;
+import dev.primer.tf.Model;
+import dev.primer.tf.bench.FedBatchTrainer;
+import dev.primer.tf.train.FitOptions;
+import dev.primer.tf.train.Loss;
+import dev.primer.tf.train.Optimizer;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code primer bench}: training throughput of Primer's input path (the training set held in
+ * TensorFlow, batches sliced in the graph) against feeding each batch from Java, measured side by
+ * side in one run.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure training steps/s of Primer's input path against feeding batches.",
+      "",
+      "Models of the same net, seed and optimizer train one epoch per round three ways:",
+      "  in-graph  Model.fit: the training set is copied into TensorFlow once and each step",
+      "            feeds only its batch's indices (Primer's path);",
+      "  fixed     one batch made into tensors once and fed at every step: the step's cost",
+      "            with no input work at all, the upper bound;",
+      "  copied    every batch gathered from Java arrays into new tensors and fed.",
+      "Rounds alternate between the paths so machine noise hits all of them; the first is",
+      "a warm-up and not counted. Prints steps/s per round, the medians and the ratios",
+      "in-graph/fixed (near 1: the input is not the bottleneck) and in-graph/copied.",
+      "Record results in BENCHMARKS.md with the command that produced them.",
+      ""
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--net", defaultValue = CompareCommand.DEFAULT_NET, paramLabel = "TEXT",
+      description = "The net. Default: ${DEFAULT-VALUE}")
+  String net;
+
+  @Option(names = "--batch", defaultValue = "128", paramLabel = "N",
+      description = "Examples per step. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
+  @Option(names = "--rounds", defaultValue = "5", paramLabel = "R",
+      description = "Measured rounds of one epoch per path, after one warm-up round. "
+          + "Default: ${DEFAULT-VALUE}.")
+  int rounds;
+
+  @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+      description = "One of: " + OptimizerOptions.NAMES + ". Default: ${DEFAULT-VALUE}.")
+  String optimizer;
+
+  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
+      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
+  Device device;
+
+  @Mixin
+  DataOptions dataOptions;
+
+  @Option(names = "--debug", description = "Print stack traces of errors.")
+  boolean debug;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (batch < 1 || rounds < 1) {
+      throw new UserException("--batch and --rounds must be >= 1, got " + batch + " and "
+          + rounds);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    MnistSplit split = dataOptions.load(System.err);
+    NetSpec parsed = DataOptions.withImageInput(Net.parse(net), split.train().rows(),
+        split.train().cols());
+    ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
+    Optimizer chosen = OptimizerOptions.of(optimizer, null);
+    int n = train.size();
+    float[] x = new float[Math.toIntExact(n * parsed.input().orElseThrow().size())];
+    float[] y = new float[n * 10];
+    train.read(0, n, x, 0, y, 0);
+    long steps = (n + batch - 1) / batch;
+    out.printf(Locale.ROOT, "net %s%n%d examples, batch %d (%d steps per epoch), %s, %s%n%n",
+        parsed, n, batch, steps, chosen.describe(), device.name().toLowerCase(Locale.ROOT));
+    String row = "%-7s %10s %10s %10s %15s %15s%n";
+    out.printf(Locale.ROOT, row, "round", "in-graph", "fixed", "copied", "in-graph/fixed",
+        "in-graph/copied");
+    out.flush();
+    List<Double> inGraph = new ArrayList<>();
+    List<Double> fixed = new ArrayList<>();
+    List<Double> copied = new ArrayList<>();
+    try (Model a = Model.compile(parsed, 1, device); Model b = Model.compile(parsed, 1, device);
+         Model c = Model.compile(parsed, 1, device)) {
+      FitOptions options = FitOptions.defaults().withBatchSize(batch).withEpochs(1)
+          .withOptimizer(chosen).withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
+      FedBatchTrainer fixedTrainer = new FedBatchTrainer(b, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
+      FedBatchTrainer copyTrainer = new FedBatchTrainer(c, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
+      SplittableRandom random = new SplittableRandom(7);
+      int[] first = permutation(n, random);
+      try (FedBatchTrainer.Batch one =
+               fixedTrainer.batch(x, y, Arrays.copyOf(first, Math.min(batch, n)))) {
+        for (int round = 0; round <= rounds; round++) {
+          long t0 = System.nanoTime();
+          a.fit(train, options);
+          double graphRate = steps / seconds(t0);
+          long t1 = System.nanoTime();
+          for (long s = 0; s < steps; s++) {
+            fixedTrainer.step(one);
+          }
+          double fixedRate = steps / seconds(t1);
+          int[] order = permutation(n, random);
+          long t2 = System.nanoTime();
+          for (int start = 0; start < n; start += batch) {
+            copyTrainer.step(x, y, Arrays.copyOfRange(order, start, Math.min(n, start + batch)));
+          }
+          double copyRate = steps / seconds(t2);
+          if (round > 0) {
+            inGraph.add(graphRate);
+            fixed.add(fixedRate);
+            copied.add(copyRate);
+          }
+          print(out, row, round == 0 ? "warmup" : Integer.toString(round), graphRate, fixedRate,
+              copyRate);
+        }
+      }
+    }
+    double g = median(inGraph);
+    double f = median(fixed);
+    double c = median(copied);
+    print(out, row, "median", g, f, c);
+    out.printf(Locale.ROOT, "%nsteps/s: in-graph %.1f (%.0f examples/s), %.2fx a fixed fed batch,"
+        + " %.2fx batches copied and fed%n", g, g * batch, g / f, g / c);
+    out.flush();
+    return 0;
+  }
+
+  private static void print(PrintWriter out, String row, String label, double graph,
+      double fixed, double copied) {
+    out.printf(Locale.ROOT, row, label, String.format(Locale.ROOT, "%.1f", graph),
+        String.format(Locale.ROOT, "%.1f", fixed), String.format(Locale.ROOT, "%.1f", copied),
+        String.format(Locale.ROOT, "%.2f", graph / fixed),
+        String.format(Locale.ROOT, "%.2f", graph / copied));
+    out.flush();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static int[] permutation(int n, SplittableRandom random) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    return order;
+  }
+
+  private static double median(List<Double> values) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}
