@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Build, initialize, compare and diagnose neural networks written as Primer specs.",
     subcommands = {CompareCommand.class, SummaryCommand.class, InitCommand.class,
-      CommandLine.HelpCommand.class})
+      DiagnoseCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
