@@ -1,0 +1,213 @@
+package dev.primer.tf.diagnose;
+
+import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.resolve.Parameter;
+import dev.primer.dsl.resolve.ResolvedLayer;
+import dev.primer.dsl.resolve.ResolvedNet;
+import dev.primer.tf.Model;
+import dev.primer.tf.ParameterValues;
+import dev.primer.tf.graph.LayerTrace;
+import dev.primer.tf.train.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * Looks at what a net's initialization does before any training: one forward and one backward
+ * pass on a probe batch, then per layer the statistics of {@link LayerDiagnosis} and the
+ * {@link Verdict}s of {@link Thresholds}.
+ * <pre>
+ *   try (Model model = Model.compile(spec, 42)) {
+ *     DiagnosisReport report = Diagnosis.run(model, Probe.standardNormal(spec.input().get(), 256, 10, 42));
+ *     System.out.println(report.table());
+ *   }
+ * </pre>
+ *
+ * <p>The pass is a training-mode pass, as the first training step sees it: batch norm normalizes
+ * with the batch's statistics and dropout drops (with the mask of step 0). Nothing is updated:
+ * the weights, batch norm's moving averages and the step counter stay as they were. All of it
+ * is one session run (see {@code OnePass}); the statistics are computed in Java, in double
+ * precision.
+ *
+ * <p>The loss differentiated, from {@link #lossFor}: softmax cross-entropy when the net outputs
+ * two values or more and its last layer ends with softmax or no activation (how such nets are
+ * trained), mean squared error otherwise. At initialization a net knows nothing of the data, so
+ * gradients from random labels ({@link Probe#standardNormal}) are the same size as from real ones.
+ *
+ * <p>Each call adds the ops of one pass and its gradients to the model's graph.
+ */
+public final class Diagnosis {
+  private Diagnosis() {
+    throw new AssertionError("no instances");
+  }
+
+  /** Diagnoses with {@link Thresholds#DEFAULTS}. */
+  public static DiagnosisReport run(Model model, Probe probe) {
+    return run(model, probe, Thresholds.DEFAULTS);
+  }
+
+  /**
+   * Runs the net once forward and once backward on {@code probe} and judges every layer.
+   *
+   * @throws IllegalArgumentException if the probe's examples or targets do not fit the net
+   */
+  public static DiagnosisReport run(Model model, Probe probe, Thresholds thresholds) {
+    ResolvedNet net = model.net();
+    if (!probe.exampleShape().equals(net.input())) {
+      throw new IllegalArgumentException("diagnose: the probe's examples have shape "
+          + probe.exampleShape() + ", the net takes " + net.input());
+    }
+    if (probe.targetWidth() != model.outputSize()) {
+      throw new IllegalArgumentException("diagnose: the probe has " + probe.targetWidth()
+          + " target values per example, the net outputs " + net.output() + " ("
+          + model.outputSize() + ")");
+    }
+    Loss loss = lossFor(net);
+    OnePass pass = OnePass.run(model, probe, loss);
+    Map<String, ParameterValues> weights = model.weights();
+    Moments input = Moments.of(probe.examplesNoCopy());
+
+    int outputLayer = net.layers().stream().filter(l -> l.parameter(Role.KERNEL).isPresent())
+        .mapToInt(ResolvedLayer::index).max().orElse(-1);
+    List<Measured> measured = new ArrayList<>();
+    for (LayerTrace trace : pass.traces()) {
+      measured.add(measure(trace, pass, input, weights,
+          trace.layer().index() != outputLayer, thresholds));
+    }
+    OptionalDouble lastBackward = measured.stream().filter(m -> m.backward.isPresent())
+        .reduce((a, b) -> b).map(m -> m.backward).orElse(OptionalDouble.empty());
+    boolean usable = lastBackward.isPresent() && lastBackward.getAsDouble() > 0
+        && Double.isFinite(lastBackward.getAsDouble());
+
+    List<LayerDiagnosis> layers = new ArrayList<>();
+    for (Measured m : measured) {
+      OptionalDouble gain = usable && m.backward.isPresent()
+          ? OptionalDouble.of(m.backward.getAsDouble() / lastBackward.getAsDouble())
+          : OptionalDouble.empty();
+      layers.add(judge(m, gain, input, thresholds));
+    }
+    List<GradientStat> kernels = layers.stream().flatMap(l -> l.gradient("kernel").stream())
+        .toList();
+    OptionalDouble normRatio = kernels.size() >= 2 && kernels.get(kernels.size() - 1).norm() > 0
+        ? OptionalDouble.of(kernels.get(0).norm() / kernels.get(kernels.size() - 1).norm())
+        : OptionalDouble.empty();
+    return new DiagnosisReport(probe.description(), probe.count(), loss, pass.loss(), input,
+        layers, normRatio, thresholds, Advice.summary(layers, net));
+  }
+
+  /**
+   * The loss the diagnosis differentiates for {@code net}: softmax cross-entropy when the net
+   * outputs two values or more and its last layer ends with softmax or no activation, mean
+   * squared error otherwise.
+   */
+  public static Loss lossFor(ResolvedNet net) {
+    if (net.output().size() < 2 || net.layers().isEmpty()) {
+      return Loss.MEAN_SQUARED_ERROR;
+    }
+    Optional<Activation> last = net.layers().get(net.layers().size() - 1).spec().activation();
+    boolean logits = last.isEmpty() || last.get().kind() == Activation.Kind.SOFTMAX
+        || last.get().kind() == Activation.Kind.LINEAR;
+    return logits ? Loss.SOFTMAX_CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR;
+  }
+
+  // ------------------------------------------------------------------------ measuring
+
+  /** A layer's numbers before the verdicts (which need the other layers' gradients). */
+  private record Measured(ResolvedLayer layer, int units, Moments pre, Moments out, double gain,
+      OptionalDouble backward, OptionalDouble dead, OptionalDouble saturated,
+      OptionalInt identical, List<GradientStat> gradients) {}
+
+  /**
+   * @param checkSymmetry false for the output layer, whose units answer different targets
+   */
+  private static Measured measure(LayerTrace trace, OnePass pass, Moments input,
+      Map<String, ParameterValues> weights, boolean checkSymmetry, Thresholds thresholds) {
+    float[] pre = pass.preActivation(trace);
+    float[] out = pass.output(trace);
+    OptionalDouble backward = pass.backward(trace)
+        .map(g -> OptionalDouble.of(UnitStats.norm(g))).orElse(OptionalDouble.empty());
+    ResolvedLayer layer = trace.layer();
+    int units = layer.output().last();
+    Optional<Activation> activation = layer.spec().activation();
+    Activation.Kind kind = activation.map(Activation::kind).orElse(Activation.Kind.LINEAR);
+    OptionalDouble dead = kind == Activation.Kind.RELU
+        ? OptionalDouble.of(UnitStats.deadFraction(pre, units)) : OptionalDouble.empty();
+    OptionalDouble saturated = kind == Activation.Kind.TANH
+        ? OptionalDouble.of(UnitStats.saturatedTanh(out, Thresholds.SATURATION_LEVEL))
+        : kind == Activation.Kind.SIGMOID
+            ? OptionalDouble.of(UnitStats.saturatedSigmoid(out, Thresholds.SATURATION_LEVEL))
+            : OptionalDouble.empty();
+
+    List<GradientStat> gradients = new ArrayList<>();
+    List<UnitStats.UnitParameter> unitParameters = new ArrayList<>();
+    for (Parameter p : layer.parameters()) {
+      Optional<float[]> gradient = pass.gradient(p.name());
+      if (gradient.isEmpty()) {
+        continue;
+      }
+      float[] g = gradient.get();
+      double rms = UnitStats.rms(g);
+      gradients.add(new GradientStat(p.name(), rms * Math.sqrt(g.length), rms));
+      if (p.role() == Role.KERNEL || p.role() == Role.RECURRENT_KERNEL
+          || p.role() == Role.BIAS) {
+        unitParameters.add(new UnitStats.UnitParameter(weights.get(p.name()).values(), g,
+            p.shape().last()));
+      }
+    }
+    OptionalInt identical = checkSymmetry && layer.parameter(Role.KERNEL).isPresent()
+        ? OptionalInt.of(UnitStats.identicalUnits(unitParameters, units,
+            thresholds.identicalTolerance()))
+        : OptionalInt.empty();
+    Moments preMoments = Moments.of(pre);
+    double gain = input.rms() > 0 ? preMoments.rms() / input.rms() : Double.NaN;
+    return new Measured(layer, units, preMoments, Moments.of(out), gain, backward, dead,
+        saturated, identical, gradients);
+  }
+
+  // ------------------------------------------------------------------------ judging
+
+  private static LayerDiagnosis judge(Measured m, OptionalDouble gradientGain, Moments input,
+      Thresholds t) {
+    List<Verdict> verdicts = new ArrayList<>();
+    boolean hasParameters = !m.layer.parameters().isEmpty();
+    if (hasParameters && input.rms() > 0) {
+      if (!Double.isFinite(m.gain) || m.gain > t.explodingGain()) {
+        verdicts.add(new Verdict(Verdict.Kind.EXPLODING, Verdict.Measure.SIGNAL_GAIN, m.gain,
+            t.explodingGain()));
+      } else if (m.gain < t.vanishingGain()) {
+        verdicts.add(new Verdict(Verdict.Kind.VANISHING, Verdict.Measure.SIGNAL_GAIN, m.gain,
+            t.vanishingGain()));
+      }
+    }
+    if (gradientGain.isPresent() && verdicts.isEmpty()) {
+      double r = gradientGain.getAsDouble();
+      if (!Double.isFinite(r) || r > t.explodingGain()) {
+        verdicts.add(new Verdict(Verdict.Kind.EXPLODING, Verdict.Measure.GRADIENT_GAIN, r,
+            t.explodingGain()));
+      } else if (r < t.vanishingGain()) {
+        verdicts.add(new Verdict(Verdict.Kind.VANISHING, Verdict.Measure.GRADIENT_GAIN, r,
+            t.vanishingGain()));
+      }
+    }
+    if (m.dead.isPresent() && m.dead.getAsDouble() > t.deadFraction()) {
+      verdicts.add(new Verdict(Verdict.Kind.DEAD, Verdict.Measure.DEAD_FRACTION,
+          m.dead.getAsDouble(), t.deadFraction()));
+    }
+    if (m.saturated.isPresent() && m.saturated.getAsDouble() > t.saturatedFraction()) {
+      verdicts.add(new Verdict(Verdict.Kind.SATURATED, Verdict.Measure.SATURATED_FRACTION,
+          m.saturated.getAsDouble(), t.saturatedFraction()));
+    }
+    if (m.identical.isPresent() && m.identical.getAsInt() >= t.identicalUnits()) {
+      verdicts.add(new Verdict(Verdict.Kind.SYMMETRIC, Verdict.Measure.IDENTICAL_UNITS,
+          m.identical.getAsInt(), t.identicalUnits()));
+    }
+    ResolvedLayer l = m.layer;
+    return new LayerDiagnosis(l.index(), l.name(), l.kind(), l.spec().activation(), l.output(),
+        m.units, m.pre, m.out, m.gain, m.dead, m.saturated, m.identical, m.gradients,
+        gradientGain, verdicts);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.primer.tf.diagnose;
+
+import dev.primer.dsl.activation.Activation;
+import dev.primer.tf.train.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A diagnosis report as text: the probe and loss, an aligned table with one row per layer, the
+ * net-level gradient ratios and the summary lines.
+ */
+final class DiagnosisTable {
+  private DiagnosisTable() {
+    throw new AssertionError("no instances");
+  }
+
+  static final List<String> HEADER = List.of("#", "layer", "activation", "pre mean", "pre std",
+      "out std", "out E[y^2]", "gain", "grad gain", "dead", "saturated", "|grad kernel|",
+      "verdict");
+
+  static String of(DiagnosisReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append("probe: ").append(report.probe()).append('\n');
+    out.append("loss:  ").append(report.loss() == Loss.SOFTMAX_CROSS_ENTROPY
+        ? "softmax cross-entropy" : "mean squared error").append(' ')
+        .append(Numbers.format(report.lossValue())).append(" at initialization\n");
+    out.append("input: mean ").append(Numbers.format(report.input().mean())).append(", std ")
+        .append(Numbers.format(report.input().std())).append(", E[x^2] ")
+        .append(Numbers.format(report.input().secondMoment())).append("\n\n");
+
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (LayerDiagnosis l : report.layers()) {
+      rows.add(List.of(
+          Integer.toString(l.index()),
+          l.name(),
+          l.activation().map(Activation::text).orElse("-"),
+          Numbers.format(l.preActivation().mean()),
+          Numbers.format(l.preActivation().std()),
+          Numbers.format(l.output().std()),
+          Numbers.format(l.output().secondMoment()),
+          Numbers.format(l.signalGain()),
+          l.gradientGain().isPresent() ? Numbers.format(l.gradientGain().getAsDouble()) : "-",
+          l.deadFraction().isPresent() ? Numbers.percent(l.deadFraction().getAsDouble()) : "-",
+          l.saturatedFraction().isPresent()
+              ? Numbers.percent(l.saturatedFraction().getAsDouble()) : "-",
+          l.gradient("kernel").map(g -> Numbers.format(g.norm())).orElse("-"),
+          l.ok() ? "ok" : l.verdicts().stream().map(Verdict::describe)
+              .collect(Collectors.joining("; "))));
+    }
+    int[] widths = new int[HEADER.size()];
+    for (List<String> row : rows) {
+      for (int c = 0; c < row.size(); c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (List<String> row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < row.size(); c++) {
+        boolean last = c == row.size() - 1;
+        boolean number = c >= 3 && c <= 11;
+        String cell = row.get(c);
+        String padded = last ? cell
+            : number ? String.format(Locale.ROOT, "%" + widths[c] + "s", cell)
+            : String.format(Locale.ROOT, "%-" + widths[c] + "s", cell);
+        line.append(padded).append(last ? "" : "  ");
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+    out.append('\n');
+    report.gradientNormRatio().ifPresent(r -> out.append("kernel gradient norm, first / last: ")
+        .append(Numbers.format(r)).append('\n'));
+    report.summary().forEach(s -> out.append(s).append('\n'));
+    return out.toString();
+  }
+}
