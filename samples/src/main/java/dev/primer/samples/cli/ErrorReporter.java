@@ -33,7 +33,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     boolean debug = "1".equals(System.getenv("PRIMER_DEBUG"))
         || Arrays.asList(parsed.originalArgs().toArray(new String[0])).contains("--debug");
     boolean userError = e instanceof IllegalArgumentException || e instanceof UserException
-        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException;
+        || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+        || e instanceof dev.primer.tf.DeviceUnavailableException;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     cmd.getErr().println(cmd.getCommandName().equals("primer")
         ? "primer: error: " + message
