@@ -318,6 +318,9 @@ public final class Model implements AutoCloseable {
   public Map<String, ParameterValues> weights() {
     checkOpen();
     List<String> names = new ArrayList<>(variables.all().keySet());
+    if (names.isEmpty()) {
+      return new LinkedHashMap<>(); // a run with nothing to fetch is an error in TensorFlow
+    }
     Session.Runner runner = session.runner();
     names.forEach(name -> runner.fetch(variables.get(name)));
     Map<String, ParameterValues> values = new LinkedHashMap<>();
@@ -387,6 +390,7 @@ public final class Model implements AutoCloseable {
    * NumPy-readable) into {@code dir}. Optimizer state is not saved.
    */
   public void save(Path dir) throws IOException {
+    checkOpen();
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("spec.txt"), spec.toString() + "\n", StandardCharsets.UTF_8);
     Npz.write(dir.resolve("weights.npz"), weights().values().stream()

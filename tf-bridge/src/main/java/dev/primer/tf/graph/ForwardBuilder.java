@@ -79,6 +79,12 @@ public final class ForwardBuilder {
           .isPresent() ? pre : out;
       x = out;
     }
+    if (x == input) {
+      // no layer computed anything (no layers, or only dropout at inference): a session may not
+      // fetch the operand it is fed, so the output is a copy
+      x = pass.identity(x);
+      logits = x;
+    }
     return new Forward(input, logits, x, List.copyOf(traces), List.copyOf(updates));
   }
 
