@@ -441,14 +441,40 @@ public final class Model implements AutoCloseable {
     if (data.size() == 0) {
       throw new IllegalArgumentException("the data set is empty");
     }
-    if (loss == Loss.SOFTMAX_CROSS_ENTROPY && !net.layers().isEmpty()) {
-      ResolvedLayer last = net.layers().get(net.layers().size() - 1);
-      Optional<Activation> a = last.spec().activation();
-      if (a.isPresent() && a.get().kind() != Activation.Kind.SOFTMAX
-          && a.get().kind() != Activation.Kind.LINEAR) {
-        throw new IllegalArgumentException("softmax cross-entropy needs the net to end with"
-            + " softmax() or no activation; layer " + last.index() + " (" + last.kind()
-            + ") ends with " + a.get().text());
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+      checkEndsInLogits();
+    }
+  }
+
+  /**
+   * Softmax cross-entropy is computed from logits: the net must end with softmax() or with a
+   * layer that has no activation. Layers after the last activation that do not mix units
+   * (dropout, pooling, flatten, reshape) would turn probabilities into something that is
+   * neither, so a softmax (or any other activation) followed by them is refused too.
+   */
+  private void checkEndsInLogits() {
+    List<ResolvedLayer> layers = net.layers();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      ResolvedLayer layer = layers.get(i);
+      Optional<Activation> a = layer.spec().activation();
+      if (a.isPresent()) {
+        boolean logitsOrSoftmax = a.get().kind() == Activation.Kind.SOFTMAX
+            || a.get().kind() == Activation.Kind.LINEAR;
+        ResolvedLayer last = layers.get(layers.size() - 1);
+        if (!logitsOrSoftmax) {
+          throw new IllegalArgumentException("softmax cross-entropy needs the net to end with"
+              + " softmax() or no activation; layer " + layer.index() + " (" + layer.kind()
+              + ") ends with " + a.get().text());
+        }
+        if (i != layers.size() - 1 && a.get().kind() == Activation.Kind.SOFTMAX) {
+          throw new IllegalArgumentException("softmax cross-entropy needs softmax() on the"
+              + " last layer; layer " + layer.index() + " (" + layer.kind() + ") applies it"
+              + " before layer " + last.index() + " (" + last.kind() + ")");
+        }
+        return;
+      }
+      if (layer.spec().layer().mixesUnits()) {
+        return;
       }
     }
   }

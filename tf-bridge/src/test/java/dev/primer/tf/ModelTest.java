@@ -347,7 +347,9 @@ class ModelTest {
     InMemoryDataset twoClasses = Fixtures.blobs(10, 4, 2, 1);
     InMemoryDataset empty = InMemoryDataset.ofClasses(new float[0], Shape.of(4), new int[0], 3);
     try (Model model = Model.compile(SOFTMAX, 1);
-         Model relu = Model.compile(Net.input(4).dense(3).relu(), 1)) {
+         Model relu = Model.compile(Net.input(4).dense(3).relu(), 1);
+         Model dropped = Model.compile(Net.input(4).dense(3).softmax().dropout(0.1), 1);
+         Model logits = Model.compile(Net.input(4).dense(3).dropout(0.1), 1)) {
       List<ThrowingCallable> shapeCalls = List.of(
           () -> model.evaluate(fiveFeatures), () -> model.fit(fiveFeatures, FitOptions.defaults()),
           () -> model.fit(DATA, FitOptions.defaults().withValidation(fiveFeatures)));
@@ -367,6 +369,12 @@ class ModelTest {
               + " activation; layer 0 (dense) ends with relu()");
       assertThatCode(() -> relu.evaluate(DATA, Loss.MEAN_SQUARED_ERROR))
           .doesNotThrowAnyException();
+      // probabilities passed through dropout are no longer logits nor a softmax output
+      assertThatThrownBy(() -> dropped.evaluate(DATA))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("softmax cross-entropy needs softmax() on the last layer; layer 0 (dense)"
+              + " applies it before layer 1 (dropout)");
+      assertThatCode(() -> logits.evaluate(DATA)).doesNotThrowAnyException();
       assertThatThrownBy(() -> model.predict(new float[7]))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("predict: 7 values is not a whole number of examples of shape [4]"

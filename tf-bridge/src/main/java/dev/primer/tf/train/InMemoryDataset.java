@@ -42,6 +42,11 @@ public final class InMemoryDataset implements Dataset {
     if (classes < 2) {
       throw new IllegalArgumentException("classes must be >= 2, got " + classes);
     }
+    long examples = features.length / Math.max(1, exampleShape.size());
+    if (features.length % exampleShape.size() == 0 && labels.length != examples) {
+      throw new IllegalArgumentException("labels: expected one per example (" + examples
+          + "), got " + labels.length);
+    }
     float[] oneHot = new float[labels.length * classes];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] < 0 || labels[i] >= classes) {

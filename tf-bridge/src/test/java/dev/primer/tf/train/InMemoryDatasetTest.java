@@ -47,7 +47,9 @@ class InMemoryDatasetTest {
         .hasMessage("features: 10 values is not a whole number of examples of shape [4]"
             + " (4 values each)");
     assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[8], Shape.of(4), new int[3], 3))
-        .hasMessage("targets: expected 2 examples x 3 = 6 values, got 9");
+        .hasMessage("labels: expected one per example (2), got 3");
+    assertThatThrownBy(() -> InMemoryDataset.ofTargets(new float[8], Shape.of(4), new float[5], 2))
+        .hasMessage("targets: expected 2 examples x 2 = 4 values, got 5");
     assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[8], Shape.of(4),
         new int[] {0, 3}, 3))
         .hasMessage("label 1 is 3, outside 0..2");
