@@ -9,18 +9,19 @@ import java.util.Optional;
  * as an orthogonal matrix); a {@link Rule} chooses a sampler from the parameter it fills (its
  * fans, its layer's activation): variance scaling and its presets, AUTO, the framework presets.
  * The bridge to TensorFlow emits ops for samplers only; every rule is resolved first, in
- * {@code dev.primer.dsl.resolve}.
+ * {@code dev.primer.dsl.resolve}. A {@link DataInit} (LSUV, class prior) is a rule whose sampler
+ * is only a pre-init: it stays on the resolved parameter, and the bridge finishes it on data.
  *
  * <p>The presets and factories are in {@link Inits}; their text names in
- * {@code dev.primer.dsl.text.InitText}.
+ * {@link InitNames}.
  */
 public sealed interface Init permits Sampler, Rule {
 
   /** Calls the visitor's method for this initializer. */
   <R> R accept(Visitor<R> visitor);
 
-  /** One method per initializer: the samplers' and the rules'. */
-  interface Visitor<R> extends Sampler.Visitor<R> {
+  /** One method per initializer: the samplers', the data-dependent ones' and the other rules'. */
+  interface Visitor<R> extends Sampler.Visitor<R>, DataInit.Visitor<R> {
     R varianceScaling(VarianceScaling v);
 
     R auto(Auto a);

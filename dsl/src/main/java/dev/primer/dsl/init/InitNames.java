@@ -24,6 +24,7 @@ import java.util.function.Function;
  *   lecun_uniform   lecun_normal   lecun_normal_untruncated
  *   orthogonal  orthogonal(1.2)  identity  identity(0.5)  delta_orthogonal  delta_orthogonal(2)
  *   sparse(15,1.0)  auto  keras_default  pytorch_default
+ *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior         (data-dependent: see DataInit)
  * </pre>
  * Also read (and written under their canonical name): {@code glorot}, {@code xavier_uniform},
  * {@code he}, {@code kaiming_uniform}, {@code lecun}, and PyTorch's untruncated
@@ -60,6 +61,8 @@ public final class InitNames {
     PRESETS.put("auto", Inits.AUTO);
     PRESETS.put("keras_default", Inits.KERAS_DEFAULT);
     PRESETS.put("pytorch_default", Inits.PYTORCH_DEFAULT);
+    PRESETS.put("lsuv", Inits.LSUV);
+    PRESETS.put("class_prior", Inits.CLASS_PRIOR);
     // aliases, read only: the value is already named above
     PRESETS.put("glorot", Inits.GLOROT);
     PRESETS.put("xavier_uniform", Inits.XAVIER_UNIFORM);
@@ -89,6 +92,8 @@ public final class InitNames {
         a -> new DeltaOrthogonal(num(a, 0))));
     FACTORIES.put("sparse", new Factory("sparse(count,std)", 2, 2,
         a -> new Sparse(integer(a, 0), num(a, 1))));
+    FACTORIES.put("lsuv", new Factory("lsuv(tolerance[,max_iterations])", 1, 2,
+        a -> new Lsuv(num(a, 0), a.size() > 1 ? integer(a, 1) : Lsuv.DEFAULT_MAX_ITERATIONS)));
   }
 
   /** Every name {@link #parse} reads, canonical names first. */
@@ -120,8 +125,11 @@ public final class InitNames {
           + " (known: " + String.join(", ", names()) + ")");
     }
     if (arguments.size() < factory.minArgs || arguments.size() > factory.maxArgs) {
-      throw new IllegalArgumentException(key + " takes " + factory.minArgs + " argument"
-          + (factory.minArgs == 1 ? "" : "s") + ": " + factory.usage + ", got "
+      String expected = factory.minArgs == factory.maxArgs ? Integer.toString(factory.minArgs)
+          : factory.minArgs + (factory.maxArgs == factory.minArgs + 1 ? " or " : " to ")
+              + factory.maxArgs;
+      throw new IllegalArgumentException(key + " takes " + expected + " argument"
+          + (factory.maxArgs == 1 ? "" : "s") + ": " + factory.usage + ", got "
           + arguments.size());
     }
     return factory.build.apply(arguments);
@@ -157,6 +165,10 @@ public final class InitNames {
             + v.distribution().text() + ")";
       }
       @Override public String auto(Auto a) { return "auto"; }
+      @Override public String lsuv(Lsuv l) {
+        return "lsuv(" + Numbers.format(l.tolerance()) + "," + l.maxIterations() + ")";
+      }
+      @Override public String classPrior(ClassPrior c) { return "class_prior"; }
       @Override public String frameworkDefault(FrameworkDefault f) {
         return f.framework().text();
       }

@@ -85,6 +85,15 @@ public final class Inits {
   public static final FrameworkDefault PYTORCH_DEFAULT =
       new FrameworkDefault(FrameworkDefault.Framework.PYTORCH);
 
+  /**
+   * LSUV with the paper's tolerance 0.1 and at most 10 iterations: orthonormal, then each kernel
+   * scaled on a data batch until its layer's output variance is 1 (see {@link Lsuv}).
+   */
+  public static final Lsuv LSUV =
+      new Lsuv(Lsuv.DEFAULT_TOLERANCE, Lsuv.DEFAULT_MAX_ITERATIONS);
+  /** The output bias from the class frequencies of the training targets: see {@link ClassPrior}. */
+  public static final ClassPrior CLASS_PRIOR = new ClassPrior();
+
   /** Every entry {@code value}. */
   public static Constant constant(double value) {
     return new Constant(value);
@@ -124,6 +133,11 @@ public final class Inits {
   /** Delta-orthogonal times {@code gain}. */
   public static DeltaOrthogonal deltaOrthogonal(double gain) {
     return new DeltaOrthogonal(gain);
+  }
+
+  /** LSUV stopping within {@code tolerance} of unit variance, or after {@code maxIterations}. */
+  public static Lsuv lsuv(double tolerance, int maxIterations) {
+    return new Lsuv(tolerance, maxIterations);
   }
 
   /** {@code count} nonzero N(0, std^2) incoming weights per unit (Martens 2010). */

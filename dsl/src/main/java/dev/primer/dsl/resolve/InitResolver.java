@@ -3,6 +3,7 @@ package dev.primer.dsl.resolve;
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Cell;
+import dev.primer.dsl.init.DataInit;
 import dev.primer.dsl.init.Fans;
 import dev.primer.dsl.init.FrameworkDefault;
 import dev.primer.dsl.init.Init;
@@ -36,6 +37,8 @@ import java.util.stream.Collectors;
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
  * </pre>
  * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers).
+ * A data-dependent rule met on the way (LSUV, class prior) is kept on the parameter, and its
+ * sampler is the pre-init.
  */
 final class InitResolver {
   private InitResolver() {
@@ -73,12 +76,16 @@ final class InitResolver {
         : kernelBlock.length >= 2 ? kernelBlock : new int[] {blockShape[0], blockShape[0]});
 
     List<Block> blocks = new ArrayList<>();
+    Optional<DataInit> dataInit = Optional.empty();
     Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
     for (int gate = 0; gate < gates; gate++) {
       Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units);
       Init current = init;
       Init named = init;
       while (current instanceof Rule rule) {
+        if (rule instanceof DataInit d) {
+          dataInit = Optional.of(d);
+        }
         Init next = rule.choose(target);
         if (current == init && (choice.source() == Source.AUTO
             || current instanceof FrameworkDefault)) {
@@ -95,8 +102,11 @@ final class InitResolver {
             + fans.in() + " nonzero incoming weights per unit, got count " + s.count());
       }
       blocks.add(new Block(gate, Shape.of(blockShape), fans, sampler));
-      gatesByDescription.computeIfAbsent(describe(named instanceof Rule ? named : sampler),
-          d -> new ArrayList<>()).add(cell.gateName(gate));
+      String description = dataInit.isPresent()
+          ? dataInit.get().label(describe(sampler))
+          : describe(named instanceof Rule ? named : sampler);
+      gatesByDescription.computeIfAbsent(description, d -> new ArrayList<>())
+          .add(cell.gateName(gate));
     }
     String described = gatesByDescription.size() == 1
         ? gatesByDescription.keySet().iterator().next()
@@ -111,7 +121,8 @@ final class InitResolver {
       case KERNEL_PRESET -> " (" + ((FrameworkDefault) choice.init()).framework().text() + ")";
       case AUTO -> " (auto)";
     };
-    return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label);
+    return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label,
+        dataInit);
   }
 
   private static Choice choose(LayerSpec spec, Role role, NetDefaults defaults) {

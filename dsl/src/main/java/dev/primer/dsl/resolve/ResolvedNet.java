@@ -45,8 +45,15 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
             .orElse(declared.isEmpty() ? shape : declared.get(0).shape());
         List<Parameter> parameters = new ArrayList<>();
         for (ParameterShape p : declared) {
-          parameters.add(InitResolver.resolve(
-              name, spec, p.role(), p.shape(), kernelShape, auto, defaults));
+          Parameter parameter = InitResolver.resolve(
+              name, spec, p.role(), p.shape(), kernelShape, auto, defaults);
+          boolean last = i == layers.size() - 1;
+          parameter.dataInit()
+              .flatMap(d -> d.misplaced(last, spec.activation(), output.size(), parameter.size()))
+              .ifPresent(rule -> {
+                throw new IllegalArgumentException(rule);
+              });
+          parameters.add(parameter);
         }
         resolved.add(new ResolvedLayer(i, name, spec, shape, output, auto, parameters));
         shape = output;
@@ -88,6 +95,14 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
   /** The parameter of this name ({@code dense_0/kernel}), if any. */
   public Optional<Parameter> parameter(String name) {
     return parameters().stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The parameters whose init finishes on training data (LSUV, class prior), layer by layer:
+   * what {@code Model.initializeFromData} runs.
+   */
+  public List<Parameter> dataDependent() {
+    return parameters().stream().filter(Parameter::dataDependent).toList();
   }
 
   /** Number of values in all parameters. */
