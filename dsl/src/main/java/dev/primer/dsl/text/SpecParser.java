@@ -175,23 +175,37 @@ public final class SpecParser {
       cursor.expect(Kind.DOT, "'.' between steps");
       calls.add(call(cursor));
     }
-    NetSpec spec = NetSpec.start(Optional.empty());
-    int first = 0;
-    if (calls.get(0).name().equals("input")) {
-      Call input = calls.get(0);
-      arity(input, 1, Integer.MAX_VALUE);
-      int[] dims = new int[input.arguments().size()];
-      for (int i = 0; i < dims.length; i++) {
-        dims[i] = integer(input, i, 1, Integer.MAX_VALUE);
-      }
-      try {
-        spec = NetSpec.start(Optional.of(Shape.of(dims)));
-      } catch (IllegalArgumentException e) {
-        throw new SpecParseException(input.column(), "input: " + e.getMessage());
-      }
-      first = 1;
+    if (!calls.get(0).name().equals("input")) {
+      return apply(NetSpec.start(Optional.empty()), calls);
     }
-    for (Call call : calls.subList(first, calls.size())) {
+    Call input = calls.get(0);
+    arity(input, 1, Integer.MAX_VALUE);
+    int[] dims = new int[input.arguments().size()];
+    for (int i = 0; i < dims.length; i++) {
+      dims[i] = integer(input, i, 1, Integer.MAX_VALUE);
+    }
+    NetSpec withInput;
+    try {
+      withInput = NetSpec.start(Optional.of(Shape.of(dims)));
+    } catch (IllegalArgumentException e) {
+      throw new SpecParseException(input.column(), "input: " + e.getMessage());
+    }
+    // The text denotes the finished spec: its layers are checked against the input shape once,
+    // at the end, so a chain that is valid in Java reads back even when a state in between
+    // would not be (a net-wide default written first, overridden by a layer's own init later).
+    NetSpec layers = apply(NetSpec.start(Optional.empty()), calls.subList(1, calls.size()));
+    try {
+      return layers.withInput(withInput.input().orElseThrow());
+    } catch (IllegalArgumentException e) {
+      // the finished spec breaks a rule: name the first step where it shows, as Java would
+      apply(withInput, calls.subList(1, calls.size()));
+      throw new SpecParseException(input.column(), e.getMessage());
+    }
+  }
+
+  /** Applies {@code calls} to {@code spec} in order; errors carry the column of their call. */
+  private static NetSpec apply(NetSpec spec, List<Call> calls) {
+    for (Call call : calls) {
       Step step = STEPS.get(call.name());
       if (step == null) {
         throw new SpecParseException(call.column(), "unknown step '" + call.name() + "'"
