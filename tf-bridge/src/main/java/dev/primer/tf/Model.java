@@ -8,6 +8,8 @@ import dev.primer.dsl.resolve.Parameter;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.datainit.DataInitReport;
+import dev.primer.tf.datainit.DataInitializer;
 import dev.primer.tf.graph.Forward;
 import dev.primer.tf.graph.ForwardBuilder;
 import dev.primer.tf.graph.Mode;
@@ -59,7 +61,9 @@ import org.tensorflow.types.TInt64;
  * </pre>
  * Every parameter starts from its resolved initializer, drawn with stateless random ops keyed by
  * (seed, parameter name): the same spec and seed give bitwise-identical initial weights in any
- * JVM, and — on the CPU — bitwise-identical weights after the same training.
+ * JVM, and — on the CPU — bitwise-identical weights after the same training. Parameters with a
+ * data-dependent initializer (LSUV, class prior) start from its pre-init and are finished on
+ * training data by {@link #initializeFromData}, which {@link #fit} calls before its first step.
  *
  * <p>A model owns native resources: close it (it is {@link AutoCloseable}). It is not safe for
  * use by several threads at once.
@@ -84,6 +88,10 @@ public final class Model implements AutoCloseable {
   private final Map<String, Assign<TFloat32>> assigns = new HashMap<>();
   private final Map<String, Placeholder<TFloat32>> assignInputs = new HashMap<>();
   private DataVariables data;
+  private DataInitializer dataInitializer;
+  private Optional<DataInitReport> dataInitReport = Optional.empty();
+  /** Data-dependent init ran, or the weights it would set were set or loaded: fit skips it. */
+  private boolean dataInitSettled;
   private int epochsDone;
   private boolean closed;
 
@@ -154,6 +162,39 @@ public final class Model implements AutoCloseable {
     return device;
   }
 
+  // ------------------------------------------------------------------------ data-dependent init
+
+  /**
+   * Runs the net's data-dependent initializers on {@code data} (see
+   * {@link dev.primer.tf.datainit.DataInitializer}): LSUV rescales each kernel that names it,
+   * layer by layer, until its layer's output variance before activation is 1 within the
+   * tolerance, measured on a probe batch of 512 distinct examples of {@code data} (all of them if
+   * it has fewer) drawn with a seed derived from the model's; the class prior sets the output bias
+   * from the class frequencies of all of {@code data}'s targets. Does nothing (and reports
+   * nothing) for a net without data-dependent initializers. May be called again: LSUV then finds
+   * unit variance and stops at once.
+   *
+   * @return what was done, also kept as {@link #dataInitReport()}
+   * @throws IllegalArgumentException if the data does not fit the net, or its targets are not
+   *     class probabilities where a class prior needs them
+   */
+  public DataInitReport initializeFromData(Dataset data) {
+    checkOpen();
+    checkExamples(data);
+    if (dataInitializer == null) {
+      dataInitializer = DataInitializer.build(compiled(), net);
+    }
+    DataInitReport report = dataInitializer.run(data, Seeds.forPurpose(seed, "data init"));
+    dataInitReport = Optional.of(report);
+    dataInitSettled = true;
+    return report;
+  }
+
+  /** What the last data-dependent initialization did; empty if none ran. */
+  public Optional<DataInitReport> dataInitReport() {
+    return dataInitReport;
+  }
+
   // ------------------------------------------------------------------------ training
 
   /**
@@ -161,6 +202,10 @@ public final class Model implements AutoCloseable {
    * different data set is passed) and each step slices its batch in the graph.
    *
    * <p>Epochs are numbered across calls: three calls of one epoch shuffle like one call of three.
+   *
+   * <p>If the net has data-dependent initializers and they have not run yet (nor have their
+   * parameters been set by {@link #setWeights} or {@link #load}), the first call runs
+   * {@link #initializeFromData} on {@code train} before its first step.
    *
    * @return {@link FitResult.Completed}, or {@link FitResult.Diverged} at the first step whose
    *     loss is not finite (training stops there; the model stays usable)
@@ -170,6 +215,9 @@ public final class Model implements AutoCloseable {
     checkOpen();
     checkData(train, options.loss());
     options.validation().ifPresent(v -> checkData(v, options.loss()));
+    if (!dataInitSettled && !net.dataDependent().isEmpty()) {
+      initializeFromData(train);
+    }
     if (data == null) {
       data = new DataVariables(tf);
     }
@@ -336,7 +384,9 @@ public final class Model implements AutoCloseable {
   }
 
   /**
-   * Replaces the values of the given parameters (others keep theirs).
+   * Replaces the values of the given parameters (others keep theirs). Setting a parameter that
+   * has a data-dependent initializer counts as initializing it: {@link #fit} will not run
+   * {@link #initializeFromData} afterwards (call it yourself to run it anyway).
    *
    * @throws IllegalArgumentException naming a parameter the net does not have or a shape that
    *     differs
@@ -363,6 +413,9 @@ public final class Model implements AutoCloseable {
       }
       if (!fed.isEmpty()) {
         runner.run().close();
+      }
+      if (values.stream().anyMatch(v -> variables.parameters().get(v.name()).dataDependent())) {
+        dataInitSettled = true;
       }
     } finally {
       fed.forEach(Tensor::close);
@@ -429,6 +482,14 @@ public final class Model implements AutoCloseable {
   // ------------------------------------------------------------------------ checks, lifetime
 
   private void checkData(Dataset data, Loss loss) {
+    checkExamples(data);
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
+      checkEndsInLogits();
+    }
+  }
+
+  /** The data's examples and targets fit the net, and it is not empty. */
+  private void checkExamples(Dataset data) {
     if (!data.exampleShape().equals(net.input())) {
       throw new IllegalArgumentException("the data's examples have shape " + data.exampleShape()
           + ", the net takes " + net.input());
@@ -440,9 +501,6 @@ public final class Model implements AutoCloseable {
     }
     if (data.size() == 0) {
       throw new IllegalArgumentException("the data set is empty");
-    }
-    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-      checkEndsInLogits();
     }
   }
 
