@@ -66,7 +66,7 @@ public record ClassPrior() implements DataInit {
   public Optional<String> misfit(Role role, int rank) {
     return role != Role.BIAS
         ? Optional.of("class_prior sets a bias from the class frequencies, not a "
-            + role.paramName())
+            + role.paramName() + "; name it for the output layer's bias: bias(class_prior)")
         : Optional.empty();
   }
 

@@ -24,7 +24,7 @@ import java.util.function.Function;
  *   lecun_uniform   lecun_normal   lecun_normal_untruncated
  *   orthogonal  orthogonal(1.2)  identity  identity(0.5)  delta_orthogonal  delta_orthogonal(2)
  *   sparse(15,1.0)  auto  keras_default  pytorch_default
- *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior         (data-dependent: see DataInit)
+ *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior  (data-dependent: see DataInit)
  * </pre>
  * Also read (and written under their canonical name): {@code glorot}, {@code xavier_uniform},
  * {@code he}, {@code kaiming_uniform}, {@code lecun}, and PyTorch's untruncated

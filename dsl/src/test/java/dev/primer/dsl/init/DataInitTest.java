@@ -91,7 +91,8 @@ class DataInitTest {
     assertThat(Inits.LSUV.misfit(Role.BIAS, 1)).contains("lsuv scales kernels, not a bias");
     assertThat(Inits.CLASS_PRIOR.misfit(Role.BIAS, 1)).isEmpty();
     assertThat(Inits.CLASS_PRIOR.misfit(Role.KERNEL, 2))
-        .contains("class_prior sets a bias from the class frequencies, not a kernel");
+        .contains("class_prior sets a bias from the class frequencies, not a kernel; name it for"
+            + " the output layer's bias: bias(class_prior)");
   }
 
   @Test

@@ -54,6 +54,8 @@ class SamplersTest {
       @Override public String varianceScaling(VarianceScaling v) { return "varianceScaling"; }
       @Override public String auto(Auto a) { return "auto"; }
       @Override public String frameworkDefault(FrameworkDefault f) { return "frameworkDefault"; }
+      @Override public String lsuv(Lsuv l) { return "lsuv"; }
+      @Override public String classPrior(ClassPrior c) { return "classPrior"; }
     };
     for (Init init : EVERY_KIND) {
       visited.add(init.accept(visitor));

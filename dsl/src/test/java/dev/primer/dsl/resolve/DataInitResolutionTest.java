@@ -108,7 +108,7 @@ class DataInitResolutionTest {
     assertThatThrownBy(() -> Net.input(784).dense(10).init(CLASS_PRIOR))
         .isInstanceOf(SpecException.class)
         .hasMessage("layer 0 (dense): class_prior sets a bias from the class frequencies, not a"
-            + " kernel");
+            + " kernel; name it for the output layer's bias: bias(class_prior)");
     assertThatThrownBy(() -> Net.input(784).dense(10).bias(LSUV))
         .hasMessage("layer 0 (dense): lsuv scales kernels, not a bias");
     assertThatThrownBy(() -> Net.input(28, 28).lstm(16, Returns.LAST).recurrentInit(LSUV))

@@ -41,12 +41,12 @@ final class SpecGenerator {
       "he_uniform", "he_normal", "he_normal_untruncated", "lecun_uniform", "lecun_normal",
       "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
       "keras_default", "pytorch_default", "glorot", "xavier_uniform", "xavier_normal", "he",
-      "kaiming_uniform", "kaiming_normal", "lecun");
+      "kaiming_uniform", "kaiming_normal", "lecun", "lsuv", "class_prior");
 
   /** The names that take arguments. */
   static final List<String> FACTORY_NAMES = List.of("constant", "normal", "uniform",
       "truncated_normal", "variance_scaling", "orthogonal", "identity", "delta_orthogonal",
-      "sparse");
+      "sparse", "lsuv");
 
   private final SplittableRandom random;
   /** Features of the candidate being built. */
@@ -395,6 +395,8 @@ final class SpecGenerator {
             Distribution.values()[random.nextInt(3)].text());
         case "sparse" -> List.of((double) (random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(6)),
             positive());
+        case "lsuv" -> random.nextBoolean() ? List.of(random.nextDouble(-0.2, 1.2))
+            : List.of(random.nextDouble(-0.2, 1.2), (double) random.nextInt(-2, 1100));
         default -> throw new AssertionError(name);
       };
       try {
