@@ -180,6 +180,7 @@ final class CompareCommand implements Callable<Integer> {
                   : "no accuracy    ",
               run.epochs().size(), run.epochs().size() == 1 ? "" : "s", run.seconds(),
               run.status().describe());
+          run.dataInit().ifPresent(r -> text.println("    " + r.describe()));
           text.flush();
         }
       });

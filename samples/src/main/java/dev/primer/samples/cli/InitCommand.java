@@ -3,9 +3,12 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.samples.data.ImageDataset;
+import dev.primer.samples.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.io.NpyArray;
 import dev.primer.tf.io.Npz;
 import java.io.IOException;
@@ -14,8 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,7 +38,12 @@ import picocli.CommandLine.Spec;
       "named as in the summary (dense_0/kernel, dense_0/bias, ...). Check them with NumPy:",
       "  python3 -c \"import numpy as np; w = np.load('init.npz'); print(w['dense_0/kernel'].std())\"",
       "",
-      "Example:  primer init --net 'input(784).dense(256).relu().dense(10).softmax()' --seed 1 --out init.npz"
+      "Data-dependent schemes (lsuv, lsuv(0.05,20), class_prior) finish on training images:",
+      "the embedded MNIST digits by default, or --data / --download; their report is printed.",
+      "A spec without input(...) takes the images' shape, as in compare.",
+      "",
+      "Example:  primer init --net 'input(784).dense(256).relu().dense(10).softmax()' --seed 1 --out init.npz",
+      "          primer init --net 'input(784).dense(256).relu().dense(10).softmax()' --scheme lsuv --out lsuv.npz"
     })
 final class InitCommand implements Callable<Integer> {
 
@@ -46,8 +56,11 @@ final class InitCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--scheme", paramLabel = "NAME",
-      description = "Override every kernel init of the spec: he_normal, glorot_uniform, normal(0,0.01), orthogonal(1.2), ...")
+      description = "Override every kernel init of the spec: he_normal, glorot_uniform, normal(0,0.01), orthogonal(1.2), lsuv, ...")
   String scheme;
+
+  @Mixin
+  DataOptions dataOptions;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.npz",
       description = "Where to write the archive (replaced atomically).")
@@ -69,9 +82,20 @@ final class InitCommand implements Callable<Integer> {
     if (scheme != null) {
       parsed = parsed.withKernelInit(Schemes.parse(scheme));
     }
+    // images are loaded only when the spec needs them: for its shape or to initialize on
+    Optional<MnistSplit> split = Optional.empty();
+    if (parsed.input().isEmpty() || !parsed.resolve().dataDependent().isEmpty()) {
+      split = Optional.of(dataOptions.load(System.err));
+      parsed = DataOptions.withImageInput(parsed, split.get().train().rows(),
+          split.get().train().cols());
+    }
     List<NpyArray> arrays = new ArrayList<>();
     PrintWriter outText = spec.commandLine().getOut();
     try (Model model = Model.compile(parsed, seed, device)) {
+      Optional<DataInitReport> report = Optional.empty();
+      if (!model.net().dataDependent().isEmpty()) {
+        report = Optional.of(model.initializeFromData(trainingImages(split.get(), parsed)));
+      }
       outText.printf(Locale.ROOT, "%-28s %-16s %12s %12s  %s%n", "parameter", "shape", "mean", "std",
           "init");
       for (ParameterValues v : model.weights().values()) {
@@ -89,11 +113,29 @@ final class InitCommand implements Callable<Integer> {
         outText.printf(Locale.ROOT, "%-28s %-16s %12.6f %12.6f  %s%n", v.name(), v.shape(), mean,
             Math.sqrt(var), model.net().parameter(v.name()).orElseThrow().label());
       }
+      if (report.isPresent()) {
+        outText.println();
+        outText.printf(Locale.ROOT, "initialized on data: %,d training images of %s%n",
+            split.get().train().count(), split.get().source());
+        outText.print(report.get().table());
+        outText.println(report.get().describe());
+        outText.println();
+      }
     }
     Npz.write(out, arrays);
     outText.println("wrote " + arrays.size() + " arrays to " + out
         + (scheme != null ? " (every kernel: " + InitNames.text(Schemes.parse(scheme)) + ")" : ""));
     outText.flush();
     return 0;
+  }
+
+  /** The training images as examples of the net's input shape. */
+  private static ImageDataset trainingImages(MnistSplit split, NetSpec net) {
+    try {
+      return new ImageDataset(split.train(), net.input().orElseThrow(), 10);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("a data-dependent init needs training images that fit the net: "
+          + e.getMessage());
+    }
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * accuracy after every epoch, training loss, wall time and a status. The model seed and the
  * shuffle seed are the run's seed for every scheme, so schemes differ only in their initial
  * weights. A run that diverges or fails is recorded as such and the comparison goes on.
+ * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
+ * their report is kept with the run.
  */
 public final class Comparison {
   private Comparison() {
@@ -68,7 +70,8 @@ public final class Comparison {
           });
       FitResult result = model.fit(train, options);
       RunStatus status = status(result, rows, test.targetWidth());
-      return new SchemeRun(scheme, seed, rows, status, seconds(started));
+      return new SchemeRun(scheme, seed, rows, status, seconds(started),
+          model.dataInitReport().filter(r -> !r.isEmpty()));
     } catch (RuntimeException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new SchemeRun(scheme, seed, rows,

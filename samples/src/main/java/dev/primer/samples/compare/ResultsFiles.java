@@ -21,7 +21,8 @@ import java.util.Map;
  *       test_accuracy is a fraction; seconds is the run's wall time up to the end of that epoch;
  *       status is the run's final status, repeated on each of its rows; a run with no completed
  *       epoch (diverged in its first, or failed) has one row with epoch 0 and empty numbers.
- *   <li>{@code results.json}: the same runs with their epochs, plus the spec text, the options,
+ *   <li>{@code results.json}: the same runs with their epochs (and, for data-dependent schemes,
+ *       what LSUV or the class prior did: {@link DataInitJson}), plus the spec text, the options,
  *       the data and the versions of Primer, Java and TensorFlow.
  * </ul>
  */
@@ -75,6 +76,7 @@ public final class ResultsFiles {
       putNumber(r, "final_train_loss", run.finalTrainLoss());
       putNumber(r, "final_test_accuracy", run.finalTestAccuracy());
       r.put("seconds", run.seconds());
+      run.dataInit().ifPresent(d -> r.set("data_init", DataInitJson.of(d)));
       ArrayNode epochs = r.putArray("epochs");
       for (EpochRow row : run.epochs()) {
         ObjectNode e = epochs.addObject();

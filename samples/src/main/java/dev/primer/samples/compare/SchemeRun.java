@@ -1,6 +1,8 @@
 package dev.primer.samples.compare;
 
+import dev.primer.tf.datainit.DataInitReport;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One training run of a comparison: one scheme, one seed.
@@ -11,12 +13,20 @@ import java.util.List;
  *     diverged in)
  * @param status how it ended
  * @param seconds wall time of the whole run, compile and evaluations included
+ * @param dataInit what data-dependent initialization (LSUV, class prior) did before training;
+ *     empty for a scheme without it
  */
 public record SchemeRun(String scheme, long seed, List<EpochRow> epochs, RunStatus status,
-    double seconds) {
+    double seconds, Optional<DataInitReport> dataInit) {
 
   public SchemeRun {
     epochs = List.copyOf(epochs);
+  }
+
+  /** A run whose scheme has no data-dependent step. */
+  public SchemeRun(String scheme, long seed, List<EpochRow> epochs, RunStatus status,
+      double seconds) {
+    this(scheme, seed, epochs, status, seconds, Optional.empty());
   }
 
   /** The last epoch's mean training loss, or NaN if no epoch completed. */
