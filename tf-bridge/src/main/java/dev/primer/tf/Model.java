@@ -190,6 +190,22 @@ public final class Model implements AutoCloseable {
     return report;
   }
 
+  /**
+   * Runs {@link #initializeFromData} on {@code data} if the net has data-dependent initializers
+   * and they have not run yet, nor have their parameters been set by {@link #setWeights} or
+   * {@link #load}: what {@link #fit} does before its first step, for code that looks at the
+   * weights training would start from (a diagnosis).
+   *
+   * @return the report if it ran now, else empty
+   */
+  public Optional<DataInitReport> initializeFromDataIfNeeded(Dataset data) {
+    checkOpen();
+    if (dataInitSettled || net.dataDependent().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(initializeFromData(data));
+  }
+
   /** What the last data-dependent initialization did; empty if none ran. */
   public Optional<DataInitReport> dataInitReport() {
     return dataInitReport;
@@ -215,9 +231,7 @@ public final class Model implements AutoCloseable {
     checkOpen();
     checkData(train, options.loss());
     options.validation().ifPresent(v -> checkData(v, options.loss()));
-    if (!dataInitSettled && !net.dataDependent().isEmpty()) {
-      initializeFromData(train);
-    }
+    initializeFromDataIfNeeded(train);
     if (data == null) {
       data = new DataVariables(tf);
     }

@@ -11,12 +11,14 @@ import dev.primer.samples.data.ImageDataset;
 import dev.primer.samples.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
+import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.diagnose.Diagnosis;
 import dev.primer.tf.diagnose.DiagnosisReport;
 import dev.primer.tf.diagnose.Probe;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -160,8 +162,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     NetSpec compiled = kernels == null ? written : written.withKernelInit(kernels);
 
     DiagnosisReport report;
+    Optional<DataInitReport> dataInit;
     try (Model model = Model.compile(compiled, seed, device)) {
       report = Diagnosis.run(model, batchProbe);
+      dataInit = model.dataInitReport();
     }
     PrintWriter out = spec.commandLine().getOut();
     String schemeText = kernels == null ? null : InitNames.text(kernels);
@@ -178,6 +182,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       if (data != null) {
         out.println("data:  " + data);
       }
+      dataInit.ifPresent(d -> out.println("data init on the probe: " + d.describe()));
       out.print(report.table());
     }
     out.flush();

@@ -111,6 +111,15 @@ class DataInitCommandsTest {
   }
 
   @Test
+  void diagnoseLooksAtTheWeightsLsuvFinished() {
+    CliRun run = CliRun.of("diagnose", "--net",
+        "input(784).dense(64).relu().dense(10).softmax()", "--scheme", "lsuv", "--batch", "128");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("data init on the probe: lsuv on 128 examples: 2/2 layers"
+        + " within 0.1 of unit variance after 1 iteration");
+  }
+
+  @Test
   void initRefusesImagesThatDoNotFitTheNet() {
     CliRun run = CliRun.of("init", "--net", "input(20).dense(10).softmax()", "--scheme", "lsuv",
         "--out", dir.resolve("x.npz").toString());

@@ -8,6 +8,7 @@ import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
 import dev.primer.tf.graph.LayerTrace;
+import dev.primer.tf.train.InMemoryDataset;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,10 @@ import java.util.OptionalInt;
  * trained), mean squared error otherwise. At initialization a net knows nothing of the data, so
  * gradients from random labels ({@link Probe#standardNormal}) are the same size as from real ones.
  *
+ * <p>A net with data-dependent initializers (LSUV, class prior) that have not run yet is first
+ * initialized on the probe's examples and targets ({@code Model.initializeFromDataIfNeeded}),
+ * so the diagnosis sees the weights training would start from, not the pre-init.
+ *
  * <p>Each call adds the ops of one pass and its gradients to the model's graph.
  */
 public final class Diagnosis {
@@ -66,6 +71,8 @@ public final class Diagnosis {
           + " target values per example, the net outputs " + net.output() + " ("
           + model.outputSize() + ")");
     }
+    model.initializeFromDataIfNeeded(InMemoryDataset.ofTargets(probe.examplesNoCopy(),
+        probe.exampleShape(), probe.targets(), probe.targetWidth()));
     Loss loss = lossFor(net);
     OnePass pass = OnePass.run(model, probe, loss);
     Map<String, ParameterValues> weights = model.weights();
