@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Build, initialize, compare and diagnose neural networks written as Primer specs.",
-    subcommands = {CompareCommand.class, SummaryCommand.class, InitCommand.class,
+    subcommands = {CompareCommand.class, DepthSweepCommand.class, SummaryCommand.class,
+      InitCommand.class,
       CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
