@@ -15,7 +15,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <p>The y axis is logarithmic when the values span a decade or more. A standard deviation of 0
  * (zero init) has no place on a log scale: those points are then left out and the scheme's
- * legend entry says so.
+ * legend entry says so, as it does for values that are not finite.
  */
 public final class ActivationStdChart {
   private ActivationStdChart() {
@@ -68,10 +68,9 @@ public final class ActivationStdChart {
       }
       String name = e.getKey();
       if (drawn < std.length) {
-        String why = log ? "std 0 or not finite" : "std not finite";
-        name += drawn == 0 ? " (" + why + " at every layer: not drawn)"
-            : " (" + why + " at " + (std.length - drawn) + " of " + std.length
-                + " layers: not drawn)";
+        boolean allZero = java.util.Arrays.stream(std).allMatch(v -> v == 0);
+        name += allZero ? " (std 0: not drawn)"
+            : " (" + (std.length - drawn) + " of " + std.length + " not drawn)";
       }
       XYSeries series;
       if (drawn == 0) {

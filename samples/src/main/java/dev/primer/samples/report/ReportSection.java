@@ -95,12 +95,15 @@ public sealed interface ReportSection
       terms = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(terms));
     }
 
-    /** These notes with one more term, after the term {@code after} (at the end if absent). */
+    /**
+     * These notes with {@code term} meaning {@code meaning}: in its place if it is there, else
+     * after the term {@code after} (at the end if that is absent too).
+     */
     public Notes with(String term, String meaning, String after) {
       Map<String, String> more = new LinkedHashMap<>();
       terms.forEach((k, v) -> {
-        more.put(k, v);
-        if (k.equals(after)) {
+        more.put(k, k.equals(term) ? meaning : v);
+        if (k.equals(after) && !terms.containsKey(term)) {
           more.put(term, meaning);
         }
       });

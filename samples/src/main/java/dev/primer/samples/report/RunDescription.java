@@ -23,6 +23,17 @@ public record RunDescription(String command, String net, Map<String, Object> dat
     versions = Collections.unmodifiableMap(new LinkedHashMap<>(versions));
   }
 
+  /** The versions of Primer (its jar's, if built as one), Java and TensorFlow running now. */
+  public static Map<String, String> currentVersions() {
+    Map<String, String> versions = new LinkedHashMap<>();
+    String primer = RunDescription.class.getPackage().getImplementationVersion();
+    versions.put("primer", primer == null ? "development build" : primer);
+    versions.put("java", System.getProperty("java.version"));
+    versions.put("tensorflow", org.tensorflow.TensorFlow.version());
+    versions.put("tensorflow_java", "1.0.0");
+    return versions;
+  }
+
   /** The section "Run": the command, the net, the data and the options. */
   public ReportSection.Facts runFacts() {
     Map<String, String> run = new LinkedHashMap<>();

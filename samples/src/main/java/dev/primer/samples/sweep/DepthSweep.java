@@ -16,9 +16,11 @@ import java.util.List;
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
  *   Dataset test = new ImageDataset(mnist.test(), Shape.of(784), 10);
- *   DepthSweepResult result = DepthSweep.run(DepthSweepPlan.defaults(), train, test);
+ *   DepthSweepPlan plan = DepthSweepPlan.defaults();              // or .withDepths(2, 10, 30)...
+ *   DepthSweepResult result = DepthSweep.run(plan, train, test);  // about 2 minutes on 2 cores
  *   System.out.print(DepthSweepTable.of(result));
- *   result.status(30, "glorot_uniform");   // "stalled"
+ *   result.status(30, "glorot_uniform");                         // "stalled"
+ *   DepthSweepReport.writeAll(Path.of("runs", "sweep"), result, train, test);  // files, charts, report.html
  * </pre>
  */
 public final class DepthSweep {

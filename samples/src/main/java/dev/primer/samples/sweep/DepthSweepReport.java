@@ -1,6 +1,7 @@
 package dev.primer.samples.sweep;
 
 import dev.primer.samples.report.AccuracyGridChart;
+import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.ActivationStdChart;
 import dev.primer.samples.report.ChartImages;
 import dev.primer.samples.report.EpochCurves;
@@ -9,6 +10,7 @@ import dev.primer.samples.report.Metric;
 import dev.primer.samples.report.ReportSection;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.StatusNotes;
+import dev.primer.tf.train.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,43 @@ public final class DepthSweepReport {
     throw new AssertionError("no instances");
   }
 
+  /** Examples whose layer outputs the activation chart measures. */
+  public static final int PROBE_EXAMPLES = 256;
+
+  /**
+   * Writes everything a sweep leaves behind into {@code dir}: results.csv and results.json
+   * ({@link DepthSweepFiles}), the charts and report.html; returns the report's path. The
+   * activation chart probes the deepest net at initialization (first seed) with the first 256
+   * examples of {@code probeData}.
+   */
+  public static Path writeAll(Path dir, DepthSweepResult result, RunDescription run,
+      Dataset probeData) throws IOException {
+    DepthSweepPlan plan = result.plan();
+    DepthSweepFiles.write(dir, result, run);
+    int deepest = plan.depths().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    Map<String, double[]> activationStd = ActivationProbe.atInit(
+        plan.net(deepest, probeData.exampleShape(), result.classes()), plan.schemes(),
+        plan.seeds().get(0), plan.device(), probeData, PROBE_EXAMPLES);
+    return write(dir, result, run, activationStd, "measured on the first "
+        + Math.min(PROBE_EXAMPLES, probeData.size()) + " training examples with seed "
+        + plan.seeds().get(0));
+  }
+
+  /**
+   * {@link #writeAll(Path, DepthSweepResult, RunDescription, Dataset)} for a program that ran
+   * the sweep through the Java API: the run is described from the plan and the data sizes.
+   */
+  public static Path writeAll(Path dir, DepthSweepResult result, Dataset train, Dataset test)
+      throws IOException {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("train_examples", train.size());
+    data.put("test_examples", test.size());
+    RunDescription run = new RunDescription("DepthSweep.run (Java API)",
+        result.plan().describeNets(train.exampleShape(), result.classes()), data,
+        result.plan().options(), RunDescription.currentVersions());
+    return writeAll(dir, result, run, train);
+  }
+
   /**
    * Writes the charts and the report into {@code dir} and returns the report's path.
    *
@@ -57,11 +96,17 @@ public final class DepthSweepReport {
             + " accuracy after the last epoch"
             + (plan.seeds().size() > 1 ? " (mean ± sample sd over seeds)" : "")
             + " and how the run ended. Every epoch of every run is in results.csv."));
-    sections.add(StatusNotes.of(result.classes()).with(SweepStatus.SLOW_START, String.format(
-        java.util.Locale.ROOT, "Stalled after epoch 1, then learned: the test loss after the"
-            + " last epoch was more than 1%% away from ln %d. Deeper nets often start late;"
-            + " results.csv keeps the status of the epoch-1 rule (stalled).", result.classes()),
-        "stalled"));
+    double chance = Math.log(result.classes());
+    sections.add(StatusNotes.of(result.classes())
+        .with("stalled", String.format(java.util.Locale.ROOT, "The test loss was within 1%% of"
+            + " ln %d = %.4f (the cross-entropy of a uniform guess) after epoch 1 and still"
+            + " after the last epoch: the net never started learning, as when the signal"
+            + " vanishes on its way through the layers.", result.classes(), chance), "ok")
+        .with(SweepStatus.SLOW_START, String.format(java.util.Locale.ROOT, "Within 1%% of"
+            + " ln %d after epoch 1, but not after the last epoch: the net started late, as"
+            + " deeper nets under a variance-losing init often do. results.csv and the runs"
+            + " in results.json keep compare's epoch-1 rule, which calls it stalled.",
+            result.classes()), "stalled"));
 
     List<String> schemes = new ArrayList<>(plan.schemes().keySet());
     List<String> depthLabels = new ArrayList<>();

@@ -75,7 +75,7 @@ class DepthSweepCommandTest {
     CommandRunner sizes = new CommandRunner();
     assertThat(sizes.run("depth-sweep", "--width", "0", "--out", dir.toString())).isEqualTo(2);
     assertThat(sizes.err.toString()).startsWith("primer depth-sweep: error: --width, --epochs,"
-        + " --batch and --seeds must be >= 1, got 0, 5, 64 and 1");
+        + " --batch and --seeds must be >= 1, got 0, 10, 64 and 1");
 
     CommandRunner twice = new CommandRunner();
     assertThat(twice.run("depth-sweep", "--depths", "2,2", "--out", dir.toString()))

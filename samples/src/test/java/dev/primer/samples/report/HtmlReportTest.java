@@ -40,6 +40,20 @@ class HtmlReportTest {
   }
 
   @Test
+  void notesReplaceATermInPlaceOrAddItAfterAnother() {
+    Map<String, String> terms = new LinkedHashMap<>();
+    terms.put("ok", "fine");
+    terms.put("stalled", "old");
+    terms.put("failed", "broken");
+    ReportSection.Notes notes = new ReportSection.Notes("Statuses", terms)
+        .with("stalled", "new", "ok")
+        .with("slow start", "late", "stalled");
+    assertThat(notes.terms()).containsExactly(Map.entry("ok", "fine"),
+        Map.entry("stalled", "new"), Map.entry("slow start", "late"),
+        Map.entry("failed", "broken"));
+  }
+
+  @Test
   void aTableNeedsAHeader() {
     assertThatThrownBy(() -> new ReportSection.Table("Results", List.of(), ""))
         .hasMessage("table 'Results' needs a header row");
