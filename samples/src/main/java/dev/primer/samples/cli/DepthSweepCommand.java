@@ -73,8 +73,8 @@ import picocli.CommandLine.Spec;
       "The defaults reproduce the finding on the embedded data (seed 42): at depth",
       "30 glorot_uniform stalls at 11.70%% test accuracy (chance: it predicts one",
       "class) and he_normal trains to 92.45%%; at depths 10 and 20 Glorot starts",
-      "late. They take about 2 minutes of training on 2 CPU cores (2.5 minutes in",
-      "all); --depths 2,10,30 or --epochs 5 is quicker.",
+      "late. They take about 2 minutes on 2 CPU cores (100-115 s of training);",
+      "--depths 2,10,30 or --epochs 5 is quicker.",
       ""
     })
 final class DepthSweepCommand implements Callable<Integer> {
