@@ -11,10 +11,15 @@ import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.compare.SchemeRun;
 import dev.primer.samples.data.ImageDataset;
 import dev.primer.samples.data.MnistSplit;
+import dev.primer.samples.report.ActivationProbe;
+import dev.primer.samples.report.CompareReport;
+import dev.primer.samples.report.RunDescription;
+import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.tf.Device;
 import dev.primer.tf.train.Optimizer;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -42,10 +47,11 @@ import picocli.CommandLine.Spec;
       "Every scheme replaces every kernel init of the net; the seed, the batches and their",
       "order are the same for every scheme, so only the initial weights differ. Prints test",
       "accuracy after each epoch, final training loss, time and a status per scheme:",
-      "  ok | stalled (test loss after epoch 1 within 1% of ln 10: the net never started",
+      "  ok | stalled (test loss after epoch 1 within 1%% of ln 10: the net never started",
       "  learning) | diverged at step N (the loss became NaN or infinite; that run stops,",
       "  the others go on).",
-      "Writes results.csv and results.json into --out.",
+      "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch, each",
+      "layer's signal at init) and a self-contained report.html into --out.",
       ""
     })
 final class CompareCommand implements Callable<Integer> {
@@ -91,8 +97,15 @@ final class CompareCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write results.csv and results.json. Default: runs/compare-<time>.")
+      description = "Where to write results.csv, results.json, the charts and report.html. "
+          + "Default: runs/compare-<time>.")
   Path out;
+
+  @Option(names = "--tensorboard", paramLabel = "DIR",
+      description = "Also write TensorBoard event files (train_loss, test_loss, test_accuracy per "
+          + "epoch), one run per scheme and seed: DIR/<scheme>-seed<seed>. "
+          + "View with: tensorboard --logdir DIR")
+  Path tensorboard;
 
   @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
       converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
@@ -106,6 +119,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Examples whose layer outputs the activation chart measures. */
+  static final int PROBE_EXAMPLES = 256;
 
   @Override
   public Integer call() throws IOException {
@@ -182,6 +198,9 @@ final class CompareCommand implements Callable<Integer> {
               run.status().describe());
           run.dataInit().ifPresent(r -> text.println("    " + r.describe()));
           text.flush();
+          if (tensorboard != null) {
+            writeTensorBoard(run);
+          }
         }
       });
     }
@@ -204,7 +223,35 @@ final class CompareCommand implements Callable<Integer> {
     text.println();
     text.println("wrote " + outDir.resolve("results.csv") + " and "
         + outDir.resolve("results.json"));
+    Path report = writeReport(outDir, parsed, schemeMap, runs, train, options, data);
+    text.println("wrote charts and " + report);
+    if (tensorboard != null) {
+      text.println("TensorBoard runs in " + tensorboard + " (tensorboard --logdir " + tensorboard
+          + ")");
+    }
     text.flush();
     return 0;
+  }
+
+  /** Charts and report.html beside the results (see {@link CompareReport}). */
+  private Path writeReport(Path outDir, NetSpec parsed, Map<String, Init> schemeMap,
+      List<SchemeRun> runs, ImageDataset train, Map<String, Object> options,
+      Map<String, Object> data) throws IOException {
+    Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap, seed, device,
+        train, PROBE_EXAMPLES);
+    RunDescription description = new RunDescription("primer compare", parsed.toString(), data,
+        options, Versions.all());
+    return CompareReport.write(outDir, description, runs, epochs, train.targetWidth(),
+        activationStd, "measured on the first " + Math.min(PROBE_EXAMPLES, train.size())
+            + " training images with seed " + seed);
+  }
+
+  /** One TensorBoard run per scheme and seed, written as each run ends. */
+  private void writeTensorBoard(SchemeRun run) {
+    try {
+      TensorBoardRuns.write(tensorboard, run);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
   }
 }

@@ -19,6 +19,11 @@ public final class ComparisonTable {
 
   /** The table of {@code runs} for {@code epochs} epochs. */
   public static String of(List<SchemeRun> runs, int epochs) {
+    return render(rows(runs, epochs));
+  }
+
+  /** The same table as cells, the header first (for the HTML report). */
+  public static List<List<String>> rows(List<SchemeRun> runs, int epochs) {
     Map<String, List<SchemeRun>> byScheme = new LinkedHashMap<>();
     runs.forEach(r -> byScheme.computeIfAbsent(r.scheme(), k -> new ArrayList<>()).add(r));
     boolean seeds = byScheme.values().stream().anyMatch(l -> l.size() > 1);
@@ -46,7 +51,7 @@ public final class ComparisonTable {
       row.add(status(group));
       rows.add(row);
     }
-    return render(rows);
+    return rows;
   }
 
   /**
@@ -74,13 +79,13 @@ public final class ComparisonTable {
   }
 
   /** Mean of the finite values; NaN if none. */
-  static double mean(List<Double> values) {
+  public static double mean(List<Double> values) {
     return values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).average()
         .orElse(Double.NaN);
   }
 
   /** Sample standard deviation (n - 1) of the finite values; NaN with fewer than two. */
-  static double standardDeviation(List<Double> values) {
+  public static double standardDeviation(List<Double> values) {
     List<Double> finite = values.stream().filter(Double::isFinite).toList();
     if (finite.size() < 2) {
       return Double.NaN;

@@ -62,7 +62,13 @@ public final class ResultsFiles {
     root.set("options", mapper.valueToTree(options));
     root.set("data", mapper.valueToTree(data));
     root.set("versions", mapper.valueToTree(versions));
-    ArrayNode list = root.putArray("runs");
+    root.set("runs", runsJson(runs));
+    return root;
+  }
+
+  /** The runs of a comparison as a JSON array, one object per (scheme, seed) with its epochs. */
+  public static ArrayNode runsJson(List<SchemeRun> runs) {
+    ArrayNode list = new ObjectMapper().createArrayNode();
     for (SchemeRun run : runs) {
       ObjectNode r = list.addObject();
       r.put("scheme", run.scheme());
@@ -87,7 +93,7 @@ public final class ResultsFiles {
         e.put("seconds", row.seconds());
       }
     }
-    return root;
+    return list;
   }
 
   /** Writes both files into {@code dir} (created if needed). */

@@ -1,0 +1,87 @@
+package dev.primer.samples.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.samples.compare.ResultsFiles;
+import dev.primer.samples.report.RunDescription;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a depth sweep's results into its output directory, each file atomically:
+ * <ul>
+ *   <li>{@code results.csv}: one row per (depth, scheme, seed, epoch), columns
+ *       {@value #CSV_HEADER}; the columns after depth mean what they mean in
+ *       {@code primer compare}'s results.csv (see {@link ResultsFiles}): status follows the
+ *       epoch-1 rule, so a {@code slow start} of the table is {@code stalled} there;
+ *   <li>{@code results.json}: format {@code primer-depth-sweep/1}: the nets, the options, the
+ *       data, the versions, and per depth its net, per scheme the mean final test accuracy and
+ *       the status as the table shows it ({@link SweepStatus}: it may say {@code slow start}),
+ *       and its runs (the run objects of {@code primer compare}'s results.json, whose status
+ *       follows the epoch-1 rule).
+ * </ul>
+ */
+public final class DepthSweepFiles {
+  private DepthSweepFiles() {
+    throw new AssertionError("no instances");
+  }
+
+  public static final String CSV_HEADER = "depth," + ResultsFiles.CSV_HEADER;
+
+  /** The CSV text of {@code result}. */
+  public static String csv(DepthSweepResult result) {
+    StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+    for (DepthRuns depth : result.depths()) {
+      String runs = ResultsFiles.csv(depth.runs());
+      for (String line : runs.substring(runs.indexOf('\n') + 1).split("\n")) {
+        if (!line.isEmpty()) {
+          out.append(depth.depth()).append(',').append(line).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** The JSON document of {@code result}. */
+  public static ObjectNode json(DepthSweepResult result, RunDescription run) {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("format", "primer-depth-sweep/1");
+    root.put("nets", run.net());
+    root.set("options", mapper.valueToTree(run.options()));
+    root.set("data", mapper.valueToTree(run.data()));
+    root.set("versions", mapper.valueToTree(run.versions()));
+    ArrayNode depths = root.putArray("depths");
+    for (DepthRuns depth : result.depths()) {
+      ObjectNode d = depths.addObject();
+      d.put("depth", depth.depth());
+      d.put("spec", depth.net().toString());
+      ObjectNode schemes = d.putObject("schemes");
+      for (String scheme : result.plan().schemes().keySet()) {
+        ObjectNode s = schemes.putObject(scheme);
+        double accuracy = result.meanFinalAccuracy(depth.depth(), scheme);
+        if (Double.isFinite(accuracy)) {
+          s.put("mean_final_test_accuracy", accuracy);
+        } else {
+          s.putNull("mean_final_test_accuracy");
+        }
+        s.put("status", result.status(depth.depth(), scheme));
+      }
+      d.set("runs", ResultsFiles.runsJson(depth.runs()));
+    }
+    return root;
+  }
+
+  /** Writes both files into {@code dir} (created if needed). */
+  public static void write(Path dir, DepthSweepResult result, RunDescription run)
+      throws IOException {
+    Files.createDirectories(dir);
+    ResultsFiles.writeAtomically(dir.resolve("results.csv"), csv(result));
+    ResultsFiles.writeAtomically(dir.resolve("results.json"), new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(json(result, run)) + "\n");
+  }
+}
