@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import dev.primer.tf.io.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,15 +108,7 @@ public final class ResultsFiles {
 
   /** Writes {@code text} beside {@code file}, then moves it into place in one step. */
   public static void writeAtomically(Path file, String text) throws IOException {
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(),
-        "." + file.getFileName(), ".part");
-    try {
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFiles.writeString(file, text);
   }
 
   /** NaN and infinities have no JSON number: they become null. */

@@ -4,9 +4,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.primer.tf.io.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -52,15 +51,7 @@ public final class ChartImages {
 
   /** Writes {@code png} to {@code file} beside it first, then moves it into place. */
   public static void write(Path file, byte[] png) throws IOException {
-    Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(),
-        "." + file.getFileName(), ".part");
-    try {
-      Files.write(temporary, png);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    AtomicFiles.write(file, out -> out.write(png));
   }
 
   /** The common look: white, light grid, legend to the right, readable fonts. */

@@ -3,13 +3,11 @@ package dev.primer.tf.io;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,23 +41,15 @@ public final class Npz {
 
   /** Writes {@code arrays} to {@code file}, atomically. */
   public static void write(Path file, List<NpyArray> arrays) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary);
-           ZipOutputStream zip = new ZipOutputStream(out)) {
-        for (NpyArray array : arrays) {
-          zip.putNextEntry(new ZipEntry(array.name() + ".npy"));
-          writeNpy(zip, array);
-          zip.closeEntry();
-        }
+    AtomicFiles.write(file, out -> {
+      ZipOutputStream zip = new ZipOutputStream(out);
+      for (NpyArray array : arrays) {
+        zip.putNextEntry(new ZipEntry(array.name() + ".npy"));
+        writeNpy(zip, array);
+        zip.closeEntry();
       }
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+      zip.finish();
+    });
   }
 
   /** Reads every float32 array of an archive written by {@link #write} (or by NumPy). */
