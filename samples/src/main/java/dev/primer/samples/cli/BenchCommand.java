@@ -64,21 +64,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "One of: " + OptimizerOptions.NAMES + ". Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
-      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
-  Device device;
+  @Mixin
+  DeviceOption deviceOption;
 
   @Mixin
   DataOptions dataOptions;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    Device device = deviceOption.device;
     if (batch < 1 || rounds < 1) {
       throw new UserException("--batch and --rounds must be >= 1, got " + batch + " and "
           + rounds);

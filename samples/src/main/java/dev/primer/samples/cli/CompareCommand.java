@@ -21,8 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,15 +105,14 @@ final class CompareCommand implements Callable<Integer> {
           + "View with: tensorboard --logdir DIR")
   Path tensorboard;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
-      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
-  Device device;
+  @Mixin
+  DeviceOption deviceOption;
 
   @Mixin
   DataOptions dataOptions;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -125,6 +122,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Device device = deviceOption.device;
     if (epochs < 1 || batch < 1 || seeds < 1) {
       throw new UserException("--epochs, --batch and --seeds must be >= 1, got "
           + epochs + ", " + batch + " and " + seeds);
@@ -148,14 +146,10 @@ final class CompareCommand implements Callable<Integer> {
     }
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), 10);
-    List<Long> seedList = new ArrayList<>();
-    for (int i = 0; i < seeds; i++) {
-      seedList.add(seed + i);
-    }
+    List<Long> seedList = Outputs.seeds(seed, seeds);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, epochs, batch, chosen, seedList,
         device);
-    Path outDir = out != null ? out : Path.of("runs", "compare-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path outDir = Outputs.directory(out, "compare");
 
     text.println("net:       " + parsed);
     text.println("data:      " + split.source() + " (" + train.size() + " train, " + test.size()
@@ -237,8 +231,8 @@ final class CompareCommand implements Callable<Integer> {
   private Path writeReport(Path outDir, NetSpec parsed, Map<String, Init> schemeMap,
       List<SchemeRun> runs, ImageDataset train, Map<String, Object> options,
       Map<String, Object> data) throws IOException {
-    Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap, seed, device,
-        train, PROBE_EXAMPLES);
+    Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap, seed,
+        deviceOption.device, train, PROBE_EXAMPLES);
     RunDescription description = new RunDescription("primer compare", parsed.toString(), data,
         options, Versions.all());
     return CompareReport.write(outDir, description, runs, epochs, train.targetWidth(),

@@ -20,9 +20,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,30 +121,27 @@ final class DepthSweepCommand implements Callable<Integer> {
           + "View with: tensorboard --logdir DIR")
   Path tensorboard;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
-      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
-  Device device;
+  @Mixin
+  DeviceOption deviceOption;
 
   @Mixin
   DataOptions dataOptions;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    Device device = deviceOption.device;
     checkOptions();
     Map<String, Init> schemeMap = new LinkedHashMap<>();
     for (String name : Schemes.split(schemes)) {
       schemeMap.put(name, Schemes.parse(name));
     }
-    List<Long> seedList = new ArrayList<>();
-    for (int i = 0; i < seeds; i++) {
-      seedList.add(seed + i);
-    }
+    List<Long> seedList = Outputs.seeds(seed, seeds);
     DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, epochs, batch, lr,
         seedList, device);
     PrintWriter text = spec.commandLine().getOut();
@@ -155,8 +149,7 @@ final class DepthSweepCommand implements Callable<Integer> {
     Shape input = Shape.of(split.train().rows() * split.train().cols());
     ImageDataset train = new ImageDataset(split.train(), input, 10);
     ImageDataset test = new ImageDataset(split.test(), input, 10);
-    Path outDir = out != null ? out : Path.of("runs", "depth-sweep-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path outDir = Outputs.directory(out, "depth-sweep");
 
     String nets = plan.describeNets(input, 10);
     text.println("nets:      " + nets);

@@ -83,15 +83,14 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the report as one JSON document, and nothing else.")
   boolean json;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
-      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
-  Device device;
+  @Mixin
+  DeviceOption deviceOption;
 
   @Mixin
   DataOptions dataOptions;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -110,6 +109,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Device device = deviceOption.device;
     if (batch < 1) {
       throw new UserException("--batch must be >= 1, got " + batch);
     }

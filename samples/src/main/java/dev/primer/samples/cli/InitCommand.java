@@ -67,18 +67,18 @@ final class InitCommand implements Callable<Integer> {
       description = "Where to write the archive (replaced atomically).")
   Path out;
 
-  @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu",
-      converter = DeviceConverter.class, description = "Where TensorFlow runs. Default: ${DEFAULT-VALUE}.")
-  Device device;
+  @Mixin
+  DeviceOption deviceOption;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    Device device = deviceOption.device;
     NetSpec parsed = Net.parse(net);
     if (scheme != null) {
       parsed = parsed.withKernelInit(Schemes.parse(scheme));

@@ -4,6 +4,7 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.spec.NetSpec;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -25,8 +26,8 @@ final class SummaryCommand implements Callable<Integer> {
       description = "The spec in the text form, e.g. input(784).dense(256).relu().dense(10).softmax()")
   String net;
 
-  @Option(names = "--debug", description = "Print stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
