@@ -42,14 +42,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Train one net once per initialization scheme on MNIST and compare them.",
       "",
-      "Every scheme replaces every kernel init of the net; the seed, the batches and their",
-      "order are the same for every scheme, so only the initial weights differ. Prints test",
-      "accuracy after each epoch, final training loss, time and a status per scheme:",
-      "  ok | stalled (test loss after epoch 1 within 1%% of ln 10: the net never started",
-      "  learning) | diverged at step N (the loss became NaN or infinite; that run stops,",
-      "  the others go on).",
-      "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch, each",
-      "layer's signal at init) and a self-contained report.html into --out.",
+      "Every scheme replaces every kernel init of the net; the seed, the batches and",
+      "their order are the same for every scheme, so only the initial weights differ.",
+      "Prints test accuracy after each epoch, final training loss, time and a status:",
+      "  ok | stalled (test loss after epoch 1 within 1%% of ln 10: the net never",
+      "  started learning) | diverged at step N (the loss became NaN or infinite;",
+      "  that run stops, the others go on).",
+      "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch,",
+      "each layer's signal at init) and a self-contained report.html into --out.",
       ""
     })
 final class CompareCommand implements Callable<Integer> {

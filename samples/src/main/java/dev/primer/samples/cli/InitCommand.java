@@ -34,17 +34,21 @@ import picocli.CommandLine.Spec;
     description = {
       "Write a spec's initial weights as a NumPy .npz archive.",
       "",
-      "Compiles the spec, runs only its initializers and writes one float32 .npy per parameter,",
-      "named as in the summary (dense_0/kernel, dense_0/bias, ...). Check them with NumPy:",
-      "  python3 -c \"import numpy as np; w = np.load('init.npz'); print(w['dense_0/kernel'].std())\"",
+      "Compiles the spec, runs only its initializers and writes one float32 .npy per",
+      "parameter, named as in the summary (dense_0/kernel, dense_0/bias, ...).",
+      "Check them with NumPy:",
+      "  python3 -c \"import numpy as np; w = np.load('init.npz');",
+      "             print(w['dense_0/kernel'].std())\"",
       "",
       "Data-dependent inits (lsuv, lsuv(0.05,20), class_prior) finish on the",
       "training images: the embedded MNIST digits, or --data / --download. Their",
       "report is printed. A spec without input(...) takes the images' shape.",
       "",
-      "Example:  primer init --net 'input(784).dense(256).relu().dense(10).softmax()' --seed 1 --out init.npz",
-      "          primer init --net 'input(784).dense(64).relu().dense(10).softmax()'",
-      "            --scheme lsuv --out lsuv.npz"
+      "Example:",
+      "  primer init --net 'input(784).dense(256).relu().dense(10).softmax()' \\",
+      "              --seed 1 --out init.npz",
+      "  primer init --net 'input(784).dense(64).relu().dense(10).softmax()' \\",
+      "              --scheme lsuv --out lsuv.npz"
     })
 final class InitCommand implements Callable<Integer> {
 

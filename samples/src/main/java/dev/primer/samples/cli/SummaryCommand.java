@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Print the layer table of a spec.",
       "",
-      "One row per layer with its output shape, parameter count, fans and the initializers",
-      "of its kernel and bias (AUTO shown as what it resolves to).",
+      "One row per layer with its output shape, parameter count, fans and the",
+      "initializers of its kernel and bias (AUTO shown as what it resolves to).",
       "",
-      "Example:  primer summary --net 'input(784).dense(256).relu().dense(10).softmax()'"
+      "Example:",
+      "  primer summary --net 'input(784).dense(256).relu().dense(10).softmax()'"
     })
 final class SummaryCommand implements Callable<Integer> {
 
