@@ -38,11 +38,13 @@ import picocli.CommandLine.Spec;
       "            each step feeds only its batch's indices (Primer's path);",
       "  fixed     one batch made into tensors once and fed at every step: the",
       "            step's cost with no input work at all, the upper bound;",
+      "  premade   every batch of the epoch made into tensors before timing and fed",
+      "            in turn: new data each step at no input cost;",
       "  copied    every batch gathered from Java arrays into new tensors and fed.",
       "Rounds alternate between the paths so machine noise hits all of them; the",
       "first is a warm-up and not counted. Prints steps/s per round, the medians and",
-      "the ratios in-graph/fixed (near 1: the input is no bottleneck) and",
-      "in-graph/copied.",
+      "the ratios of in-graph to each (in-graph/premade near 1: the input is no",
+      "bottleneck).",
       "Record results in BENCHMARKS.md with the command that produced them.",
       ""
     })
@@ -97,65 +99,115 @@ final class BenchCommand implements Callable<Integer> {
     long steps = (n + batch - 1) / batch;
     out.printf(Locale.ROOT, "net %s%n%d examples, batch %d (%d steps per epoch), %s, %s%n%n",
         parsed, n, batch, steps, chosen.describe(), device.name().toLowerCase(Locale.ROOT));
-    String row = "%-7s %10s %10s %10s %15s %15s%n";
-    out.printf(Locale.ROOT, row, "round", "in-graph", "fixed", "copied", "in-graph/fixed",
-        "in-graph/copied");
+    String row = "%-7s %9s %9s %9s %9s %15s %17s %16s%n";
+    out.printf(Locale.ROOT, row, "round", "in-graph", "fixed", "premade", "copied",
+        "in-graph/fixed", "in-graph/premade", "in-graph/copied");
     out.flush();
     List<Double> inGraph = new ArrayList<>();
     List<Double> fixed = new ArrayList<>();
+    List<Double> premade = new ArrayList<>();
     List<Double> copied = new ArrayList<>();
     try (Model a = Model.compile(parsed, 1, device); Model b = Model.compile(parsed, 1, device);
-         Model c = Model.compile(parsed, 1, device)) {
+         Model c = Model.compile(parsed, 1, device); Model d = Model.compile(parsed, 1, device)) {
       FitOptions options = FitOptions.defaults().withBatchSize(batch).withEpochs(1)
           .withOptimizer(chosen).withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
       FedBatchTrainer fixedTrainer = new FedBatchTrainer(b, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
       FedBatchTrainer copyTrainer = new FedBatchTrainer(c, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
+      FedBatchTrainer premadeTrainer =
+          new FedBatchTrainer(d, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
       SplittableRandom random = new SplittableRandom(7);
       int[] first = permutation(n, random);
+      List<FedBatchTrainer.Batch> epoch = new ArrayList<>();
       try (FedBatchTrainer.Batch one =
                fixedTrainer.batch(x, y, Arrays.copyOf(first, Math.min(batch, n)))) {
-        for (int round = 0; round <= rounds; round++) {
-          long t0 = System.nanoTime();
-          a.fit(train, options);
-          double graphRate = steps / seconds(t0);
-          long t1 = System.nanoTime();
-          for (long s = 0; s < steps; s++) {
-            fixedTrainer.step(one);
-          }
-          double fixedRate = steps / seconds(t1);
-          int[] order = permutation(n, random);
-          long t2 = System.nanoTime();
-          for (int start = 0; start < n; start += batch) {
-            copyTrainer.step(x, y, Arrays.copyOfRange(order, start, Math.min(n, start + batch)));
-          }
-          double copyRate = steps / seconds(t2);
-          if (round > 0) {
-            inGraph.add(graphRate);
-            fixed.add(fixedRate);
-            copied.add(copyRate);
-          }
-          print(out, row, round == 0 ? "warmup" : Integer.toString(round), graphRate, fixedRate,
-              copyRate);
+        for (int start = 0; start < n; start += batch) {
+          epoch.add(premadeTrainer.batch(x, y,
+              Arrays.copyOfRange(first, start, Math.min(n, start + batch))));
         }
+        int[][] orders = new int[rounds + 1][];
+        for (int round = 0; round <= rounds; round++) {
+          orders[round] = permutation(n, random);
+        }
+        // each path times one epoch; the order of the paths rotates every round, so whatever
+        // one path leaves behind (garbage to collect, cold caches) falls on each of the others
+        List<java.util.function.IntSupplier> paths = List.of(
+            () -> {
+              a.fit(train, options);
+              return 0;
+            },
+            () -> {
+              for (long s = 0; s < steps; s++) {
+                fixedTrainer.step(one);
+              }
+              return 0;
+            },
+            () -> {
+              for (FedBatchTrainer.Batch made : epoch) {
+                premadeTrainer.step(made);
+              }
+              return 0;
+            },
+            () -> {
+              return copyEpoch(copyTrainer, x, y, orders, batch);
+            });
+        List<List<Double>> rates = List.of(inGraph, fixed, premade, copied);
+        for (int round = 0; round <= rounds; round++) {
+          double[] rate = new double[paths.size()];
+          for (int k = 0; k < paths.size(); k++) {
+            int path = (round + k) % paths.size();
+            copyRound = round;
+            long t0 = System.nanoTime();
+            paths.get(path).getAsInt();
+            rate[path] = steps / seconds(t0);
+            if (round > 0) {
+              rates.get(path).add(rate[path]);
+            }
+          }
+          print(out, row, round == 0 ? "warmup" : Integer.toString(round), rate[0], rate[1],
+              rate[2], rate[3]);
+        }
+      } finally {
+        epoch.forEach(FedBatchTrainer.Batch::close);
       }
     }
     double g = median(inGraph);
     double f = median(fixed);
+    double p = median(premade);
     double c = median(copied);
-    print(out, row, "median", g, f, c);
-    out.printf(Locale.ROOT, "%nsteps/s: in-graph %.1f (%.0f examples/s), %.2fx a fixed fed batch,"
-        + " %.2fx batches copied and fed%n", g, g * batch, g / f, g / c);
+    print(out, row, "median", g, f, p, c);
+    out.printf(Locale.ROOT, "%nsteps/s: in-graph %.1f (%.0f examples/s): %.2fx a fixed fed batch,"
+        + " %.2fx premade batches, %.2fx batches copied and fed%n", g, g * batch, g / f, g / p,
+        g / c);
     out.flush();
     return 0;
   }
 
+  /** The round whose shuffled order the copying path uses next. */
+  private int copyRound;
+
+  private int copyEpoch(FedBatchTrainer trainer, float[] x, float[] y, int[][] orders,
+      int batchSize) {
+    int[] order = orders[copyRound];
+    for (int start = 0; start < order.length; start += batchSize) {
+      trainer.step(x, y, Arrays.copyOfRange(order, start, Math.min(order.length,
+          start + batchSize)));
+    }
+    return 0;
+  }
+
   private static void print(PrintWriter out, String row, String label, double graph,
-      double fixed, double copied) {
-    out.printf(Locale.ROOT, row, label, String.format(Locale.ROOT, "%.1f", graph),
-        String.format(Locale.ROOT, "%.1f", fixed), String.format(Locale.ROOT, "%.1f", copied),
-        String.format(Locale.ROOT, "%.2f", graph / fixed),
-        String.format(Locale.ROOT, "%.2f", graph / copied));
+      double fixed, double premade, double copied) {
+    out.printf(Locale.ROOT, row, label, one(graph), one(fixed), one(premade), one(copied),
+        two(graph / fixed), two(graph / premade), two(graph / copied));
     out.flush();
+  }
+
+  private static String one(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String two(double v) {
+    return String.format(Locale.ROOT, "%.2f", v);
   }
 
   private static double seconds(long startNanos) {
