@@ -1,5 +1,6 @@
 package dev.primer.tf;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.tf.train.Dataset;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -43,16 +44,11 @@ final class DataVariables {
       return;
     }
     int n = dataset.size();
-    int[] exampleDims = dataset.exampleShape().toArray();
-    long[] dims = new long[exampleDims.length + 1];
-    dims[0] = n;
-    for (int i = 0; i < exampleDims.length; i++) {
-      dims[i + 1] = exampleDims[i];
-    }
     float[] x = new float[Math.toIntExact(n * dataset.exampleShape().size())];
     float[] y = new float[Math.toIntExact((long) n * dataset.targetWidth())];
     dataset.read(0, n, x, 0, y, 0);
-    try (TFloat32 xt = TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(x, true, false));
+    try (TFloat32 xt = TFloat32.tensorOf(BatchShapes.of(n, dataset.exampleShape()),
+             DataBuffers.of(x, true, false));
          TFloat32 yt = TFloat32.tensorOf(Shape.of(n, dataset.targetWidth()),
              DataBuffers.of(y, true, false))) {
       session.runner().feed(featuresIn, xt).feed(targetsIn, yt)

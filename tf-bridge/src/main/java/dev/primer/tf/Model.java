@@ -10,6 +10,7 @@ import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.datainit.DataInitializer;
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.tf.graph.Forward;
 import dev.primer.tf.graph.ForwardBuilder;
 import dev.primer.tf.graph.Mode;
@@ -108,7 +109,7 @@ public final class Model implements AutoCloseable {
       this.variables = NetVariables.create(tf, net, seed);
       this.step = tf.withName("step").variable(tf.constant(0L));
       this.input = tf.withName("input").placeholder(TFloat32.class,
-          Placeholder.shape(batchShape(net.input())));
+          Placeholder.shape(BatchShapes.of(BatchShapes.ANY, net.input())));
       this.inference = ForwardBuilder.build(tf, net, variables, input, Mode.INFER,
           tf.identity(step), seed);
       this.session = new Session(graph, device.sessionConfig());
@@ -328,7 +329,7 @@ public final class Model implements AutoCloseable {
       float[] x = new float[count * exampleSize];
       float[] y = new float[count * width];
       data.read(start, count, x, 0, y, 0);
-      try (TFloat32 xt = TFloat32.tensorOf(batchShapeOf(count), DataBuffers.of(x, true, false));
+      try (TFloat32 xt = TFloat32.tensorOf(BatchShapes.of(count, net.input()), DataBuffers.of(x, true, false));
            TFloat32 yt = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(count, width),
                DataBuffers.of(y, true, false));
            Result r = session.runner().feed(input, xt).feed(g.targets, yt)
@@ -359,7 +360,7 @@ public final class Model implements AutoCloseable {
       int count = Math.min(INFERENCE_BATCH, n - start);
       float[] x = new float[count * exampleSize];
       System.arraycopy(examples, start * exampleSize, x, 0, x.length);
-      try (TFloat32 xt = TFloat32.tensorOf(batchShapeOf(count), DataBuffers.of(x, true, false));
+      try (TFloat32 xt = TFloat32.tensorOf(BatchShapes.of(count, net.input()), DataBuffers.of(x, true, false));
            Result r = session.runner().feed(input, xt).fetch(inference.output()).run()) {
         float[] part = new float[count * out];
         ((TFloat32) r.get(0)).copyTo(DataBuffers.of(part, false, false));
@@ -420,7 +421,7 @@ public final class Model implements AutoCloseable {
           throw new IllegalArgumentException("setWeights: " + v.name() + " has shape "
               + p.shape() + ", got " + v.shape());
         }
-        TFloat32 t = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(toLongs(p.shape())),
+        TFloat32 t = TFloat32.tensorOf(BatchShapes.unbatched(p.shape()),
             DataBuffers.of(v.values(), true, false));
         fed.add(t);
         runner.feed(assignInput(v.name()), t).addTarget(assign(v.name()));
@@ -445,8 +446,8 @@ public final class Model implements AutoCloseable {
     return assigns.computeIfAbsent(name, n -> {
       Ops scope = tf.withSubScope("set_weights");
       Placeholder<TFloat32> in = scope.placeholder(TFloat32.class,
-          Placeholder.shape(org.tensorflow.ndarray.Shape.of(
-              toLongs(variables.parameters().get(n).shape()))));
+          Placeholder.shape(BatchShapes.unbatched(
+              variables.parameters().get(n).shape())));
       assignInputs.put(n, in);
       return scope.assign(variables.get(n), in);
     });
@@ -555,29 +556,6 @@ public final class Model implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the model is closed");
     }
-  }
-
-  private static org.tensorflow.ndarray.Shape batchShape(Shape example) {
-    long[] dims = new long[example.rank() + 1];
-    dims[0] = -1;
-    for (int i = 0; i < example.rank(); i++) {
-      dims[i + 1] = example.dim(i);
-    }
-    return org.tensorflow.ndarray.Shape.of(dims);
-  }
-
-  private org.tensorflow.ndarray.Shape batchShapeOf(int count) {
-    long[] dims = batchShape(net.input()).asArray();
-    dims[0] = count;
-    return org.tensorflow.ndarray.Shape.of(dims);
-  }
-
-  private static long[] toLongs(Shape shape) {
-    long[] dims = new long[shape.rank()];
-    for (int i = 0; i < dims.length; i++) {
-      dims[i] = shape.dim(i);
-    }
-    return dims;
   }
 
   /** Releases the session and graph; further calls throw. Closing twice does nothing. */

@@ -1,5 +1,6 @@
 package dev.primer.tf;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.graph.Forward;
 import dev.primer.tf.graph.ForwardBuilder;
@@ -48,12 +49,8 @@ final class TrainingGraph {
     Ops tf = root.withSubScope("fit");
     Placeholder<TInt32> indices = tf.withName("batch_indices")
         .placeholder(TInt32.class, Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1)));
-    int[] exampleDims = net.input().toArray();
-    int[] batchDims = new int[exampleDims.length + 1];
-    batchDims[0] = -1;
-    System.arraycopy(exampleDims, 0, batchDims, 1, exampleDims.length);
     Operand<TFloat32> x = tf.reshape(tf.gather(data.features, indices, tf.constant(0)),
-        tf.constant(batchDims));
+        tf.constant(BatchShapes.dims(BatchShapes.ANY, net.input())));
     int[] rows = {-1, Math.toIntExact(net.output().size())};
     Operand<TFloat32> y =
         tf.reshape(tf.gather(data.targets, indices, tf.constant(0)), tf.constant(rows));

@@ -1,5 +1,6 @@
 package dev.primer.samples.report;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.CompiledGraph;
@@ -36,11 +37,6 @@ public final class ActivationProbe {
     CompiledGraph g = model.compiled();
     long exampleSize = model.net().input().size();
     int count = Math.toIntExact(examples.length / exampleSize);
-    long[] dims = new long[1 + model.net().input().rank()];
-    dims[0] = count;
-    for (int i = 0; i < model.net().input().rank(); i++) {
-      dims[i + 1] = model.net().input().dim(i);
-    }
     // A layer whose output is its input's (dropout at inference) is fetched once: fetching the
     // same output twice in one run throws.
     List<LayerTrace> traces = g.inference().traces();
@@ -52,7 +48,7 @@ public final class ActivationProbe {
     }
     Session.Runner runner;
     double[] std = new double[traces.size()];
-    try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(dims),
+    try (TFloat32 x = TFloat32.tensorOf(BatchShapes.of(count, model.net().input()),
         DataBuffers.of(examples, true, false))) {
       runner = g.session().runner().feed(g.input(), x);
       for (Output<TFloat32> out : fetchIndex.keySet()) {

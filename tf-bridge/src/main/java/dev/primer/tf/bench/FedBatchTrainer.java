@@ -1,5 +1,6 @@
 package dev.primer.tf.bench;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.tf.CompiledGraph;
 import dev.primer.tf.Model;
 import dev.primer.tf.graph.Forward;
@@ -34,7 +35,7 @@ public final class FedBatchTrainer {
   private final Placeholder<TFloat32> y;
   private final Operand<TFloat32> loss;
   private final Op train;
-  private final long[] exampleDims;
+  private final dev.primer.dsl.base.Shape example;
   private final int exampleSize;
   private final int targetWidth;
 
@@ -42,15 +43,11 @@ public final class FedBatchTrainer {
   public FedBatchTrainer(Model model, Optimizer optimizer, Loss lossKind) {
     this.compiled = model.compiled();
     Ops tf = compiled.tf().withSubScope("fed");
-    int[] dims = model.net().input().toArray();
-    exampleDims = new long[dims.length + 1];
-    exampleDims[0] = -1;
-    for (int i = 0; i < dims.length; i++) {
-      exampleDims[i + 1] = dims[i];
-    }
+    example = model.net().input();
     exampleSize = Math.toIntExact(model.net().input().size());
     targetWidth = model.outputSize();
-    x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(exampleDims)));
+    x = tf.placeholder(TFloat32.class,
+        Placeholder.shape(BatchShapes.of(BatchShapes.ANY, example)));
     y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, targetWidth)));
     Variable<org.tensorflow.types.TInt64> step =
         tf.withName("step").variable(tf.constant(0L));
@@ -98,9 +95,8 @@ public final class FedBatchTrainer {
       System.arraycopy(features, batch[i] * exampleSize, xb, i * exampleSize, exampleSize);
       System.arraycopy(targets, batch[i] * targetWidth, yb, i * targetWidth, targetWidth);
     }
-    long[] batchDims = exampleDims.clone();
-    batchDims[0] = count;
-    TFloat32 xt = TFloat32.tensorOf(Shape.of(batchDims), DataBuffers.of(xb, true, false));
+    TFloat32 xt = TFloat32.tensorOf(BatchShapes.of(count, example),
+        DataBuffers.of(xb, true, false));
     try {
       return new Batch(xt, TFloat32.tensorOf(Shape.of(count, targetWidth),
           DataBuffers.of(yb, true, false)));

@@ -1,5 +1,6 @@
 package dev.primer.tf.datainit;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.dsl.base.Shape;
 import dev.primer.tf.train.Dataset;
 import java.util.Arrays;
@@ -72,13 +73,7 @@ final class ProbeBatch {
 
   /** The batch as a tensor [count, example dims...]; the caller closes it. */
   TFloat32 tensor() {
-    int[] example = exampleShape.toArray();
-    long[] dims = new long[example.length + 1];
-    dims[0] = count;
-    for (int i = 0; i < example.length; i++) {
-      dims[i + 1] = example[i];
-    }
-    return TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(dims),
+    return TFloat32.tensorOf(BatchShapes.of(count, exampleShape),
         DataBuffers.of(features, true, false));
   }
 }

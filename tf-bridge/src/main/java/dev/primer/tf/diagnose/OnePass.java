@@ -1,5 +1,6 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.tf.graph.BatchShapes;
 import dev.primer.tf.CompiledGraph;
 import dev.primer.tf.Model;
 import dev.primer.tf.graph.Forward;
@@ -145,14 +146,8 @@ final class OnePass {
     /** Runs once, feeding the probe, and copies every fetched tensor out as floats. */
     Map<Output<?>, float[]> run(Session session, Placeholder<TFloat32> input,
         Placeholder<TFloat32> targets, Probe probe) {
-      int[] example = probe.exampleShape().toArray();
-      long[] dims = new long[example.length + 1];
-      dims[0] = probe.count();
-      for (int i = 0; i < example.length; i++) {
-        dims[i + 1] = example[i];
-      }
       List<Output<?>> order = new ArrayList<>(outputs.keySet());
-      try (TFloat32 x = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(dims),
+      try (TFloat32 x = TFloat32.tensorOf(BatchShapes.of(probe.count(), probe.exampleShape()),
                DataBuffers.of(probe.examplesNoCopy(), true, false));
            TFloat32 y = TFloat32.tensorOf(
                org.tensorflow.ndarray.Shape.of(probe.count(), probe.targetWidth()),

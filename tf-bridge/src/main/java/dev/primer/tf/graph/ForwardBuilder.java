@@ -136,11 +136,7 @@ public final class ForwardBuilder {
 
     @Override
     public Operand<TFloat32> reshape(Reshape r) {
-      int[] target = r.target().toArray();
-      int[] withBatch = new int[target.length + 1];
-      withBatch[0] = -1;
-      System.arraycopy(target, 0, withBatch, 1, target.length);
-      return tf.reshape(x, tf.constant(withBatch));
+      return tf.reshape(x, tf.constant(BatchShapes.dims(BatchShapes.ANY, r.target())));
     }
 
     @Override
