@@ -1,6 +1,7 @@
 package dev.primer.dsl.resolve;
 
 import dev.primer.dsl.base.Numbers;
+import dev.primer.dsl.base.TextTable;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Recurrent;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class Summary {
     }
     StringBuilder out = new StringBuilder();
     out.append("input ").append(net.input()).append('\n');
-    out.append(table(rows));
+    out.append(TextTable.render(rows, c -> c == 0 || c == 4, 2));
     long total = net.parameterCount();
     long trainable = net.trainableCount();
     out.append("parameters: ").append(grouped(total)).append(" (trainable ")
@@ -72,25 +73,4 @@ final class Summary {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
-  private static String table(List<List<String>> rows) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        boolean numeric = c == 0 || c == 4;
-        String cell = row.get(c);
-        String pad = " ".repeat(widths[c] - cell.length());
-        line.append(numeric ? pad + cell : cell + pad).append(c + 1 < columns ? "  " : "");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-    return out.toString();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.primer.samples.compare;
 
+import dev.primer.dsl.base.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ public final class ComparisonTable {
 
   /** The table of {@code runs} for {@code epochs} epochs. */
   public static String of(List<SchemeRun> runs, int epochs) {
-    return render(rows(runs, epochs));
+    List<List<String>> rows = rows(runs, epochs);
+    int last = rows.get(0).size() - 1;
+    return TextTable.render(rows, c -> c != 0 && c != last, 2);
   }
 
   /** The same table as cells, the header first (for the HTML report). */
@@ -103,25 +106,4 @@ public final class ComparisonTable {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
   }
 
-  private static String render(List<List<String>> rows) {
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        String cell = row.get(c);
-        String pad = " ".repeat(widths[c] - cell.length());
-        boolean left = c == 0 || c == columns - 1;
-        line.append(left ? cell + pad : pad + cell).append(c + 1 < columns ? "  " : "");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-    return out.toString();
-  }
 }

@@ -1,5 +1,6 @@
 package dev.primer.samples.sweep;
 
+import dev.primer.dsl.base.TextTable;
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.SchemeRun;
 import java.util.ArrayList;
@@ -20,25 +21,7 @@ public final class DepthSweepTable {
 
   /** The table as text, columns aligned. */
   public static String of(DepthSweepResult result) {
-    List<List<String>> rows = rows(result);
-    int columns = rows.get(0).size();
-    int[] widths = new int[columns];
-    for (List<String> row : rows) {
-      for (int c = 0; c < columns; c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    StringBuilder out = new StringBuilder();
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < columns; c++) {
-        String cell = row.get(c);
-        String pad = " ".repeat(widths[c] - cell.length());
-        line.append(c == 0 ? pad + cell : cell + pad).append("   ");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
-    return out.toString();
+    return TextTable.render(rows(result), c -> c == 0, 3);
   }
 
   /** The table as cells, the header first. */

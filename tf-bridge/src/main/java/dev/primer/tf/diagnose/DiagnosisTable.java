@@ -1,10 +1,10 @@
 package dev.primer.tf.diagnose;
 
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.TextTable;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -50,25 +50,8 @@ final class DiagnosisTable {
           l.ok() ? "ok" : l.verdicts().stream().map(Verdict::describe)
               .collect(Collectors.joining("; "))));
     }
-    int[] widths = new int[HEADER.size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
-    }
-    for (List<String> row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int c = 0; c < row.size(); c++) {
-        boolean last = c == row.size() - 1;
-        boolean number = c >= 3 && c <= 11;
-        String cell = row.get(c);
-        String padded = last ? cell
-            : number ? String.format(Locale.ROOT, "%" + widths[c] + "s", cell)
-            : String.format(Locale.ROOT, "%-" + widths[c] + "s", cell);
-        line.append(padded).append(last ? "" : "  ");
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
+    // numbers right-aligned; the verdict, last, left-aligned and never padded
+    out.append(TextTable.render(rows, c -> c >= 3 && c <= 11, 2));
     out.append('\n');
     report.gradientNormRatio().ifPresent(r -> out.append("kernel gradient norm, first / last: ")
         .append(Numbers.format(r)).append('\n'));
