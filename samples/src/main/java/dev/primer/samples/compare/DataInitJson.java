@@ -43,8 +43,8 @@ final class DataInitJson {
       l.put("tolerance", s.tolerance());
       l.put("max_iterations", s.maxIterations());
       l.put("iterations", s.iterations());
-      number(l, "initial_variance", s.initialVariance());
-      number(l, "final_variance", s.finalVariance());
+      JsonNumbers.putFiniteOrNull(l, "initial_variance", s.initialVariance());
+      JsonNumbers.putFiniteOrNull(l, "final_variance", s.finalVariance());
       l.put("converged", s.converged());
     }
     ArrayNode priors = node.putArray("class_prior");
@@ -61,14 +61,5 @@ final class DataInitJson {
       p.bias().forEach(bias::add);
     }
     return node;
-  }
-
-  /** NaN and infinities have no JSON number: they become null. */
-  private static void number(ObjectNode node, String field, double value) {
-    if (Double.isFinite(value)) {
-      node.put(field, value);
-    } else {
-      node.putNull(field);
-    }
   }
 }

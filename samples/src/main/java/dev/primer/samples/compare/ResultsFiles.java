@@ -78,17 +78,17 @@ public final class ResultsFiles {
       if (run.status().kind() == RunStatus.Kind.DIVERGED) {
         r.put("diverged_at_step", run.status().step());
       }
-      putNumber(r, "final_train_loss", run.finalTrainLoss());
-      putNumber(r, "final_test_accuracy", run.finalTestAccuracy());
+      JsonNumbers.putFiniteOrNull(r, "final_train_loss", run.finalTrainLoss());
+      JsonNumbers.putFiniteOrNull(r, "final_test_accuracy", run.finalTestAccuracy());
       r.put("seconds", run.seconds());
       run.dataInit().ifPresent(d -> r.set("data_init", DataInitJson.of(d)));
       ArrayNode epochs = r.putArray("epochs");
       for (EpochRow row : run.epochs()) {
         ObjectNode e = epochs.addObject();
         e.put("epoch", row.epoch());
-        putNumber(e, "train_loss", row.trainLoss());
-        putNumber(e, "test_loss", row.testLoss());
-        putNumber(e, "test_accuracy", row.testAccuracy());
+        JsonNumbers.putFiniteOrNull(e, "train_loss", row.trainLoss());
+        JsonNumbers.putFiniteOrNull(e, "test_loss", row.testLoss());
+        JsonNumbers.putFiniteOrNull(e, "test_accuracy", row.testAccuracy());
         e.put("seconds", row.seconds());
       }
     }
@@ -109,15 +109,6 @@ public final class ResultsFiles {
   /** Writes {@code text} beside {@code file}, then moves it into place in one step. */
   public static void writeAtomically(Path file, String text) throws IOException {
     AtomicFiles.writeString(file, text);
-  }
-
-  /** NaN and infinities have no JSON number: they become null. */
-  private static void putNumber(ObjectNode node, String field, double value) {
-    if (Double.isFinite(value)) {
-      node.put(field, value);
-    } else {
-      node.putNull(field);
-    }
   }
 
   private static String number(double v) {
