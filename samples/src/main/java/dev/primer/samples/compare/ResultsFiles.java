@@ -1,13 +1,19 @@
 package dev.primer.samples.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import dev.primer.tf.io.AtomicFiles;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,20 +39,43 @@ public final class ResultsFiles {
   public static final String CSV_HEADER =
       "scheme,seed,epoch,train_loss,test_loss,test_accuracy,seconds,status";
 
-  /** The CSV text of {@code runs}. */
+  /** The CSV text of {@code runs}: the header, then {@link #csvRows}. */
   public static String csv(List<SchemeRun> runs) {
-    StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+    return csv(List.of(CSV_HEADER.split(",")), csvRows(runs));
+  }
+
+  /** The cells of {@code runs}' CSV rows, one row per run and epoch, without the header. */
+  public static List<List<String>> csvRows(List<SchemeRun> runs) {
+    List<List<String>> rows = new ArrayList<>();
     for (SchemeRun run : runs) {
+      String seed = Long.toString(run.seed());
+      String status = run.status().describe();
       if (run.epochs().isEmpty()) {
-        out.append(String.join(",", quote(run.scheme()), Long.toString(run.seed()), "0", "", "",
-            "", number(run.seconds()), quote(run.status().describe()))).append('\n');
+        rows.add(List.of(run.scheme(), seed, "0", "", "", "", number(run.seconds()), status));
       }
       for (EpochRow row : run.epochs()) {
-        out.append(String.join(",", quote(run.scheme()), Long.toString(run.seed()),
-            Integer.toString(row.epoch()), number(row.trainLoss()), number(row.testLoss()),
-            number(row.testAccuracy()), number(row.seconds()), quote(run.status().describe())))
-            .append('\n');
+        rows.add(List.of(run.scheme(), seed, Integer.toString(row.epoch()),
+            number(row.trainLoss()), number(row.testLoss()), number(row.testAccuracy()),
+            number(row.seconds()), status));
       }
+    }
+    return rows;
+  }
+
+  /**
+   * CSV text (RFC 4180, written by Jackson's CSV module: a field holding a comma, quote or line
+   * break is quoted) of a header and rows.
+   */
+  public static String csv(List<String> header, List<List<String>> rows) {
+    StringWriter out = new StringWriter();
+    try (SequenceWriter writer = new CsvMapper().writer(CsvSchema.emptySchema())
+        .writeValues(out)) {
+      writer.write(header);
+      for (List<String> row : rows) {
+        writer.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing CSV to memory failed", e);
     }
     return out.toString();
   }
@@ -115,10 +144,4 @@ public final class ResultsFiles {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
   }
 
-  /** RFC 4180: a field with a comma, quote or newline is quoted, quotes doubled. */
-  private static String quote(String field) {
-    return field.contains(",") || field.contains("\"") || field.contains("\n")
-        ? "\"" + field.replace("\"", "\"\"") + "\""
-        : field;
-  }
 }

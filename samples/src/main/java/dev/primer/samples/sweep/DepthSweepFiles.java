@@ -9,6 +9,8 @@ import dev.primer.samples.report.RunDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes a depth sweep's results into its output directory, each file atomically:
@@ -31,18 +33,17 @@ public final class DepthSweepFiles {
 
   public static final String CSV_HEADER = "depth," + ResultsFiles.CSV_HEADER;
 
-  /** The CSV text of {@code result}. */
+  /** The CSV text of {@code result}: compare's rows with the depth in front. */
   public static String csv(DepthSweepResult result) {
-    StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+    List<List<String>> rows = new ArrayList<>();
     for (DepthRuns depth : result.depths()) {
-      String runs = ResultsFiles.csv(depth.runs());
-      for (String line : runs.substring(runs.indexOf('\n') + 1).split("\n")) {
-        if (!line.isEmpty()) {
-          out.append(depth.depth()).append(',').append(line).append('\n');
-        }
+      for (List<String> row : ResultsFiles.csvRows(depth.runs())) {
+        List<String> withDepth = new ArrayList<>(List.of(Integer.toString(depth.depth())));
+        withDepth.addAll(row);
+        rows.add(withDepth);
       }
     }
-    return out.toString();
+    return ResultsFiles.csv(List.of(CSV_HEADER.split(",")), rows);
   }
 
   /** The JSON document of {@code result}. */
