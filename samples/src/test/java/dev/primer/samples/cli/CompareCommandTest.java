@@ -122,6 +122,19 @@ class CompareCommandTest {
         "primer compare: error: --schemes: unbalanced '(' in 'zeros,normal(0,0.01'");
   }
 
+  @Test
+  void aBadDataFileIsOneLineNamingTheFile(@TempDir Path data) throws Exception {
+    Files.writeString(data.resolve("train-images-idx3-ubyte"), "garbage!");
+    Files.writeString(data.resolve("train-labels-idx1-ubyte"), "garbage!");
+    Files.writeString(data.resolve("t10k-images-idx3-ubyte"), "garbage!");
+    Files.writeString(data.resolve("t10k-labels-idx1-ubyte"), "garbage!");
+    CliRun bad = CliRun.of("compare", "--data", data.toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo("primer compare: error: "
+        + data.resolve("train-images-idx3-ubyte") + ": wrong magic number 0x67617262 at byte"
+        + " offset 0, expected 0x00000803 (IDX images: unsigned bytes, 3 dimensions)");
+  }
+
   static List<String> cells(String line) {
     return Arrays.asList(line.split(","));
   }
