@@ -1,0 +1,4 @@
+/**
+ * Activations and their gains (the one gain table).
+ */
+package dev.primer.dsl.activation;
