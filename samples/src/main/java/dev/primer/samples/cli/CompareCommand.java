@@ -128,10 +128,7 @@ final class CompareCommand implements Callable<Integer> {
           + epochs + ", " + batch + " and " + seeds);
     }
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
-    Map<String, Init> schemeMap = new LinkedHashMap<>();
-    for (String name : Schemes.split(schemes)) {
-      schemeMap.put(name, Schemes.parse(name));
-    }
+    Map<String, Init> schemeMap = Schemes.parseList(schemes);
     PrintWriter text = spec.commandLine().getOut();
     MnistSplit split = dataOptions.load(System.err);
     NetSpec parsed = DataOptions.withImageInput(Net.parse(net), split.train().rows(),

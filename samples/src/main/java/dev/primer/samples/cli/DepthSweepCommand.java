@@ -137,10 +137,7 @@ final class DepthSweepCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Device device = deviceOption.device;
     checkOptions();
-    Map<String, Init> schemeMap = new LinkedHashMap<>();
-    for (String name : Schemes.split(schemes)) {
-      schemeMap.put(name, Schemes.parse(name));
-    }
+    Map<String, Init> schemeMap = Schemes.parseList(schemes);
     List<Long> seedList = Outputs.seeds(seed, seeds);
     DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, epochs, batch, lr,
         seedList, device);

@@ -3,7 +3,9 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Init;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Initializer names on the command line: one ({@code --scheme}) or a list ({@code --schemes}). */
 final class Schemes {
@@ -22,6 +24,19 @@ final class Schemes {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("scheme '" + text.trim() + "': " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A {@code --schemes} list read into initializers by name, in the order given.
+   *
+   * @throws IllegalArgumentException naming the list or the scheme that is wrong
+   */
+  static Map<String, Init> parseList(String list) {
+    Map<String, Init> schemes = new LinkedHashMap<>();
+    for (String name : split(list)) {
+      schemes.put(name, parse(name));
+    }
+    return schemes;
   }
 
   /**
