@@ -8,7 +8,7 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.dsl.spec.WeightedStep;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.train.Trainer;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.SpecException;
@@ -15,7 +18,7 @@ import dev.primer.tf.io.Npz;
 import dev.primer.tf.train.Evaluation;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.FitResult;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
 import java.io.IOException;
@@ -207,7 +210,7 @@ class ModelTest {
   void theCompiledGraphRunsTheSameInferencePassAsPredict() {
     float[] x = Arrays.copyOf(Fixtures.features(DATA), 5 * 4);
     try (Model model = Model.compile(SOFTMAX, 7)) {
-      CompiledGraph compiled = model.compiled();
+      CompiledGraph compiled = ModelGraphs.of(model);
       float[] y = new float[5 * 3];
       try (TFloat32 xt = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(5, 4),
                DataBuffers.of(x, true, false));
@@ -400,7 +403,8 @@ class ModelTest {
         () -> model.fit(DATA, FitOptions.defaults()),
         () -> model.setWeights(w.values()),
         () -> model.save(dir.resolve("closed")),
-        model::compiled));
+        () -> ModelGraphs.of(model),
+        () -> new Trainer(model)));
     for (ThrowingCallable use : uses) {
       assertThatThrownBy(use).isInstanceOf(IllegalStateException.class)
           .hasMessage("the model is closed");

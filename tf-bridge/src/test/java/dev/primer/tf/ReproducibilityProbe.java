@@ -13,7 +13,7 @@ import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.FitResult;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import dev.primer.tf.train.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.Map;

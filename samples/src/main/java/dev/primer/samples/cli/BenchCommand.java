@@ -7,6 +7,7 @@ import dev.primer.samples.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.bench.FedBatchTrainer;
+import dev.primer.tf.data.Shuffle;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
@@ -116,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
       FedBatchTrainer premadeTrainer =
           new FedBatchTrainer(d, chosen, Loss.SOFTMAX_CROSS_ENTROPY);
       SplittableRandom random = new SplittableRandom(7);
-      int[] first = permutation(n, random);
+      int[] first = Shuffle.permutation(n, random);
       List<FedBatchTrainer.Batch> epoch = new ArrayList<>();
       try (FedBatchTrainer.Batch one =
                fixedTrainer.batch(x, y, Arrays.copyOf(first, Math.min(batch, n)))) {
@@ -126,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         int[][] orders = new int[rounds + 1][];
         for (int round = 0; round <= rounds; round++) {
-          orders[round] = permutation(n, random);
+          orders[round] = Shuffle.permutation(n, random);
         }
         // each path times one epoch; the order of the paths rotates every round, so whatever
         // one path leaves behind (garbage to collect, cold caches) falls on each of the others
@@ -212,20 +213,6 @@ final class BenchCommand implements Callable<Integer> {
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  private static int[] permutation(int n, SplittableRandom random) {
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
   }
 
   private static double median(List<Double> values) {

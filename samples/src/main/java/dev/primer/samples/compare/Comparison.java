@@ -3,7 +3,7 @@ package dev.primer.samples.compare;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Model;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.train.EpochStats;
 import dev.primer.tf.train.Evaluation;
 import dev.primer.tf.train.FitOptions;

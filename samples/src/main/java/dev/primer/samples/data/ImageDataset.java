@@ -1,7 +1,7 @@
 package dev.primer.samples.data;
 
 import dev.primer.dsl.base.Shape;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.data.Dataset;
 
 /**
  * Labelled images seen as a training {@link Dataset}: pixels in [0, 1] in the shape a net takes

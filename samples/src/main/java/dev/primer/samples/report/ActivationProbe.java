@@ -1,13 +1,14 @@
 package dev.primer.samples.report;
 
-import dev.primer.tf.graph.BatchShapes;
+import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.tf.CompiledGraph;
+import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
-import dev.primer.tf.graph.LayerTrace;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.internal.graph.LayerTrace;
+import dev.primer.tf.data.Dataset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ public final class ActivationProbe {
 
   /** The standard deviation of each layer's output for {@code examples} (whole examples). */
   public static double[] stdPerLayer(Model model, float[] examples) {
-    CompiledGraph g = model.compiled();
+    CompiledGraph g = ModelGraphs.of(model);
     long exampleSize = model.net().input().size();
     int count = Math.toIntExact(examples.length / exampleSize);
     // A layer whose output is its input's (dropout at inference) is fetched once: fetching the

@@ -4,7 +4,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.samples.compare.Comparison;
 import dev.primer.samples.compare.ComparisonPlan;
 import dev.primer.samples.compare.SchemeRun;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.data.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,7 +10,7 @@ import dev.primer.samples.report.Metric;
 import dev.primer.samples.report.ReportSection;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.StatusNotes;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,15 +3,16 @@ package dev.primer.samples.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.tf.CompiledGraph;
+import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.Model;
 import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.datainit.LayerScaling;
-import dev.primer.tf.graph.LayerTrace;
+import dev.primer.tf.internal.graph.LayerTrace;
 import dev.primer.tf.train.FitOptions;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;
@@ -45,7 +46,7 @@ class DataInitOnDigitsTest {
       assertThat(report.converged()).isTrue();
       float[] x = new float[300 * 784];
       digits.read(0, 300, x, 0, new float[300 * 10], 0);
-      CompiledGraph g = model.compiled();
+      CompiledGraph g = ModelGraphs.of(model);
       Session.Runner runner;
       try (TFloat32 batch = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(300, 28, 28, 1),
           DataBuffers.of(x, true, false))) {

@@ -9,7 +9,7 @@ import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;

@@ -7,8 +7,10 @@ import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
-import dev.primer.tf.graph.LayerTrace;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.Statistics;
+import dev.primer.tf.internal.graph.LayerTrace;
+import dev.primer.tf.internal.graph.Logits;
+import dev.primer.tf.data.InMemoryDataset;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,17 +110,12 @@ public final class Diagnosis {
 
   /**
    * The loss the diagnosis differentiates for {@code net}: softmax cross-entropy when the net
-   * outputs two values or more and its last layer ends with softmax or no activation, mean
-   * squared error otherwise.
+   * outputs two values or more and its last layer ends with softmax or no activation (it gives
+   * logits: the rule of {@code Logits}), mean squared error otherwise.
    */
   public static Loss lossFor(ResolvedNet net) {
-    if (net.output().size() < 2 || net.layers().isEmpty()) {
-      return Loss.MEAN_SQUARED_ERROR;
-    }
-    Optional<Activation> last = net.layers().get(net.layers().size() - 1).spec().activation();
-    boolean logits = last.isEmpty() || last.get().kind() == Activation.Kind.SOFTMAX
-        || last.get().kind() == Activation.Kind.LINEAR;
-    return logits ? Loss.SOFTMAX_CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR;
+    return net.output().size() >= 2 && Logits.lastLayerGivesLogits(net)
+        ? Loss.SOFTMAX_CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR;
   }
 
   // ------------------------------------------------------------------------ measuring
@@ -136,7 +133,7 @@ public final class Diagnosis {
     float[] pre = pass.preActivation(trace);
     float[] out = pass.output(trace);
     OptionalDouble backward = pass.backward(trace)
-        .map(g -> OptionalDouble.of(UnitStats.norm(g))).orElse(OptionalDouble.empty());
+        .map(g -> OptionalDouble.of(Statistics.norm(g))).orElse(OptionalDouble.empty());
     ResolvedLayer layer = trace.layer();
     int units = layer.output().last();
     Optional<Activation> activation = layer.spec().activation();
@@ -157,7 +154,7 @@ public final class Diagnosis {
         continue;
       }
       float[] g = gradient.get();
-      double rms = UnitStats.rms(g);
+      double rms = Statistics.rms(g);
       gradients.add(new GradientStat(p.name(), rms * Math.sqrt(g.length), rms));
       if (p.role() == Role.KERNEL || p.role() == Role.RECURRENT_KERNEL
           || p.role() == Role.BIAS) {

@@ -1,14 +1,13 @@
 package dev.primer.tf.diagnose;
 
-import dev.primer.tf.graph.BatchShapes;
-import dev.primer.tf.CompiledGraph;
+import dev.primer.tf.internal.graph.BatchShapes;
+import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.train.StepGraph;
 import dev.primer.tf.Model;
-import dev.primer.tf.graph.Forward;
-import dev.primer.tf.graph.ForwardBuilder;
-import dev.primer.tf.graph.LayerTrace;
-import dev.primer.tf.graph.Mode;
+import dev.primer.tf.internal.graph.Forward;
+import dev.primer.tf.internal.graph.LayerTrace;
 import dev.primer.tf.train.Loss;
-import dev.primer.tf.train.LossOps;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,9 +30,10 @@ import org.tensorflow.types.TFloat32;
  * with respect to every trainable parameter and to the pre-activation of every layer with
  * parameters.
  *
- * <p>The ops are added to the model's graph under {@code diagnose}: a training-mode forward pass
- * over the model's variables and input placeholder (batch norm uses the batch's statistics,
- * dropout the mask of step 0), the loss on a targets placeholder, one Gradients op. Nothing is
+ * <p>The ops are added to the model's graph under {@code diagnose}: the forward half of a
+ * training step ({@code StepGraph.pass}, as fit builds it) over the model's variables and input
+ * placeholder (batch norm uses the batch's statistics, dropout the mask of step 0) with the loss
+ * on a targets placeholder, then one Gradients op. Nothing is
  * assigned: batch norm's moving-average updates are built but never run.
  */
 final class OnePass {
@@ -53,17 +53,14 @@ final class OnePass {
   }
 
   static OnePass run(Model model, Probe probe, Loss lossKind) {
-    CompiledGraph compiled = model.compiled();
+    CompiledGraph compiled = ModelGraphs.of(model);
     Ops tf = compiled.tf().withSubScope("diagnose");
-    int outputSize = model.outputSize();
     Placeholder<TFloat32> targets = tf.withName("targets").placeholder(TFloat32.class,
-        Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, outputSize)));
-    Forward forward = ForwardBuilder.build(tf, model.net(), compiled.variables(),
-        compiled.input(), Mode.TRAIN, tf.constant(0L), model.seed());
-    int[] rows = {-1, outputSize};
-    Operand<TFloat32> loss = tf.math.mean(LossOps.perExample(tf, lossKind,
-        tf.reshape(forward.logits(), tf.constant(rows)),
-        tf.reshape(forward.output(), tf.constant(rows)), targets), tf.constant(0));
+        Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, compiled.outputSize())));
+    StepGraph.Pass pass = StepGraph.pass(tf, compiled.net(), compiled.variables(),
+        compiled.input(), targets, tf.constant(0L), compiled.seed(), lossKind);
+    Forward forward = pass.forward();
+    Operand<TFloat32> loss = pass.loss();
 
     List<String> trainable = compiled.variables().trainableNames();
     List<Operand<?>> wrt = new ArrayList<>();

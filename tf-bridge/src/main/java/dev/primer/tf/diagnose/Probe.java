@@ -1,7 +1,7 @@
 package dev.primer.tf.diagnose;
 
 import dev.primer.dsl.base.Shape;
-import dev.primer.tf.train.Dataset;
+import dev.primer.tf.data.Dataset;
 import java.util.Objects;
 import java.util.SplittableRandom;
 

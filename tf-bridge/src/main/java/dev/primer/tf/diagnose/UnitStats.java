@@ -1,5 +1,7 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.tf.data.Statistics;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,7 +80,7 @@ final class UnitStats {
     }
     double[] limits = new double[parameters.size()];
     for (int p = 0; p < limits.length; p++) {
-      limits[p] = tolerance * rms(parameters.get(p).gradient());
+      limits[p] = tolerance * Statistics.rms(parameters.get(p).gradient());
     }
     int duplicates = 0;
     for (List<Integer> group : byValues.values()) {
@@ -135,24 +137,6 @@ final class UnitStats {
       }
     }
     return true;
-  }
-
-  /** The Euclidean norm of all values, {@code sqrt(sum v^2)}. */
-  static double norm(float[] values) {
-    double squares = 0;
-    for (float v : values) {
-      squares += (double) v * v;
-    }
-    return Math.sqrt(squares);
-  }
-
-  /** {@code norm(values) / sqrt(values.length)}. */
-  static double rms(float[] values) {
-    double squares = 0;
-    for (float v : values) {
-      squares += (double) v * v;
-    }
-    return Math.sqrt(squares / values.length);
   }
 
   /** A float array compared by content (bit patterns, as {@link Arrays#equals(float[], float[])}). */

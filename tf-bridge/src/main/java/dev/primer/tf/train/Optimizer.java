@@ -2,10 +2,23 @@ package dev.primer.tf.train;
 
 /**
  * How gradients update the weights: a closed family of immutable values. Each is emitted as
- * TensorFlow's fused apply op per variable (see {@code OptimizerOps}), ordered so that training
- * is bitwise reproducible on CPU.
+ * TensorFlow's fused apply op per variable, ordered so that training is bitwise reproducible on
+ * CPU. Code that maps optimizers does it through a {@link Visitor}, so adding a record here
+ * breaks the build wherever it is not handled yet.
  */
 public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimizer.RmsProp {
+
+  /** One method per optimizer: the exhaustive mapping of this closed family. */
+  interface Visitor<R> {
+    R sgd(Sgd sgd);
+
+    R adam(Adam adam);
+
+    R rmsProp(RmsProp rmsProp);
+  }
+
+  /** Calls the visitor's method for this optimizer. */
+  <R> R accept(Visitor<R> visitor);
 
   /** The learning rate. */
   double learningRate();
@@ -58,6 +71,11 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
     }
 
     @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.sgd(this);
+    }
+
+    @Override
     public String describe() {
       return "sgd(lr=" + learningRate + (momentum > 0 ? ", momentum=" + momentum : "")
           + (nesterov ? ", nesterov" : "") + ")";
@@ -78,6 +96,11 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
       Checks.unitInterval("adam", "beta1", beta1);
       Checks.unitInterval("adam", "beta2", beta2);
       Checks.positive("adam", "epsilon", epsilon);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.adam(this);
     }
 
     @Override
@@ -102,6 +125,11 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
         throw new IllegalArgumentException("rmsprop: momentum must be in [0, 1), got " + momentum);
       }
       Checks.positive("rmsprop", "epsilon", epsilon);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.rmsProp(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 /**
- * What training takes and gives: optimizers, losses, fit options, data sets, per-epoch
- * statistics, evaluations, the fit result (completed or diverged), and the ops of an optimizer
- * step and of the losses.
+ * Training: the loop ({@link dev.primer.tf.train.Trainer}, which {@code Model.fit} runs), what it
+ * takes (fit options, a sealed family of optimizers, losses, a listener) and what it gives
+ * (per-epoch statistics, evaluations, the fit result: completed or diverged). The ops behind them
+ * live in {@code dev.primer.tf.internal.train}.
  */
 package dev.primer.tf.train;

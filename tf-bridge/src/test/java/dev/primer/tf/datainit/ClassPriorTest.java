@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.primer.tf.internal.datainit.DataInitializer;
+import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.ClassPrior;
 import dev.primer.dsl.init.Inits;
 import dev.primer.tf.Model;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -121,7 +123,7 @@ class ClassPriorTest {
   void dataWithAnotherNumberOfClassesIsRefused() {
     InMemoryDataset threeClasses = SyntheticData.withClassCounts(new int[] {2, 2, 2}, 4, 3);
     try (Model model = Model.compile(Net.input(4).dense(5).softmax().bias(CLASS_PRIOR), 1)) {
-      DataInitializer initializer = DataInitializer.build(model.compiled(), model.net());
+      DataInitializer initializer = DataInitializer.build(ModelGraphs.of(model), model.net());
       assertThatThrownBy(() -> initializer.run(threeClasses, 1))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("class_prior: dense_0/bias has 5 values, one per class, but the data has 3"

@@ -9,7 +9,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
 import dev.primer.tf.train.FitOptions;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

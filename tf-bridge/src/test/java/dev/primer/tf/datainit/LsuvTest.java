@@ -4,15 +4,16 @@ import static dev.primer.dsl.init.Inits.LSUV;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.Lsuv;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.tf.CompiledGraph;
+import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
-import dev.primer.tf.graph.LayerTrace;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.internal.graph.LayerTrace;
+import dev.primer.tf.data.InMemoryDataset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,7 @@ class LsuvTest {
     InMemoryDataset data = SyntheticData.vectors(600, 32, 10, 11);
     try (Model a = Model.compile(deepMlp().withKernelInit(LSUV), 15);
          Model b = Model.compile(deepMlp().withKernelInit(LSUV), 15)) {
-      assertThat(a.initializeFromData(data).probeExamples()).isEqualTo(ProbeBatch.SIZE);
+      assertThat(a.initializeFromData(data).probeExamples()).isEqualTo(512); // the probe batch: 512 of the data set's examples
       b.initializeFromData(data);
       for (String name : a.weights().keySet()) {
         assertThat(a.weights().get(name).values()).as(name)
@@ -196,7 +197,7 @@ class LsuvTest {
   /** Per layer index, the variance of its fetched pre-activation over all of {@code data}. */
   private static Map<Integer, Double> fetchedPreActivationVariances(Model model,
       InMemoryDataset data) {
-    CompiledGraph g = model.compiled();
+    CompiledGraph g = ModelGraphs.of(model);
     List<LayerTrace> traces = new ArrayList<>();
     for (LayerTrace t : g.inference().traces()) {
       String kind = t.layer().kind();

@@ -1,7 +1,7 @@
 package dev.primer.tf.datainit;
 
 import dev.primer.dsl.base.Shape;
-import dev.primer.tf.train.InMemoryDataset;
+import dev.primer.tf.data.InMemoryDataset;
 import java.util.SplittableRandom;
 
 /** Seeded synthetic data sets for the data-dependent init tests. */

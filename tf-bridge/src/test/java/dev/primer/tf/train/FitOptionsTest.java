@@ -1,5 +1,6 @@
 package dev.primer.tf.train;
 
+import dev.primer.tf.data.InMemoryDataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

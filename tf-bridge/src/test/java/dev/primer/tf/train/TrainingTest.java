@@ -1,5 +1,6 @@
 package dev.primer.tf.train;
 
+import dev.primer.tf.data.InMemoryDataset;
 import static dev.primer.dsl.init.Inits.HE_NORMAL;
 import static dev.primer.dsl.init.Inits.ZEROS;
 import static dev.primer.dsl.init.Inits.constant;

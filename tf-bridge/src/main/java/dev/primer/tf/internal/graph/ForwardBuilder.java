@@ -1,0 +1,209 @@
+package dev.primer.tf.internal.graph;
+
+import dev.primer.dsl.init.Role;
+import dev.primer.dsl.init.Seeds;
+import dev.primer.dsl.layer.AvgPool2d;
+import dev.primer.dsl.layer.BatchNorm;
+import dev.primer.dsl.layer.Conv2d;
+import dev.primer.dsl.layer.Dense;
+import dev.primer.dsl.layer.Dropout;
+import dev.primer.dsl.layer.Flatten;
+import dev.primer.dsl.layer.Gru;
+import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.Lstm;
+import dev.primer.dsl.layer.MaxPool2d;
+import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.Reshape;
+import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.resolve.ResolvedLayer;
+import dev.primer.dsl.resolve.ResolvedNet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Builds one forward pass of a resolved net over given variables; its logits are the value
+ * {@link Logits#of} names. Each layer kind maps to ops
+ * through a {@link Layer.Visitor}, so a new kind cannot be forgotten here.
+ */
+public final class ForwardBuilder {
+  private final Ops tf;
+  private final ResolvedNet net;
+  private final NetVariables variables;
+  private final Mode mode;
+  private final Operand<TInt64> step;
+  private final long seed;
+  private final List<Op> updates = new ArrayList<>();
+
+  private ForwardBuilder(
+      Ops tf, ResolvedNet net, NetVariables variables, Mode mode, Operand<TInt64> step,
+      long seed) {
+    this.tf = tf;
+    this.net = net;
+    this.variables = variables;
+    this.mode = mode;
+    this.step = step;
+    this.seed = seed;
+  }
+
+  /**
+   * The forward pass of {@code net} on {@code input}.
+   *
+   * @param step the training step, which keys dropout's masks so each step draws new ones
+   *     reproducibly (unused at inference)
+   * @param seed the net's seed, from which each dropout layer derives its own
+   */
+  public static Forward build(
+      Ops tf, ResolvedNet net, NetVariables variables, Operand<TFloat32> input, Mode mode,
+      Operand<TInt64> step, long seed) {
+    return new ForwardBuilder(tf, net, variables, mode, step, seed).run(input);
+  }
+
+  private Forward run(Operand<TFloat32> input) {
+    Ops pass = tf.withSubScope(mode.name().toLowerCase(Locale.ROOT));
+    List<LayerTrace> traces = new ArrayList<>();
+    Operand<TFloat32> x = input;
+    Operand<TFloat32> logits = input;
+    for (ResolvedLayer layer : net.layers()) {
+      Ops scope = pass.withSubScope(layer.name());
+      Operand<TFloat32> pre = layer.spec().layer().accept(new LayerOps(scope, layer, x));
+      Operand<TFloat32> out = layer.spec().activation()
+          .map(a -> ActivationOps.apply(scope, a, pre)).orElse(pre);
+      traces.add(new LayerTrace(layer, pre, out));
+      logits = Logits.of(layer.spec().activation(), pre, out);
+      x = out;
+    }
+    if (x == input) {
+      // no layer computed anything (no layers, or only dropout at inference): a session may not
+      // fetch the operand it is fed, so the output is a copy
+      x = pass.identity(x);
+      logits = x;
+    }
+    return new Forward(input, logits, x, List.copyOf(traces), List.copyOf(updates));
+  }
+
+  /** The ops of one layer, before its activation. */
+  private final class LayerOps implements Layer.Visitor<Operand<TFloat32>> {
+    private final Ops tf;
+    private final ResolvedLayer layer;
+    private final Operand<TFloat32> x;
+
+    LayerOps(Ops tf, ResolvedLayer layer, Operand<TFloat32> x) {
+      this.tf = tf;
+      this.layer = layer;
+      this.x = x;
+    }
+
+    private Operand<TFloat32> param(Role role) {
+      return variables.read(tf, layer.name() + "/" + role.paramName());
+    }
+
+    @Override
+    public Operand<TFloat32> dense(Dense d) {
+      return tf.nn.biasAdd(tf.linalg.matMul(x, param(Role.KERNEL)), param(Role.BIAS));
+    }
+
+    @Override
+    public Operand<TFloat32> conv2d(Conv2d c) {
+      long s = c.stride();
+      return tf.nn.biasAdd(
+          tf.nn.conv2d(x, param(Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding())),
+          param(Role.BIAS));
+    }
+
+    @Override
+    public Operand<TFloat32> maxPool2d(MaxPool2d p) {
+      return tf.nn.maxPool(x, tf.constant(new int[] {1, p.pool(), p.pool(), 1}),
+          tf.constant(new int[] {1, p.stride(), p.stride(), 1}), padding(p.padding()));
+    }
+
+    @Override
+    public Operand<TFloat32> avgPool2d(AvgPool2d p) {
+      return tf.nn.avgPool(x, List.of(1L, (long) p.pool(), (long) p.pool(), 1L),
+          List.of(1L, (long) p.stride(), (long) p.stride(), 1L), padding(p.padding()));
+    }
+
+    @Override
+    public Operand<TFloat32> flatten(Flatten f) {
+      return tf.reshape(x, tf.constant(new int[] {-1, layer.output().dim(0)}));
+    }
+
+    @Override
+    public Operand<TFloat32> reshape(Reshape r) {
+      return tf.reshape(x, tf.constant(BatchShapes.dims(BatchShapes.ANY, r.target())));
+    }
+
+    @Override
+    public Operand<TFloat32> dropout(Dropout d) {
+      if (mode == Mode.INFER || d.rate() == 0) {
+        return x;
+      }
+      Operand<TInt64> key = tf.stack(List.of(
+          tf.constant(Seeds.forPurpose(seed, "dropout/" + layer.name())), step));
+      Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(
+          tf.random.statelessRandomUniform(tf.shape(x), key), tf.constant((float) d.rate())),
+          TFloat32.class);
+      return tf.math.div(tf.math.mul(x, keep), tf.constant((float) (1 - d.rate())));
+    }
+
+    @Override
+    public Operand<TFloat32> batchNorm(BatchNorm b) {
+      int rank = layer.input().rank() + 1;
+      int[] axes = new int[rank - 1];
+      for (int i = 0; i < axes.length; i++) {
+        axes[i] = i;
+      }
+      Operand<TFloat32> mean;
+      Operand<TFloat32> variance;
+      if (mode == Mode.TRAIN) {
+        mean = tf.math.mean(x, tf.constant(axes));
+        variance = tf.math.mean(tf.math.squaredDifference(x, mean), tf.constant(axes));
+        updates.add(movingAverage(Role.MOVING_MEAN, mean, b.momentum()));
+        updates.add(movingAverage(Role.MOVING_VARIANCE, variance, b.momentum()));
+      } else {
+        mean = param(Role.MOVING_MEAN);
+        variance = param(Role.MOVING_VARIANCE);
+      }
+      Operand<TFloat32> normalized = tf.math.mul(tf.math.sub(x, mean),
+          tf.math.rsqrt(tf.math.add(variance, tf.constant((float) b.epsilon()))));
+      return tf.math.add(tf.math.mul(normalized, param(Role.GAMMA)), param(Role.BETA));
+    }
+
+    /** moving := momentum * moving + (1 - momentum) * batch. */
+    private Op movingAverage(Role role, Operand<TFloat32> batch, double momentum) {
+      String name = layer.name() + "/" + role.paramName();
+      return tf.assign(variables.get(name), tf.math.add(
+          tf.math.mul(variables.read(tf, name), tf.constant((float) momentum)),
+          tf.math.mul(batch, tf.constant((float) (1 - momentum)))));
+    }
+
+    @Override
+    public Operand<TFloat32> simpleRnn(SimpleRnn r) {
+      return recurrent();
+    }
+
+    @Override
+    public Operand<TFloat32> lstm(Lstm l) {
+      return recurrent();
+    }
+
+    @Override
+    public Operand<TFloat32> gru(Gru g) {
+      return recurrent();
+    }
+
+    private Operand<TFloat32> recurrent() {
+      return RecurrentOps.unroll(tf, (dev.primer.dsl.layer.Recurrent) layer.spec().layer(),
+          layer.input(), x, param(Role.KERNEL), param(Role.RECURRENT_KERNEL), param(Role.BIAS));
+    }
+  }
+
+  private static String padding(Padding padding) {
+    return padding.name();
+  }
+}

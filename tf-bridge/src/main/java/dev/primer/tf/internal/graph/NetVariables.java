@@ -1,0 +1,79 @@
+package dev.primer.tf.internal.graph;
+
+import dev.primer.dsl.resolve.Parameter;
+import dev.primer.dsl.resolve.ResolvedLayer;
+import dev.primer.dsl.resolve.ResolvedNet;
+import dev.primer.tf.internal.init.InitOps;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One TensorFlow variable per parameter of a resolved net, named as the parameter
+ * ({@code dense_0/kernel}) and initialized by {@link InitOps} when the session first runs.
+ *
+ * <p>They are reference variables ({@code VariableV2}): the ones SavedModel export and
+ * {@code Session.save} handle. Read them through {@link #read} in every computation: some
+ * gradient functions of TensorFlow 1.0.0 crash on a reference input, and an Identity avoids it.
+ */
+public final class NetVariables {
+  private final Map<String, Variable<TFloat32>> byName;
+  private final Map<String, Parameter> parameters;
+
+  private NetVariables(Map<String, Variable<TFloat32>> byName, Map<String, Parameter> parameters) {
+    this.byName = Collections.unmodifiableMap(byName);
+    this.parameters = Collections.unmodifiableMap(parameters);
+  }
+
+  /** Creates the variables of {@code net}, with initial values drawn from seed {@code seed}. */
+  public static NetVariables create(Ops tf, ResolvedNet net, long seed) {
+    Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
+    Map<String, Parameter> parameters = new LinkedHashMap<>();
+    for (ResolvedLayer layer : net.layers()) {
+      Ops scope = tf.withSubScope(layer.name());
+      for (Parameter p : layer.parameters()) {
+        Operand<TFloat32> initial =
+            InitOps.initialValue(scope.withSubScope(p.role().paramName() + "_init"), p, seed);
+        byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
+        parameters.put(p.name(), p);
+      }
+    }
+    return new NetVariables(byName, parameters);
+  }
+
+  /** The variable of parameter {@code name}. */
+  public Variable<TFloat32> get(String name) {
+    Variable<TFloat32> v = byName.get(name);
+    if (v == null) {
+      throw new IllegalArgumentException("no parameter named '" + name + "'; the net has "
+          + byName.keySet());
+    }
+    return v;
+  }
+
+  /** The value of parameter {@code name} for use in a computation (an Identity of the variable). */
+  public Operand<TFloat32> read(Ops tf, String name) {
+    return tf.identity(get(name));
+  }
+
+  /** Every variable by parameter name, in the net's order. */
+  public Map<String, Variable<TFloat32>> all() {
+    return byName;
+  }
+
+  /** The parameter of each variable, by name. */
+  public Map<String, Parameter> parameters() {
+    return parameters;
+  }
+
+  /** The names of the parameters gradients update, in order. */
+  public List<String> trainableNames() {
+    return parameters.values().stream().filter(Parameter::trainable).map(Parameter::name)
+        .toList();
+  }
+}

@@ -1,0 +1,163 @@
+package dev.primer.tf.internal.init;
+
+import dev.primer.dsl.init.Constant;
+import dev.primer.dsl.init.DeltaOrthogonal;
+import dev.primer.dsl.init.Identity;
+import dev.primer.dsl.init.Normal;
+import dev.primer.dsl.init.Orthogonal;
+import dev.primer.dsl.init.Sampler;
+import dev.primer.dsl.init.Seeds;
+import dev.primer.dsl.init.Sparse;
+import dev.primer.dsl.init.TruncatedNormal;
+import dev.primer.dsl.init.Uniform;
+import dev.primer.dsl.resolve.Block;
+import dev.primer.dsl.resolve.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.linalg.Qr;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * Emits the TensorFlow ops that compute a parameter's initial value. The formulas and fans come
+ * from {@code dsl} (each sampler's Javadoc); this class only turns a resolved sampler into ops.
+ *
+ * <p>Every random draw is a stateless op keyed by {@link Seeds#forBlock}, so the same (spec,
+ * seed) gives bitwise-identical values in any JVM, and no two parameters share a key.
+ * TensorFlow Java's own framework initializers are not used: in 1.0.0 their "uniform" variants
+ * draw from [0, limit) and their conv fans count the input channels twice.
+ */
+public final class InitOps {
+  private InitOps() {
+    throw new AssertionError("no instances");
+  }
+
+  /** The initial value of {@code parameter}: its blocks side by side along the last axis. */
+  public static Operand<TFloat32> initialValue(Ops tf, Parameter parameter, long netSeed) {
+    List<Operand<TFloat32>> blocks = new ArrayList<>();
+    for (Block block : parameter.blocks()) {
+      long[] seed = Seeds.forBlock(netSeed, parameter.name(), block.index());
+      blocks.add(block.sampler().accept(new BlockOps(tf, block.shape().toArray(), seed)));
+    }
+    return blocks.size() == 1
+        ? blocks.get(0)
+        : tf.concat(blocks, tf.constant(parameter.shape().rank() - 1));
+  }
+
+  /** The ops of one sampler for one block. */
+  private static final class BlockOps implements Sampler.Visitor<Operand<TFloat32>> {
+    private final Ops tf;
+    private final int[] shape;
+    private final long[] seed;
+
+    BlockOps(Ops tf, int[] shape, long[] seed) {
+      this.tf = tf;
+      this.shape = shape;
+      this.seed = seed;
+    }
+
+    @Override
+    public Operand<TFloat32> constant(Constant c) {
+      return tf.fill(tf.constant(shape), tf.constant((float) c.value()));
+    }
+
+    @Override
+    public Operand<TFloat32> normal(Normal n) {
+      return affine(tf.random.statelessRandomNormal(tf.constant(shape), tf.constant(seed)),
+          n.std(), n.mean());
+    }
+
+    @Override
+    public Operand<TFloat32> truncatedNormal(TruncatedNormal t) {
+      return affine(tf.random.statelessTruncatedNormal(tf.constant(shape), tf.constant(seed)),
+          t.std(), t.mean());
+    }
+
+    @Override
+    public Operand<TFloat32> uniform(Uniform u) {
+      return affine(tf.random.statelessRandomUniform(tf.constant(shape), tf.constant(seed)),
+          u.hi() - u.lo(), u.lo());
+    }
+
+    @Override
+    public Operand<TFloat32> orthogonal(Orthogonal o) {
+      int cols = shape[shape.length - 1];
+      int rows = product(shape) / cols;
+      return scale(tf.reshape(orthogonalMatrix(rows, cols, seed), tf.constant(shape)), o.gain());
+    }
+
+    @Override
+    public Operand<TFloat32> identity(Identity i) {
+      int rows = shape[0];
+      int cols = shape[1];
+      return tf.linalg.matrixDiag(
+          tf.fill(tf.constant(new int[] {Math.min(rows, cols)}), tf.constant((float) i.gain())),
+          tf.constant(0), tf.constant(rows), tf.constant(cols), tf.constant(0f));
+    }
+
+    @Override
+    public Operand<TFloat32> deltaOrthogonal(DeltaOrthogonal d) {
+      int kh = shape[0];
+      int kw = shape[1];
+      int in = shape[2];
+      int out = shape[3];
+      Operand<TFloat32> centre = tf.reshape(
+          scale(orthogonalMatrix(in, out, seed), d.gain()), tf.constant(new int[] {1, 1, in, out}));
+      return tf.pad(centre, tf.constant(new int[][] {
+          {kh / 2, kh - 1 - kh / 2}, {kw / 2, kw - 1 - kw / 2}, {0, 0}, {0, 0}}), tf.constant(0f));
+    }
+
+    @Override
+    public Operand<TFloat32> sparse(Sparse s) {
+      int units = shape[shape.length - 1];
+      int inputs = product(shape) / units;
+      // which inputs: the `count` largest of `inputs` uniform draws, per unit (distinct indices)
+      Operand<TFloat32> keys = tf.random.statelessRandomUniform(
+          tf.constant(new int[] {units, inputs}), tf.constant(Seeds.split(seed, 1)));
+      Operand<TInt32> chosen = tf.nn.topK(keys, tf.constant(s.count()), TInt32.class).indices();
+      Operand<TFloat32> mask = tf.linalg.transpose(
+          tf.sum(tf.oneHot(chosen, tf.constant(inputs), tf.constant(1f), tf.constant(0f)),
+              tf.constant(1)),
+          tf.constant(new int[] {1, 0}));
+      Operand<TFloat32> values = scale(tf.random.statelessRandomNormal(
+          tf.constant(new int[] {inputs, units}), tf.constant(seed)), s.std());
+      return tf.reshape(tf.math.mul(values, mask), tf.constant(shape));
+    }
+
+    /**
+     * A random [rows, cols] matrix with orthonormal columns (rows &gt;= cols) or rows: QR of a
+     * standard normal [max, min] matrix, signs fixed by diag(R) so the result is uniformly
+     * (Haar) distributed, transposed when rows &lt; cols.
+     */
+    private Operand<TFloat32> orthogonalMatrix(int rows, int cols, long[] key) {
+      int tall = Math.max(rows, cols);
+      int narrow = Math.min(rows, cols);
+      Operand<TFloat32> a = tf.random.statelessRandomNormal(
+          tf.constant(new int[] {tall, narrow}), tf.constant(key));
+      Qr<TFloat32> qr = tf.linalg.qr(a, Qr.fullMatrices(false));
+      Operand<TFloat32> diagonal =
+          tf.linalg.matrixDiagPart(qr.r(), tf.constant(0), tf.constant(0f));
+      Operand<TFloat32> q = tf.math.mul(qr.q(), tf.math.sign(diagonal));
+      return rows >= cols ? q : tf.linalg.transpose(q, tf.constant(new int[] {1, 0}));
+    }
+
+    private Operand<TFloat32> affine(Operand<TFloat32> x, double multiplier, double offset) {
+      Operand<TFloat32> scaled = scale(x, multiplier);
+      return offset == 0 ? scaled : tf.math.add(scaled, tf.constant((float) offset));
+    }
+
+    private Operand<TFloat32> scale(Operand<TFloat32> x, double multiplier) {
+      return multiplier == 1 ? x : tf.math.mul(x, tf.constant((float) multiplier));
+    }
+
+    private static int product(int[] dims) {
+      int n = 1;
+      for (int d : dims) {
+        n *= d;
+      }
+      return n;
+    }
+  }
+}
