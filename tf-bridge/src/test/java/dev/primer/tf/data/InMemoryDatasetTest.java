@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primer.dsl.base.Shape;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Data sets held in Java arrays: one-hot labels, copies, ranges and the rules. */
@@ -61,5 +62,45 @@ class InMemoryDatasetTest {
     assertThatThrownBy(() -> data.read(1, 2, new float[8], 0, new float[2], 0))
         .isInstanceOf(IndexOutOfBoundsException.class)
         .hasMessage("examples [1, 3) outside [0, 2)");
+  }
+
+  @Test
+  void rowsAndGridsBecomeExamplesOfTheirShape() {
+    InMemoryDataset rows = InMemoryDataset.ofClasses(
+        new float[][] {{1, 2, 3}, {4, 5, 6}}, new int[] {1, 0}, 2);
+    assertThat(rows.exampleShape()).isEqualTo(Shape.of(3));
+    assertThat(rows.size()).isEqualTo(2);
+    float[] x = new float[6];
+    float[] y = new float[4];
+    rows.read(0, 2, x, 0, y, 0);
+    assertThat(x).containsExactly(1, 2, 3, 4, 5, 6);
+    assertThat(y).containsExactly(0, 1, 1, 0);
+
+    InMemoryDataset grids = InMemoryDataset.ofClasses(new float[][][] {
+        {{1, 2}, {3, 4}, {5, 6}}, {{7, 8}, {9, 10}, {11, 12}}}, new int[] {0, 2}, 3);
+    assertThat(grids.exampleShape()).isEqualTo(Shape.of(3, 2));
+    float[] gx = new float[12];
+    float[] gy = new float[6];
+    grids.read(1, 1, gx, 0, gy, 0);
+    assertThat(Arrays.copyOf(gx, 6)).containsExactly(7, 8, 9, 10, 11, 12);
+    assertThat(Arrays.copyOf(gy, 3)).containsExactly(0, 0, 1);
+  }
+
+  @Test
+  void aRaggedOrEmptyArrayIsRefusedNamingTheExample() {
+    assertThatThrownBy(() -> InMemoryDataset.ofClasses(
+        new float[][] {{1, 2}, {3, 4}, {5}}, new int[] {0, 1, 0}, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("example 2 has 1 values, expected 2 like example 0");
+    assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[][][] {
+        {{1, 2}, {3, 4}}, {{5, 6}, {7}}}, new int[] {0, 1}, 2))
+        .hasMessage("example 1, row 1 has 1 values, expected 2 like example 0");
+    assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[][][] {
+        {{1, 2}, {3, 4}}, {{5, 6}}}, new int[] {0, 1}, 2))
+        .hasMessage("example 1 has 1 rows, expected 2 like example 0");
+    assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[0][], new int[0], 2))
+        .hasMessage("examples: need at least one, got none");
+    assertThatThrownBy(() -> InMemoryDataset.ofClasses(new float[][] {{1}}, new int[] {0, 1}, 2))
+        .hasMessage("labels: expected one per example (1), got 2");
   }
 }
