@@ -32,17 +32,29 @@ public interface Dataset {
    * @throws IllegalArgumentException naming what differs
    */
   static void checkFits(Dataset data, Shape input, Shape output) {
-    if (!data.exampleShape().equals(input)) {
-      throw new IllegalArgumentException("the data's examples have shape " + data.exampleShape()
-          + ", the net takes " + input);
-    }
-    if (data.targetWidth() != output.size()) {
-      throw new IllegalArgumentException("the data has " + data.targetWidth()
-          + " target values per example, the net outputs " + output + " (" + output.size()
-          + ")");
-    }
+    checkFits("the data", data.exampleShape(), data.targetWidth(), input, output);
     if (data.size() == 0) {
       throw new IllegalArgumentException("the data set is empty");
+    }
+  }
+
+  /**
+   * Checks that examples of shape {@code exampleShape} with {@code targetWidth} target values
+   * each fit a net taking {@code input} and giving {@code output}; the messages start with
+   * {@code subject} ({@code "the data"}, {@code "diagnose: the probe"}).
+   *
+   * @throws IllegalArgumentException naming what differs
+   */
+  static void checkFits(String subject, Shape exampleShape, int targetWidth, Shape input,
+      Shape output) {
+    if (!exampleShape.equals(input)) {
+      throw new IllegalArgumentException(subject + "'s examples have shape " + exampleShape
+          + ", the net takes " + input);
+    }
+    if (targetWidth != output.size()) {
+      throw new IllegalArgumentException(subject + " has " + targetWidth
+          + " target values per example, the net outputs " + output + " (" + output.size()
+          + ")");
     }
   }
 }

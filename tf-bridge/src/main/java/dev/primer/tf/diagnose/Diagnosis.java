@@ -7,6 +7,7 @@ import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.Statistics;
 import dev.primer.tf.internal.graph.LayerTrace;
 import dev.primer.tf.internal.graph.Logits;
@@ -64,15 +65,8 @@ public final class Diagnosis {
    */
   public static DiagnosisReport run(Model model, Probe probe, Thresholds thresholds) {
     ResolvedNet net = model.net();
-    if (!probe.exampleShape().equals(net.input())) {
-      throw new IllegalArgumentException("diagnose: the probe's examples have shape "
-          + probe.exampleShape() + ", the net takes " + net.input());
-    }
-    if (probe.targetWidth() != model.outputSize()) {
-      throw new IllegalArgumentException("diagnose: the probe has " + probe.targetWidth()
-          + " target values per example, the net outputs " + net.output() + " ("
-          + model.outputSize() + ")");
-    }
+    Dataset.checkFits("diagnose: the probe", probe.exampleShape(), probe.targetWidth(),
+        net.input(), net.output());
     model.initializeFromDataIfNeeded(InMemoryDataset.ofTargets(probe.examplesNoCopy(),
         probe.exampleShape(), probe.targets(), probe.targetWidth()));
     Loss loss = lossFor(net);
