@@ -32,7 +32,7 @@ public final class ModelGraphs {
   }
 
   /**
-   * The compiled graph of {@code model}, a {@code dev.primer.tf.Model}.
+   * The compiled graph of {@code model}, a {@code Model} of the bridge.
    *
    * @throws IllegalStateException if the model is closed
    */

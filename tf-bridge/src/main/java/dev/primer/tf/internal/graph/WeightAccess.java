@@ -25,6 +25,7 @@ public final class WeightAccess {
   private final Map<String, Assign<TFloat32>> assigns = new HashMap<>();
   private final Map<String, Placeholder<TFloat32>> inputs = new HashMap<>();
 
+  /** Access to {@code g}'s parameters; the assign ops are added on first write. */
   public WeightAccess(CompiledGraph g) {
     this.g = g;
   }

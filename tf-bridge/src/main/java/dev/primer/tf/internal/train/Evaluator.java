@@ -23,6 +23,7 @@ public final class Evaluator {
   private final CompiledGraph g;
   private final Map<Loss, EvaluationGraph> graphs = new EnumMap<>(Loss.class);
 
+  /** An evaluator on {@code g}; it adds its ops on first use. */
   public Evaluator(CompiledGraph g) {
     this.g = g;
   }

@@ -10,6 +10,7 @@ import org.tensorflow.types.TFloat32;
 public final class Predictor {
   private final CompiledGraph g;
 
+  /** A predictor on {@code g}'s inference pass. */
   public Predictor(CompiledGraph g) {
     this.g = g;
   }
