@@ -9,8 +9,9 @@ import dev.primer.samples.compare.ComparisonPlan;
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.compare.SchemeRun;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.CompareReport;
 import dev.primer.samples.report.RunDescription;
@@ -131,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
     Map<String, Init> schemeMap = Schemes.parseList(schemes);
     PrintWriter text = spec.commandLine().getOut();
     MnistSplit split = dataOptions.load(System.err);
-    NetSpec parsed = DataOptions.withImageInput(Net.parse(net), split.train().rows(),
+    NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train().rows(),
         split.train().cols());
     for (Map.Entry<String, Init> scheme : schemeMap.entrySet()) {
       try {

@@ -7,8 +7,9 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.datainit.DataInitReport;
@@ -128,7 +129,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       MnistSplit split = dataOptions.load(System.err);
       int rows = split.train().rows();
       int cols = split.train().cols();
-      written = DataOptions.withImageInput(written, rows, cols);
+      written = ImageInput.withImageInput(written, rows, cols);
       Shape input = written.input().orElseThrow();
       String which = chosen ? "--probe mnist"
           : "the MNIST probe (the default for " + rows * cols + " inputs)";

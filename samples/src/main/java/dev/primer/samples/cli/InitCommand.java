@@ -3,8 +3,9 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
@@ -91,7 +92,7 @@ final class InitCommand implements Callable<Integer> {
     Optional<MnistSplit> split = Optional.empty();
     if (parsed.input().isEmpty() || !parsed.resolve().dataDependent().isEmpty()) {
       split = Optional.of(dataOptions.load(System.err));
-      parsed = DataOptions.withImageInput(parsed, split.get().train().rows(),
+      parsed = ImageInput.withImageInput(parsed, split.get().train().rows(),
           split.get().train().cols());
     }
     List<NpyArray> arrays = new ArrayList<>();

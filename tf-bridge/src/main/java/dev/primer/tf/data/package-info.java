@@ -1,0 +1,21 @@
+/**
+ * MNIST-format data: reading, the embedded default set, and downloading.
+ *
+ * <ul>
+ *   <li>{@link dev.primer.tf.data.MnistDirectory#read} reads the four standard IDX files
+ *       ({@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+ *       {@code t10k-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte}, each plain or gzip) from a
+ *       directory; any data set in that exact format (28x28 grey images, labels 0..9, such as
+ *       Fashion-MNIST) reads unchanged.</li>
+ *   <li>{@link dev.primer.tf.data.EmbeddedMnist#load} reads the 10,000-digit subset inside the
+ *       tf-bridge jar, so that programs run offline.</li>
+ *   <li>{@link dev.primer.tf.data.MnistDownloader} fetches the full 70,000-image set into a
+ *       cache directory, verifying SHA-256 sums.</li>
+ * </ul>
+ *
+ * <p>The result is a {@link dev.primer.tf.data.MnistSplit} of two immutable
+ * {@link dev.primer.tf.data.LabeledImages}. Every problem with a file or a download is a
+ * {@link dev.primer.tf.data.DataFileException} whose message names the file and the problem.
+ * Formats, origins, licences and checksums: docs/DATA.md.
+ */
+package dev.primer.tf.data;
