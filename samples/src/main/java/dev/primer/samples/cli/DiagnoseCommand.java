@@ -7,6 +7,7 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.compare.Schemes;
 import dev.primer.tf.data.ImageInput;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;

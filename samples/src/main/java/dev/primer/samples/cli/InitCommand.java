@@ -3,6 +3,7 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.compare.Schemes;
 import dev.primer.tf.data.ImageInput;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;

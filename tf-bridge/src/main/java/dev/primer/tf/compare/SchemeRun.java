@@ -1,4 +1,4 @@
-package dev.primer.samples.compare;
+package dev.primer.tf.compare;
 
 import dev.primer.tf.datainit.DataInitReport;
 import java.util.List;
@@ -32,6 +32,15 @@ public record SchemeRun(String scheme, long seed, List<EpochRow> epochs, RunStat
   /** The last epoch's mean training loss, or NaN if no epoch completed. */
   public double finalTrainLoss() {
     return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).trainLoss();
+  }
+
+  /**
+   * Whether the run {@link RunStatus.Kind#STALLED stalled} after epoch 1 but its test loss after
+   * the last epoch is no longer {@link RunStatus#nearChance near chance}: it learned late.
+   */
+  public boolean slowStart(int classes) {
+    return status.kind() == RunStatus.Kind.STALLED && !epochs.isEmpty()
+        && !RunStatus.nearChance(epochs.get(epochs.size() - 1).testLoss(), classes);
   }
 
   /** The last epoch's test accuracy, or NaN if no epoch completed. */

@@ -1,4 +1,4 @@
-package dev.primer.samples.compare;
+package dev.primer.tf.compare;
 
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
@@ -20,13 +20,35 @@ import java.util.Map;
  * weights. A run that diverges or fails is recorded as such and the comparison goes on.
  * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
  * their report is kept with the run.
+ * <pre>
+ *   MnistSplit mnist = EmbeddedMnist.load();
+ *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
+ *   Dataset test = new ImageDataset(mnist.test(), Shape.of(784), 10);
+ *   ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("zeros", "he_normal").withEpochs(2);
+ *   for (SchemeRun run : Comparison.run(plan, train, test)) {
+ *     System.out.println(run.scheme() + " " + run.finalTestAccuracy() + " " + run.status().describe());
+ *   }
+ * </pre>
+ * How a run is judged: {@link RunStatus#of}.
  */
 public final class Comparison {
   private Comparison() {
     throw new AssertionError("no instances");
   }
 
-  /** Runs every (scheme, seed) of {@code plan} in order: schemes outer, seeds inner. */
+  /** Runs {@code plan} with no listener. */
+  public static List<SchemeRun> run(ComparisonPlan plan, Dataset train, Dataset test) {
+    return run(plan, train, test, ComparisonListener.NONE);
+  }
+
+  /**
+   * Runs every (scheme, seed) of {@code plan} in order, schemes outer, seeds inner, telling
+   * {@code listener} how it goes.
+   *
+   * @param train the training set; its {@link Dataset#targetWidth()} is the number of classes
+   * @param test evaluated after every epoch
+   * @return one run per scheme and seed, in that order
+   */
   public static List<SchemeRun> run(
       ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
     List<SchemeRun> runs = new ArrayList<>();
@@ -69,32 +91,13 @@ public final class Comparison {
             }
           });
       FitResult result = model.fit(train, options);
-      RunStatus status = status(result, rows, test.targetWidth());
+      RunStatus status = RunStatus.of(result, rows, test.targetWidth());
       return new SchemeRun(scheme, seed, rows, status, seconds(started),
           model.dataInitReport().filter(r -> !r.isEmpty()));
     } catch (RuntimeException e) {
       String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new SchemeRun(scheme, seed, rows,
-          new RunStatus(RunStatus.Kind.FAILED, reason, 0), seconds(started));
+      return new SchemeRun(scheme, seed, rows, RunStatus.failed(reason), seconds(started));
     }
-  }
-
-  /**
-   * Diverged if fit said so; stalled if the test loss after the first epoch is within 1% of
-   * ln(classes), the cross-entropy of a uniform guess (ln 10 for MNIST); ok otherwise.
-   */
-  static RunStatus status(FitResult result, List<EpochRow> rows, int classes) {
-    double chance = Math.log(classes);
-    if (result instanceof FitResult.Diverged d) {
-      return new RunStatus(RunStatus.Kind.DIVERGED, d.describe(), d.globalStep());
-    }
-    if (!rows.isEmpty()
-        && Math.abs(rows.get(0).testLoss() - chance) <= 0.01 * chance) {
-      return new RunStatus(RunStatus.Kind.STALLED, String.format(java.util.Locale.ROOT,
-          "test loss %.4f after epoch 1 is within 1%% of ln %d = %.4f", rows.get(0).testLoss(),
-          classes, chance), 0);
-    }
-    return RunStatus.OK;
   }
 
   private static double seconds(long startedNanos) {

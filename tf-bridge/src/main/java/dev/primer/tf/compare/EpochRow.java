@@ -1,4 +1,4 @@
-package dev.primer.samples.compare;
+package dev.primer.tf.compare;
 
 /**
  * What one epoch of one run gave.

@@ -1,4 +1,4 @@
-package dev.primer.samples.cli;
+package dev.primer.tf.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,14 @@ class SchemesTest {
   }
 
   @Test
+  void aListKeepsItsOrderUnderTrimmedNames() {
+    assertThat(Schemes.parseList("zeros, he_normal ,normal(0,0.01)"))
+        .containsExactly(java.util.Map.entry("zeros", Inits.ZEROS),
+            java.util.Map.entry("he_normal", Inits.HE_NORMAL),
+            java.util.Map.entry("normal(0,0.01)", Inits.normal(0, 0.01)));
+  }
+
+  @Test
   void namesTheBadScheme() {
     assertThatThrownBy(() -> Schemes.parse("he_norml"))
         .hasMessageStartingWith("scheme 'he_norml': column 1: unknown initializer 'he_norml';"
@@ -30,8 +38,10 @@ class SchemesTest {
   @Test
   void rejectsEmptyEntriesAndStrayParentheses() {
     assertThatThrownBy(() -> Schemes.split("zeros,,he"))
-        .hasMessage("--schemes: empty entry in 'zeros,,he'");
+        .hasMessage("empty entry in 'zeros,,he'");
     assertThatThrownBy(() -> Schemes.split("zeros)"))
-        .hasMessage("--schemes: unbalanced ')' at character 6 of 'zeros)'");
+        .hasMessage("unbalanced ')' at character 6 of 'zeros)'");
+    assertThatThrownBy(() -> Schemes.split("zeros,normal(0,1"))
+        .hasMessage("unbalanced '(' in 'zeros,normal(0,1'");
   }
 }

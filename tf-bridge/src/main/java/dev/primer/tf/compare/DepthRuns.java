@@ -1,7 +1,7 @@
-package dev.primer.samples.sweep;
+package dev.primer.tf.compare;
 
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeRun;
 import java.util.List;
 
 /**
@@ -13,6 +13,7 @@ import java.util.List;
  */
 public record DepthRuns(int depth, NetSpec net, List<SchemeRun> runs) {
 
+  /** Copies {@code runs}. */
   public DepthRuns {
     runs = List.copyOf(runs);
   }

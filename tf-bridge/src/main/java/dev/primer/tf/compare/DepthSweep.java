@@ -1,26 +1,25 @@
-package dev.primer.samples.sweep;
+package dev.primer.tf.compare;
 
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.Comparison;
-import dev.primer.samples.compare.ComparisonPlan;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.Comparison;
+import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.train.Dataset;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs a depth sweep: for each depth of the plan, one comparison of its schemes on the MLP of
- * that depth (see {@link DepthSweepPlan}), judged as a comparison judges a run: ok, stalled
- * (test loss after epoch 1 within 1% of ln classes), diverged or failed.
+ * that depth (see {@link DepthSweepPlan}), each run judged by {@link RunStatus#of} and worded by
+ * {@link SweepStatus} (ok, stalled, slow start, diverged or failed).
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
  *   Dataset test = new ImageDataset(mnist.test(), Shape.of(784), 10);
  *   DepthSweepPlan plan = DepthSweepPlan.defaults();              // or .withDepths(2, 10, 30)...
  *   DepthSweepResult result = DepthSweep.run(plan, train, test);  // about 2 minutes on 2 cores
- *   System.out.print(DepthSweepTable.of(result));
  *   result.status(30, "glorot_uniform");                         // "stalled"
- *   DepthSweepReport.writeAll(Path.of("runs", "sweep"), result, train, test);  // files, charts, report.html
+ *   result.meanFinalAccuracy(30, "he_normal");                   // 0.9245
  * </pre>
  */
 public final class DepthSweep {
@@ -42,8 +41,7 @@ public final class DepthSweep {
       index++;
       NetSpec net = plan.net(depth, train.exampleShape(), train.targetWidth());
       listener.depthStarted(index, plan.depths().size(), depth, net);
-      ComparisonPlan comparison = new ComparisonPlan(net, plan.schemes(), plan.epochs(),
-          plan.batchSize(), plan.optimizer(), plan.seeds(), plan.device());
+      ComparisonPlan comparison = plan.comparisonAt(net);
       List<SchemeRun> runs = Comparison.run(comparison, train, test, listener);
       depths.add(new DepthRuns(depth, net, runs));
     }

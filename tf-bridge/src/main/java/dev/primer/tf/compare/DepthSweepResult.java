@@ -1,12 +1,12 @@
-package dev.primer.samples.sweep;
+package dev.primer.tf.compare;
 
-import dev.primer.samples.compare.ComparisonTable;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a depth sweep gave.
+ * What a depth sweep gave, as values: the runs per depth, with the mean final accuracy and the
+ * status of each (depth, scheme).
  *
  * @param plan what was run
  * @param depths the runs per depth, in the plan's order
@@ -14,6 +14,7 @@ import java.util.List;
  */
 public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int classes) {
 
+  /** Copies {@code depths}. */
   public DepthSweepResult {
     depths = List.copyOf(depths);
   }
@@ -30,7 +31,7 @@ public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int 
    * if no seed completed an epoch.
    */
   public double meanFinalAccuracy(int depth, String scheme) {
-    return ComparisonTable.mean(at(depth).runsOf(scheme).stream()
+    return SeedStats.mean(at(depth).runsOf(scheme).stream()
         .map(SchemeRun::finalTestAccuracy).toList());
   }
 

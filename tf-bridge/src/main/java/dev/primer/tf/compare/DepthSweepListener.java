@@ -1,7 +1,7 @@
-package dev.primer.samples.sweep;
+package dev.primer.tf.compare;
 
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.ComparisonListener;
+import dev.primer.tf.compare.ComparisonListener;
 
 /**
  * Hears a depth sweep as it goes: each depth starts, then its runs go as in a comparison (run

@@ -1,7 +1,10 @@
-package dev.primer.samples.compare;
+package dev.primer.tf.compare;
 
 /** Hears a comparison as it goes, to draw progress. Every method defaults to nothing. */
 public interface ComparisonListener {
+
+  /** Hears nothing. */
+  ComparisonListener NONE = new ComparisonListener() {};
 
   /** Run {@code index} (from 1) of {@code total} starts. */
   default void runStarted(int index, int total, String scheme, long seed) {}

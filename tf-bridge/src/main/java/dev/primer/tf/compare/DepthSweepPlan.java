@@ -1,4 +1,4 @@
-package dev.primer.samples.sweep;
+package dev.primer.tf.compare;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
@@ -45,16 +45,19 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
   /** Default width of every hidden layer. */
   public static final int DEFAULT_WIDTH = 256;
   /** Default schemes: Xavier/Glorot's and He's, the pair He et al. compared. */
-  public static final List<String> DEFAULT_SCHEMES = List.of("glorot_uniform", "he_normal");
-  /** Default epochs per run. */
-  public static final int DEFAULT_EPOCHS = 10;
-  /** Default examples per step. */
-  public static final int DEFAULT_BATCH = 64;
+  public static final String DEFAULT_SCHEMES = "glorot_uniform,he_normal";
+  /** Default epochs per run: a comparison's ({@link ComparisonPlan#DEFAULT_EPOCHS}). */
+  public static final int DEFAULT_EPOCHS = ComparisonPlan.DEFAULT_EPOCHS;
+  /** Default examples per step: a comparison's ({@link ComparisonPlan#DEFAULT_BATCH}). */
+  public static final int DEFAULT_BATCH = ComparisonPlan.DEFAULT_BATCH;
   /** Default SGD learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.02;
-  /** Default seed. */
-  public static final long DEFAULT_SEED = 42;
+  /** Default seed: a comparison's ({@link ComparisonPlan#DEFAULT_SEED}). */
+  public static final long DEFAULT_SEED = ComparisonPlan.DEFAULT_SEED;
 
+  /**
+   * @throws IllegalArgumentException naming the value a sweep cannot run with
+   */
   public DepthSweepPlan {
     depths = List.copyOf(depths);
     schemes = Collections.unmodifiableMap(new LinkedHashMap<>(schemes));
@@ -62,14 +65,10 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
     if (depths.isEmpty()) {
       throw new IllegalArgumentException("depth sweep: needs at least one depth");
     }
-    for (int depth : depths) {
-      if (depth < 1) {
-        throw new IllegalArgumentException("depth sweep: every depth must be >= 1 (hidden"
-            + " layers), got " + depth + " in " + depths);
-      }
-    }
-    if (new HashSet<>(depths).size() != depths.size()) {
-      throw new IllegalArgumentException("depth sweep: depths must be distinct, got " + depths);
+    try {
+      checkDepths(depths);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("depth sweep: " + e.getMessage(), e);
     }
     if (width < 1) {
       throw new IllegalArgumentException("depth sweep: width must be >= 1, got " + width);
@@ -94,29 +93,51 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
   }
 
   /**
+   * Refuses a depth below 1 or a depth given twice.
+   *
+   * @throws IllegalArgumentException {@code every depth must be >= 1 (hidden layers), got 0 in
+   *     [2, 0]} or {@code every depth must appear once, got [2, 2]}
+   */
+  public static void checkDepths(List<Integer> depths) {
+    for (int depth : depths) {
+      if (depth < 1) {
+        throw new IllegalArgumentException("every depth must be >= 1 (hidden layers), got "
+            + depth + " in " + depths);
+      }
+    }
+    if (new HashSet<>(depths).size() != depths.size()) {
+      throw new IllegalArgumentException("every depth must appear once, got " + depths);
+    }
+  }
+
+  /**
    * The defaults: depths 2, 5, 10, 20, 30, width 256, glorot_uniform and he_normal, 10 epochs,
    * batch 64, SGD with learning rate 0.02, seed 42, on the CPU. On the embedded MNIST subset
    * they reproduce He et al.'s finding: at depth 30 Glorot stalls at chance and He trains.
    */
   public static DepthSweepPlan defaults() {
-    return new DepthSweepPlan(DEFAULT_DEPTHS, DEFAULT_WIDTH, schemesNamed(DEFAULT_SCHEMES),
+    return new DepthSweepPlan(DEFAULT_DEPTHS, DEFAULT_WIDTH, Schemes.parseList(DEFAULT_SCHEMES),
         DEFAULT_EPOCHS, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, List.of(DEFAULT_SEED), Device.CPU);
   }
 
+  /** Other depths (hidden layers), run in this order. */
   public DepthSweepPlan withDepths(List<Integer> depths) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Other depths (hidden layers), run in this order. */
   public DepthSweepPlan withDepths(Integer... depths) {
     return withDepths(List.of(depths));
   }
 
+  /** Another width of every hidden layer. */
   public DepthSweepPlan withWidth(int width) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Other schemes, by name. */
   public DepthSweepPlan withSchemes(Map<String, Init> schemes) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
@@ -128,29 +149,38 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
    * @throws IllegalArgumentException naming a scheme that does not parse
    */
   public DepthSweepPlan withSchemes(String... names) {
-    return withSchemes(schemesNamed(List.of(names)));
+    try {
+      return withSchemes(Schemes.named(List.of(names)));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("depth sweep: " + e.getMessage(), e);
+    }
   }
 
+  /** Another number of epochs per run. */
   public DepthSweepPlan withEpochs(int epochs) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Another number of examples per SGD step. */
   public DepthSweepPlan withBatchSize(int batchSize) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Another SGD learning rate. */
   public DepthSweepPlan withLearningRate(double learningRate) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Other seeds: one run per depth, scheme and seed. */
   public DepthSweepPlan withSeeds(List<Long> seeds) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
   }
 
+  /** Another device. */
   public DepthSweepPlan withDevice(Device device) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
@@ -174,6 +204,11 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
     options.put("seeds", seeds);
     options.put("device", device.name().toLowerCase(java.util.Locale.ROOT));
     return options;
+  }
+
+  /** The comparison run at one depth: {@code net} under every scheme and seed of the plan. */
+  public ComparisonPlan comparisonAt(NetSpec net) {
+    return new ComparisonPlan(net, schemes, epochs, batchSize, optimizer(), seeds, device);
   }
 
   /** Number of training runs: depths times schemes times seeds. */
@@ -201,18 +236,5 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
   public String describeNets(Shape input, int classes) {
     return "input(" + input.toArguments() + ")" + (input.rank() > 1 ? ".flatten()" : "")
         + " · d × dense(" + width + ").relu() · dense(" + classes + ").softmax(), d in " + depths;
-  }
-
-  private static Map<String, Init> schemesNamed(List<String> names) {
-    Map<String, Init> map = new LinkedHashMap<>();
-    for (String name : names) {
-      try {
-        map.put(name.trim(), Net.parseInit(name.trim()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("depth sweep: scheme '" + name.trim() + "': "
-            + e.getMessage(), e);
-      }
-    }
-    return map;
   }
 }
