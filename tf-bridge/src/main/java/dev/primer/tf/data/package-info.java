@@ -1,5 +1,7 @@
 /**
- * MNIST-format data: reading, the embedded default set, and downloading.
+ * MNIST-format data for programs and the {@code primer} command alike: reading, the embedded
+ * default set, downloading, and the images as a training {@code Dataset}. Pure Java: no
+ * command-line library.
  *
  * <ul>
  *   <li>{@link dev.primer.tf.data.MnistDirectory#read} reads the four standard IDX files
@@ -12,6 +14,10 @@
  *   <li>{@link dev.primer.tf.data.MnistDownloader} fetches the full 70,000-image set into a
  *       cache directory, verifying SHA-256 sums.</li>
  * </ul>
+ *
+ * <p>{@link dev.primer.tf.data.ImageDataset} presents images as examples of a net's input shape
+ * with one-hot labels; {@link dev.primer.tf.data.ImageInput} says which input shape a net without
+ * one takes from images.
  *
  * <p>The result is a {@link dev.primer.tf.data.MnistSplit} of two immutable
  * {@link dev.primer.tf.data.LabeledImages}. Every problem with a file or a download is a
