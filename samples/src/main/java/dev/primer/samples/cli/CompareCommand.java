@@ -79,9 +79,6 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   TrainingOptions training;
 
-  @Mixin
-  RunOptions common;
-
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
@@ -90,12 +87,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Device device = common.device();
+    Device device = training.common.device();
     training.check();
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
     Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
     PrintWriter text = spec.commandLine().getOut();
-    MnistSplit split = common.load();
+    MnistSplit split = training.common.load();
     NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
     for (Map.Entry<String, Init> scheme : schemeMap.entrySet()) {
       try {
@@ -163,7 +160,7 @@ final class CompareCommand implements Callable<Integer> {
       List<SchemeRun> runs, ImageDataset train, Map<String, Object> options,
       Map<String, Object> data) throws IOException {
     Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap,
-        training.seed, common.device(), train, PROBE_EXAMPLES);
+        training.seed, training.common.device(), train, PROBE_EXAMPLES);
     RunDescription description = new RunDescription("primer compare", parsed.toString(), data,
         options, Versions.all());
     return CompareReport.write(outDir, description, runs, training.epochs, train.targetWidth(),

@@ -99,21 +99,18 @@ final class DepthSweepCommand implements Callable<Integer> {
   @Mixin
   TrainingOptions training;
 
-  @Mixin
-  RunOptions common;
-
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Device device = common.device();
+    Device device = training.common.device();
     checkOptions();
     Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
     DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, training.epochs,
         training.batch, lr, training.seedList(), device);
     PrintWriter text = spec.commandLine().getOut();
-    MnistSplit split = common.load();
+    MnistSplit split = training.common.load();
     Shape input = Shape.of(split.train().rows() * split.train().cols());
     ImageDataset train = new ImageDataset(split.train(), input, 10);
     ImageDataset test = new ImageDataset(split.test(), input, 10);

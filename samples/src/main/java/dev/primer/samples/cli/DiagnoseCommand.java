@@ -86,13 +86,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DataOptions dataOptions;
-
-  @Mixin
-  DebugOption debugOption;
+  RunOptions common;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -111,7 +105,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
+    Device device = common.device();
     if (batch < 1) {
       throw new UserException("--batch must be >= 1, got " + batch);
     }
@@ -127,7 +121,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     Probe batchProbe;
     String data = null;
     if (kind == ProbeKind.MNIST) {
-      MnistSplit split = dataOptions.load(System.err);
+      MnistSplit split = common.load();
       int rows = split.train().rows();
       int cols = split.train().cols();
       written = ImageInput.withImageInput(written, rows, cols);

@@ -67,24 +67,18 @@ final class InitCommand implements Callable<Integer> {
   String scheme;
 
   @Mixin
-  DataOptions dataOptions;
+  RunOptions common;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.npz",
       description = "Where to write the archive (replaced atomically).")
   Path out;
-
-  @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
+    Device device = common.device();
     NetSpec parsed = Net.parse(net);
     if (scheme != null) {
       parsed = parsed.withKernelInit(Schemes.parse(scheme));
@@ -92,7 +86,7 @@ final class InitCommand implements Callable<Integer> {
     // images are loaded only when the spec needs them: for its shape or to initialize on
     Optional<MnistSplit> split = Optional.empty();
     if (parsed.input().isEmpty() || !parsed.resolve().dataDependent().isEmpty()) {
-      split = Optional.of(dataOptions.load(System.err));
+      split = Optional.of(common.load());
       parsed = ImageInput.withImageInput(parsed, split.get().train().rows(),
           split.get().train().cols());
     }

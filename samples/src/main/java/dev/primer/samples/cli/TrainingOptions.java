@@ -14,13 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The training options {@code compare} and {@code depth-sweep} share: epochs, batch, seeds and
- * where results go. Defaults are the library plans' ({@link ComparisonPlan}).
+ * The training options {@code compare} and {@code depth-sweep} share: epochs, batch, seeds,
+ * where results go, and the {@link RunOptions} (device, data, debug). Defaults are the library
+ * plans' ({@link ComparisonPlan}).
  */
 final class TrainingOptions {
+
+  /** Device, data and {@code --debug}, as every command that runs a net has them. */
+  @Mixin
+  RunOptions common;
 
   @Option(names = "--epochs", defaultValue = "" + ComparisonPlan.DEFAULT_EPOCHS, paramLabel = "N",
       description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
