@@ -79,7 +79,8 @@ import picocli.CommandLine.Spec;
     })
 final class DepthSweepCommand implements Callable<Integer> {
 
-  @Option(names = "--depths", defaultValue = "2,5,10,20,30", split = ",", paramLabel = "LIST",
+  @Option(names = "--depths", defaultValue = DepthSweepPlan.DEFAULT_DEPTHS_TEXT, split = ",",
+      paramLabel = "LIST",
       description = "Hidden ReLU layers per net, comma-separated. Default: ${DEFAULT-VALUE}.")
   List<Integer> depths;
 

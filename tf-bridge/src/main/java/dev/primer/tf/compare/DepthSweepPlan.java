@@ -40,8 +40,14 @@ import java.util.Map;
 public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> schemes,
     int epochs, int batchSize, double learningRate, List<Long> seeds, Device device) {
 
-  /** Default depths: 2, 5, 10, 20, 30 hidden layers. */
-  public static final List<Integer> DEFAULT_DEPTHS = List.of(2, 5, 10, 20, 30);
+  /**
+   * Default depths as text, {@code 2,5,10,20,30}: a constant, so that a command-line option can
+   * name it as its default.
+   */
+  public static final String DEFAULT_DEPTHS_TEXT = "2,5,10,20,30";
+  /** Default depths: 2, 5, 10, 20, 30 hidden layers ({@link #DEFAULT_DEPTHS_TEXT}). */
+  public static final List<Integer> DEFAULT_DEPTHS = java.util.Arrays.stream(
+      DEFAULT_DEPTHS_TEXT.split(",")).map(Integer::valueOf).toList();
   /** Default width of every hidden layer. */
   public static final int DEFAULT_WIDTH = 256;
   /** Default schemes: Xavier/Glorot's and He's, the pair He et al. compared. */

@@ -19,6 +19,8 @@ class DepthSweepPlanTest {
         .isEqualTo("input(28,28,1).flatten().dense(8).relu().dense(10).softmax()");
     assertThat(plan.optimizer().describe()).isEqualTo("sgd(lr=" + plan.learningRate() + ")");
     assertThat(plan.runs()).isEqualTo(5 * 2);
+    assertThat(plan.depths()).containsExactly(2, 5, 10, 20, 30);
+    assertThat(plan.schemes()).containsOnlyKeys("glorot_uniform", "he_normal");
   }
 
   @Test
