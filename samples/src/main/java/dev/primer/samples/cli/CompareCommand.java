@@ -3,26 +3,25 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.Comparison;
-import dev.primer.samples.compare.ComparisonListener;
-import dev.primer.samples.compare.ComparisonPlan;
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.ResultsFiles;
-import dev.primer.samples.compare.SchemeRun;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.CompareReport;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.tf.Device;
+import dev.primer.tf.compare.Comparison;
+import dev.primer.tf.compare.ComparisonListener;
+import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.train.Optimizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code primer compare}: trains the same net once per initialization scheme on MNIST and shows
- * side by side what each scheme does.
+ * side by side what each scheme does. The runs are the library's {@link Comparison}; this command
+ * reads the options into a {@link ComparisonPlan} and presents the runs.
  */
 @Command(
     name = "compare",
@@ -54,29 +54,20 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  static final String DEFAULT_NET =
-      "input(784).dense(256).relu().dense(256).relu().dense(10).softmax()";
-  static final String DEFAULT_SCHEMES = "zeros,normal(0,0.01),normal(0,1),glorot_uniform,"
-      + "he_normal,lecun_normal,orthogonal,pytorch_default,auto";
+  /** The library plan's default net, here for {@code primer bench}'s default. */
+  static final String DEFAULT_NET = ComparisonPlan.DEFAULT_NET;
 
-  @Option(names = "--net", defaultValue = DEFAULT_NET, paramLabel = "TEXT",
+  @Option(names = "--net", defaultValue = ComparisonPlan.DEFAULT_NET, paramLabel = "TEXT",
       description = "The net in the text form. Default: ${DEFAULT-VALUE}")
   String net;
 
-  @Option(names = "--schemes", defaultValue = DEFAULT_SCHEMES, paramLabel = "LIST",
+  @Option(names = "--schemes", defaultValue = ComparisonPlan.DEFAULT_SCHEMES, paramLabel = "LIST",
       description = "Comma-separated initializer names (commas inside parentheses belong to the "
           + "scheme). Default: ${DEFAULT-VALUE}")
   String schemes;
 
-  @Option(names = "--epochs", defaultValue = "10", paramLabel = "N",
-      description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
-  int epochs;
-
-  @Option(names = "--batch", defaultValue = "64", paramLabel = "N",
-      description = "Examples per step. Default: ${DEFAULT-VALUE}.")
-  int batch;
-
-  @Option(names = "--optimizer", defaultValue = "momentum", paramLabel = "NAME",
+  @Option(names = "--optimizer", defaultValue = ComparisonPlan.DEFAULT_OPTIMIZER,
+      paramLabel = "NAME",
       description = "One of: " + OptimizerOptions.NAMES + ". Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
@@ -85,34 +76,8 @@ final class CompareCommand implements Callable<Integer> {
           + "(momentum 0.9), 0.001 for adam and rmsprop.")
   Double lr;
 
-  @Option(names = "--seeds", defaultValue = "1", paramLabel = "K",
-      description = "Repeat every scheme with K seeds (--seed, --seed+1, ...) and report the mean "
-          + "and standard deviation. Default: ${DEFAULT-VALUE}.")
-  int seeds;
-
-  @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
-      description = "The first seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write results.csv, results.json, the charts and report.html. "
-          + "Default: runs/compare-<time>.")
-  Path out;
-
-  @Option(names = "--tensorboard", paramLabel = "DIR",
-      description = "Also write TensorBoard event files (train_loss, test_loss, test_accuracy per "
-          + "epoch), one run per scheme and seed: DIR/<scheme>-seed<seed>. "
-          + "View with: tensorboard --logdir DIR")
-  Path tensorboard;
-
   @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DataOptions dataOptions;
-
-  @Mixin
-  DebugOption debugOption;
+  TrainingOptions training;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -122,17 +87,13 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
-    if (epochs < 1 || batch < 1 || seeds < 1) {
-      throw new UserException("--epochs, --batch and --seeds must be >= 1, got "
-          + epochs + ", " + batch + " and " + seeds);
-    }
+    Device device = training.common.device();
+    training.check();
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
-    Map<String, Init> schemeMap = Schemes.parseList(schemes);
+    Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
     PrintWriter text = spec.commandLine().getOut();
-    MnistSplit split = dataOptions.load(System.err);
-    NetSpec parsed = DataOptions.withImageInput(Net.parse(net), split.train().rows(),
-        split.train().cols());
+    MnistSplit split = training.common.load();
+    NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
     for (Map.Entry<String, Init> scheme : schemeMap.entrySet()) {
       try {
         parsed.withKernelInit(scheme.getValue());
@@ -143,83 +104,53 @@ final class CompareCommand implements Callable<Integer> {
     }
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), 10);
-    List<Long> seedList = Outputs.seeds(seed, seeds);
-    ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, epochs, batch, chosen, seedList,
-        device);
-    Path outDir = Outputs.directory(out, "compare");
+    ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
+        chosen, training.seedList(), device);
+    Path outDir = training.outDirectory("compare");
 
     text.println("net:       " + parsed);
-    text.println("data:      " + split.source() + " (" + train.size() + " train, " + test.size()
-        + " test)");
-    text.println("training:  " + epochs + " epoch" + (epochs == 1 ? "" : "s") + ", batch "
-        + batch + ", " + chosen.describe() + ", seed" + (seeds == 1 ? " " + seed
-        : "s " + seed + ".." + (seed + seeds - 1)) + ", " + device.name().toLowerCase(Locale.ROOT));
+    text.println("data:      " + TrainingOptions.describe(split, train, test));
+    text.println("training:  " + training.describe(chosen, device));
     text.println();
     text.flush();
 
     List<SchemeRun> runs;
-    try (Progress progress = new Progress()) {
+    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
       runs = Comparison.run(plan, train, test, new ComparisonListener() {
-        private long stepsDone;
-
         @Override
         public void runStarted(int index, int total, String scheme, long runSeed) {
-          stepsDone = 0;
-          long steps = (long) epochs * ((train.size() + batch - 1) / batch);
-          progress.start(String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme), steps);
+          progress.start(String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme));
         }
 
         @Override
         public void step(int epoch, long step, long stepsPerEpoch, int epochCount, double loss) {
-          stepsDone++;
-          if (stepsDone % 10 == 0 || step == stepsPerEpoch) {
-            progress.update(stepsDone, String.format(Locale.ROOT, "epoch %d loss %.4f", epoch,
-                loss));
-          }
+          progress.step(epoch, step, stepsPerEpoch, loss);
         }
 
         @Override
         public void runFinished(SchemeRun run) {
           progress.finish();
-          text.printf(Locale.ROOT, "%-22s seed %-6d %s after %d epoch%s, %.1f s: %s%n",
-              run.scheme(), run.seed(), Double.isFinite(run.finalTestAccuracy())
-                  ? String.format(Locale.ROOT, "test acc %6.2f%%", 100 * run.finalTestAccuracy())
-                  : "no accuracy    ",
-              run.epochs().size(), run.epochs().size() == 1 ? "" : "s", run.seconds(),
-              run.status().describe());
+          text.println(RunProgress.line(run, 22, run.status().describe()));
           run.dataInit().ifPresent(r -> text.println("    " + r.describe()));
           text.flush();
-          if (tensorboard != null) {
+          if (training.tensorboard != null) {
             writeTensorBoard(run);
           }
         }
       });
     }
     text.println();
-    text.print(ComparisonTable.of(runs, epochs));
+    text.print(ComparisonTable.of(runs, training.epochs));
 
-    Map<String, Object> options = new LinkedHashMap<>();
-    options.put("schemes", new ArrayList<>(schemeMap.keySet()));
-    options.put("epochs", epochs);
-    options.put("batch", batch);
-    options.put("optimizer", chosen.describe());
-    options.put("learning_rate", chosen.learningRate());
-    options.put("seeds", seedList);
-    options.put("device", device.name().toLowerCase(Locale.ROOT));
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("source", split.source());
-    data.put("train_examples", train.size());
-    data.put("test_examples", test.size());
+    Map<String, Object> options = plan.options();
+    Map<String, Object> data = TrainingOptions.data(split, train, test);
     ResultsFiles.write(outDir, runs, parsed.toString(), options, data, Versions.all());
     text.println();
     text.println("wrote " + outDir.resolve("results.csv") + " and "
         + outDir.resolve("results.json"));
     Path report = writeReport(outDir, parsed, schemeMap, runs, train, options, data);
     text.println("wrote charts and " + report);
-    if (tensorboard != null) {
-      text.println("TensorBoard runs in " + tensorboard + " (tensorboard --logdir " + tensorboard
-          + ")");
-    }
+    training.printTensorBoardHint(text);
     text.flush();
     return 0;
   }
@@ -228,19 +159,19 @@ final class CompareCommand implements Callable<Integer> {
   private Path writeReport(Path outDir, NetSpec parsed, Map<String, Init> schemeMap,
       List<SchemeRun> runs, ImageDataset train, Map<String, Object> options,
       Map<String, Object> data) throws IOException {
-    Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap, seed,
-        deviceOption.device, train, PROBE_EXAMPLES);
+    Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap,
+        training.seed, training.common.device(), train, PROBE_EXAMPLES);
     RunDescription description = new RunDescription("primer compare", parsed.toString(), data,
         options, Versions.all());
-    return CompareReport.write(outDir, description, runs, epochs, train.targetWidth(),
+    return CompareReport.write(outDir, description, runs, training.epochs, train.targetWidth(),
         activationStd, "measured on the first " + Math.min(PROBE_EXAMPLES, train.size())
-            + " training images with seed " + seed);
+            + " training images with seed " + training.seed);
   }
 
   /** One TensorBoard run per scheme and seed, written as each run ends. */
   private void writeTensorBoard(SchemeRun run) {
     try {
-      TensorBoardRuns.write(tensorboard, run);
+      TensorBoardRuns.write(training.tensorboard, run);
     } catch (IOException e) {
       throw new UncheckedIOException(e.getMessage(), e);
     }

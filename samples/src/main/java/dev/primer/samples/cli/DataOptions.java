@@ -1,17 +1,12 @@
 package dev.primer.samples.cli;
 
-import dev.primer.dsl.base.Shape;
-import dev.primer.dsl.layer.Conv2d;
-import dev.primer.dsl.layer.Layer;
-import dev.primer.dsl.layer.MaxPool2d;
-import dev.primer.dsl.layer.AvgPool2d;
-import dev.primer.dsl.layer.Recurrent;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.EmbeddedMnist;
-import dev.primer.samples.data.LabeledImages;
-import dev.primer.samples.data.MnistDirectory;
-import dev.primer.samples.data.MnistDownloader;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.data.EmbeddedMnist;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.LabeledImages;
+import dev.primer.tf.data.MnistDirectory;
+import dev.primer.tf.data.MnistDownloader;
+import dev.primer.tf.data.MnistSplit;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -73,19 +68,10 @@ final class DataOptions {
   }
 
   /**
-   * The input shape a spec gets from MNIST images when it has none: {@code [28, 28, 1]} if it
-   * starts with a convolution or pooling, {@code [28, 28]} (rows as steps) if with a recurrent
-   * layer, else {@code [784]}.
+   * The input shape a spec gets from MNIST images when it has none; the rule is
+   * {@link ImageInput#withImageInput(NetSpec, int, int)}.
    */
   static NetSpec withImageInput(NetSpec spec, int rows, int cols) {
-    if (spec.input().isPresent()) {
-      return spec;
-    }
-    Layer first = spec.layers().isEmpty() ? null : spec.layers().get(0).layer();
-    Shape shape = first instanceof Conv2d || first instanceof MaxPool2d
-        || first instanceof AvgPool2d ? Shape.of(rows, cols, 1)
-        : first instanceof Recurrent ? Shape.of(rows, cols)
-        : Shape.of(rows * cols);
-    return spec.withInput(shape);
+    return ImageInput.withImageInput(spec, rows, cols);
   }
 }

@@ -3,24 +3,23 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.SchemeRun;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
-import dev.primer.samples.sweep.DepthSweep;
-import dev.primer.samples.sweep.DepthSweepListener;
-import dev.primer.samples.sweep.DepthSweepPlan;
 import dev.primer.samples.sweep.DepthSweepReport;
-import dev.primer.samples.sweep.DepthSweepResult;
 import dev.primer.samples.sweep.DepthSweepTable;
-import dev.primer.samples.sweep.SweepStatus;
 import dev.primer.tf.Device;
+import dev.primer.tf.compare.DepthSweep;
+import dev.primer.tf.compare.DepthSweepListener;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.SweepStatus;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code primer depth-sweep}: plain ReLU MLPs of growing depth, trained with plain SGD under each
- * scheme; shows at which depth a scheme stops training (He et al. 2015).
+ * scheme; shows at which depth a scheme stops training (He et al. 2015). The sweep is the
+ * library's {@link DepthSweep}; this command reads the options into a {@link DepthSweepPlan} and
+ * presents the result.
  */
 @Command(
     name = "depth-sweep",
@@ -65,7 +66,9 @@ import picocli.CommandLine.Spec;
       "",
       "Writes results.csv, results.json, PNG charts and a self-contained",
       "report.html into --out; with --tensorboard, TensorBoard runs",
-      "DIR/depth<d>/<scheme>-seed<seed>.",
+      "DIR/depth<d>/<scheme>-seed<seed>. The sweep itself is the library's",
+      "DepthSweep (dev.primer.tf.compare); this command only reads options",
+      "and presents the result.",
       "",
       "The defaults reproduce the finding on the embedded data (seed 42): at depth",
       "30 glorot_uniform stalls at 11.70%% test accuracy (chance: it predicts one",
@@ -76,7 +79,8 @@ import picocli.CommandLine.Spec;
     })
 final class DepthSweepCommand implements Callable<Integer> {
 
-  @Option(names = "--depths", defaultValue = "2,5,10,20,30", split = ",", paramLabel = "LIST",
+  @Option(names = "--depths", defaultValue = DepthSweepPlan.DEFAULT_DEPTHS_TEXT, split = ",",
+      paramLabel = "LIST",
       description = "Hidden ReLU layers per net, comma-separated. Default: ${DEFAULT-VALUE}.")
   List<Integer> depths;
 
@@ -84,86 +88,47 @@ final class DepthSweepCommand implements Callable<Integer> {
       description = "Units of every hidden layer. Default: ${DEFAULT-VALUE}.")
   int width;
 
-  @Option(names = "--schemes", defaultValue = "glorot_uniform,he_normal", paramLabel = "LIST",
+  @Option(names = "--schemes", defaultValue = DepthSweepPlan.DEFAULT_SCHEMES, paramLabel = "LIST",
       description = "Comma-separated initializer names (commas inside parentheses belong to the "
           + "scheme), e.g. glorot_uniform,he_normal,auto,lecun_normal. Default: ${DEFAULT-VALUE}.")
   String schemes;
-
-  @Option(names = "--epochs", defaultValue = "" + DepthSweepPlan.DEFAULT_EPOCHS, paramLabel = "N",
-      description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
-  int epochs;
 
   @Option(names = "--lr", defaultValue = "" + DepthSweepPlan.DEFAULT_LEARNING_RATE,
       paramLabel = "X", description = "SGD learning rate. Default: ${DEFAULT-VALUE}.")
   double lr;
 
-  @Option(names = "--batch", defaultValue = "" + DepthSweepPlan.DEFAULT_BATCH, paramLabel = "N",
-      description = "Examples per SGD step. Default: ${DEFAULT-VALUE}.")
-  int batch;
-
-  @Option(names = "--seeds", defaultValue = "1", paramLabel = "K",
-      description = "Repeat every (depth, scheme) with K seeds (--seed, --seed+1, ...) and "
-          + "report the mean and standard deviation. Default: ${DEFAULT-VALUE}.")
-  int seeds;
-
-  @Option(names = "--seed", defaultValue = "" + DepthSweepPlan.DEFAULT_SEED, paramLabel = "S",
-      description = "The first seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write results, charts and report.html. "
-          + "Default: runs/depth-sweep-<time>.")
-  Path out;
-
-  @Option(names = "--tensorboard", paramLabel = "DIR",
-      description = "Also write TensorBoard event files (train_loss, test_loss, test_accuracy per "
-          + "epoch), one run per depth, scheme and seed: DIR/depth<d>/<scheme>-seed<seed>. "
-          + "View with: tensorboard --logdir DIR")
-  Path tensorboard;
-
   @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DataOptions dataOptions;
-
-  @Mixin
-  DebugOption debugOption;
+  TrainingOptions training;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
+    Device device = training.common.device();
     checkOptions();
-    Map<String, Init> schemeMap = Schemes.parseList(schemes);
-    List<Long> seedList = Outputs.seeds(seed, seeds);
-    DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, epochs, batch, lr,
-        seedList, device);
+    Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
+    DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, training.epochs,
+        training.batch, lr, training.seedList(), device);
     PrintWriter text = spec.commandLine().getOut();
-    MnistSplit split = dataOptions.load(System.err);
+    MnistSplit split = training.common.load();
     Shape input = Shape.of(split.train().rows() * split.train().cols());
     ImageDataset train = new ImageDataset(split.train(), input, 10);
     ImageDataset test = new ImageDataset(split.test(), input, 10);
-    Path outDir = Outputs.directory(out, "depth-sweep");
+    Path outDir = training.outDirectory("depth-sweep");
 
     String nets = plan.describeNets(input, 10);
     text.println("nets:      " + nets);
-    text.println("data:      " + split.source() + " (" + train.size() + " train, " + test.size()
-        + " test)");
-    text.println("training:  " + epochs + " epoch" + (epochs == 1 ? "" : "s") + ", batch "
-        + batch + ", " + plan.optimizer().describe() + ", seed" + (seeds == 1 ? " " + seed
-        : "s " + seed + ".." + (seed + seeds - 1)) + ", " + device.name().toLowerCase(Locale.ROOT)
-        + "; " + plan.runs() + " runs");
+    text.println("data:      " + TrainingOptions.describe(split, train, test));
+    text.println("training:  " + training.describe(plan.optimizer(), device) + "; " + plan.runs()
+        + " runs");
     text.flush();
 
     long started = System.nanoTime();
     DepthSweepResult result;
-    try (Progress progress = new Progress()) {
+    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
       result = DepthSweep.run(plan, train, test, new DepthSweepListener() {
         private int depthNow;
-        private long stepsDone;
 
         @Override
         public void depthStarted(int index, int total, int depth, NetSpec net) {
@@ -176,33 +141,23 @@ final class DepthSweepCommand implements Callable<Integer> {
 
         @Override
         public void runStarted(int index, int total, String scheme, long runSeed) {
-          stepsDone = 0;
-          long steps = (long) epochs * ((train.size() + batch - 1) / batch);
-          progress.start(String.format(Locale.ROOT, "depth %d %s", depthNow, scheme), steps);
+          progress.start(String.format(Locale.ROOT, "depth %d %s", depthNow, scheme));
         }
 
         @Override
         public void step(int epoch, long step, long stepsPerEpoch, int epochCount, double loss) {
-          stepsDone++;
-          if (stepsDone % 10 == 0 || step == stepsPerEpoch) {
-            progress.update(stepsDone, String.format(Locale.ROOT, "epoch %d loss %.4f", epoch,
-                loss));
-          }
+          progress.step(epoch, step, stepsPerEpoch, loss);
         }
 
         @Override
         public void runFinished(SchemeRun run) {
           progress.finish();
-          text.printf(Locale.ROOT, "  %-20s seed %-6d %s after %d epoch%s, %.1f s: %s%n",
-              run.scheme(), run.seed(), Double.isFinite(run.finalTestAccuracy())
-                  ? String.format(Locale.ROOT, "test acc %6.2f%%", 100 * run.finalTestAccuracy())
-                  : "no accuracy    ",
-              run.epochs().size(), run.epochs().size() == 1 ? "" : "s", run.seconds(),
-              SweepStatus.of(run, train.targetWidth(), true));
+          text.println("  " + RunProgress.line(run, 20,
+              SweepStatus.of(run, train.targetWidth(), true)));
           text.flush();
-          if (tensorboard != null) {
+          if (training.tensorboard != null) {
             try {
-              TensorBoardRuns.write(tensorboard.resolve("depth" + depthNow), run);
+              TensorBoardRuns.write(training.tensorboard.resolve("depth" + depthNow), run);
             } catch (IOException e) {
               throw new UncheckedIOException(e.getMessage(), e);
             }
@@ -211,45 +166,32 @@ final class DepthSweepCommand implements Callable<Integer> {
       });
     }
     double seconds = (System.nanoTime() - started) / 1e9;
+    int epochs = training.epochs;
     text.println();
     text.println("test accuracy after " + epochs + " epoch" + (epochs == 1 ? "" : "s")
         + " and status, per depth (rows) and scheme (columns):");
     text.print(DepthSweepTable.of(result));
     text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n", seconds);
 
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("source", split.source());
-    data.put("train_examples", train.size());
-    data.put("test_examples", test.size());
-    RunDescription description = new RunDescription("primer depth-sweep", nets, data,
-        plan.options(), Versions.all());
+    RunDescription description = new RunDescription("primer depth-sweep", nets,
+        TrainingOptions.data(split, train, test), plan.options(), Versions.all());
     Path report = DepthSweepReport.writeAll(outDir, result, description, train);
     text.println();
     text.println("wrote " + outDir.resolve("results.csv") + ", " + outDir.resolve("results.json")
         + ", charts and " + report);
-    if (tensorboard != null) {
-      text.println("TensorBoard runs in " + tensorboard + " (tensorboard --logdir " + tensorboard
-          + ")");
-    }
+    training.printTensorBoardHint(text);
     text.flush();
     return 0;
   }
 
   /** The option values a plan would refuse, named as options. */
   private void checkOptions() {
-    for (int depth : depths) {
-      if (depth < 1) {
-        throw new UserException("--depths: every depth must be >= 1 (hidden layers), got "
-            + depth + " in " + depths);
-      }
+    try {
+      DepthSweepPlan.checkDepths(depths);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--depths: " + e.getMessage());
     }
-    if (new java.util.HashSet<>(depths).size() != depths.size()) {
-      throw new UserException("--depths: every depth must appear once, got " + depths);
-    }
-    if (width < 1 || epochs < 1 || batch < 1 || seeds < 1) {
-      throw new UserException("--width, --epochs, --batch and --seeds must be >= 1, got "
-          + width + ", " + epochs + ", " + batch + " and " + seeds);
-    }
+    training.check("--width", width);
     if (!(lr > 0) || !Double.isFinite(lr)) {
       throw new UserException("--lr must be a finite number > 0, got " + lr);
     }

@@ -7,8 +7,10 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.compare.Schemes;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.datainit.DataInitReport;
@@ -84,13 +86,7 @@ final class DiagnoseCommand implements Callable<Integer> {
   boolean json;
 
   @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DataOptions dataOptions;
-
-  @Mixin
-  DebugOption debugOption;
+  RunOptions common;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -109,7 +105,7 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
+    Device device = common.device();
     if (batch < 1) {
       throw new UserException("--batch must be >= 1, got " + batch);
     }
@@ -125,10 +121,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     Probe batchProbe;
     String data = null;
     if (kind == ProbeKind.MNIST) {
-      MnistSplit split = dataOptions.load(System.err);
+      MnistSplit split = common.load();
       int rows = split.train().rows();
       int cols = split.train().cols();
-      written = DataOptions.withImageInput(written, rows, cols);
+      written = ImageInput.withImageInput(written, rows, cols);
       Shape input = written.input().orElseThrow();
       String which = chosen ? "--probe mnist"
           : "the MNIST probe (the default for " + rows * cols + " inputs)";

@@ -35,7 +35,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     boolean userError = e instanceof IllegalArgumentException || e instanceof UserException
         || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
         || e instanceof dev.primer.tf.DeviceUnavailableException
-        || e instanceof dev.primer.samples.data.DataFileException;
+        || e instanceof dev.primer.tf.data.DataFileException;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     cmd.getErr().println(cmd.getCommandName().equals("primer")
         ? "primer: error: " + message

@@ -3,8 +3,10 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.compare.Schemes;
+import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
@@ -65,24 +67,18 @@ final class InitCommand implements Callable<Integer> {
   String scheme;
 
   @Mixin
-  DataOptions dataOptions;
+  RunOptions common;
 
   @Option(names = "--out", required = true, paramLabel = "FILE.npz",
       description = "Where to write the archive (replaced atomically).")
   Path out;
-
-  @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DebugOption debugOption;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    Device device = deviceOption.device;
+    Device device = common.device();
     NetSpec parsed = Net.parse(net);
     if (scheme != null) {
       parsed = parsed.withKernelInit(Schemes.parse(scheme));
@@ -90,8 +86,8 @@ final class InitCommand implements Callable<Integer> {
     // images are loaded only when the spec needs them: for its shape or to initialize on
     Optional<MnistSplit> split = Optional.empty();
     if (parsed.input().isEmpty() || !parsed.resolve().dataDependent().isEmpty()) {
-      split = Optional.of(dataOptions.load(System.err));
-      parsed = DataOptions.withImageInput(parsed, split.get().train().rows(),
+      split = Optional.of(common.load());
+      parsed = ImageInput.withImageInput(parsed, split.get().train().rows(),
           split.get().train().cols());
     }
     List<NpyArray> arrays = new ArrayList<>();

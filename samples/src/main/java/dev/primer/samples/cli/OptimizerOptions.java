@@ -1,37 +1,35 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.train.Optimizer;
-import java.util.Locale;
+import dev.primer.tf.train.OptimizerNames;
 
-/** {@code --optimizer NAME --lr X}: the optimizers the bridge offers, by name. */
+/**
+ * {@code --optimizer NAME --lr X}: the library's {@link OptimizerNames}, with its errors named as
+ * options.
+ */
 final class OptimizerOptions {
   private OptimizerOptions() {
     throw new AssertionError("no instances");
   }
 
-  static final String NAMES = "sgd, momentum, nesterov, adam, rmsprop";
+  /** The names, for option help. */
+  static final String NAMES = OptimizerNames.NAMES_TEXT;
 
   /**
    * The optimizer named {@code name} with learning rate {@code lr}, or the name's default rate
-   * (sgd 0.1, momentum and nesterov 0.01 with momentum 0.9, adam and rmsprop 0.001) if null.
+   * ({@link OptimizerNames#defaultLearningRate}) if null.
+   *
+   * @throws UserException naming {@code --optimizer} or {@code --lr}
    */
   static Optimizer of(String name, Double lr) {
-    String key = name.toLowerCase(Locale.ROOT);
-    double rate = lr != null ? lr : switch (key) {
-      case "sgd" -> 0.1;
-      case "momentum", "nesterov" -> 0.01;
-      default -> 0.001;
-    };
+    double rate;
     try {
-      return switch (key) {
-        case "sgd" -> Optimizer.sgd(rate);
-        case "momentum" -> Optimizer.momentum(rate, 0.9);
-        case "nesterov" -> Optimizer.nesterov(rate, 0.9);
-        case "adam" -> Optimizer.adam(rate);
-        case "rmsprop" -> Optimizer.rmsProp(rate);
-        default -> throw new UserException("--optimizer: unknown optimizer '" + name
-            + "'; allowed: " + NAMES);
-      };
+      rate = OptimizerNames.defaultLearningRate(name);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--optimizer: " + e.getMessage());
+    }
+    try {
+      return OptimizerNames.of(name, lr == null ? rate : lr);
     } catch (IllegalArgumentException e) {
       throw new UserException("--lr: " + e.getMessage());
     }

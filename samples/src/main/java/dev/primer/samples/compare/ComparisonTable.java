@@ -1,12 +1,14 @@
 package dev.primer.samples.compare;
 
+import dev.primer.tf.compare.RunStatus;
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.SeedStats;
 import dev.primer.dsl.base.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The table a comparison prints: one row per scheme with its test accuracy after each epoch,
@@ -43,14 +45,14 @@ public final class ComparisonTable {
       List<SchemeRun> group = entry.getValue();
       List<String> row = new ArrayList<>(List.of(entry.getKey()));
       for (int epoch : shown) {
-        row.add(percent(mean(group.stream().map(r -> r.epochs().size() >= epoch
+        row.add(percent(SeedStats.mean(group.stream().map(r -> r.epochs().size() >= epoch
             ? r.epochs().get(epoch - 1).testAccuracy() : Double.NaN).toList())));
       }
-      row.add(fixed(mean(group.stream().map(SchemeRun::finalTrainLoss).toList()), 4));
+      row.add(fixed(SeedStats.mean(group.stream().map(SchemeRun::finalTrainLoss).toList()), 4));
       List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
-      row.add(percent(mean(finals))
-          + (seeds ? " ± " + fixed(100 * standardDeviation(finals), 2) : ""));
-      row.add(fixed(mean(group.stream().map(SchemeRun::seconds).toList()), 1) + " s");
+      row.add(percent(SeedStats.mean(finals))
+          + (seeds ? " ± " + fixed(100 * SeedStats.standardDeviation(finals), 2) : ""));
+      row.add(fixed(SeedStats.mean(group.stream().map(SchemeRun::seconds).toList()), 1) + " s");
       row.add(status(group));
       rows.add(row);
     }
@@ -69,33 +71,10 @@ public final class ComparisonTable {
         List.of(1, 2, 3, (epochs + 1) / 2, epochs - 1, epochs)));
   }
 
-  /** "ok", or for mixed outcomes over seeds "ok 2/3, diverged 1/3". */
+  /** "ok", or for mixed outcomes over seeds "ok 2/3, diverged 1/3" ({@link RunStatus#tally}). */
   static String status(List<SchemeRun> group) {
-    Map<String, Long> counts = group.stream().collect(Collectors.groupingBy(
-        r -> group.size() == 1 ? r.status().describe() : r.status().word(),
-        LinkedHashMap::new, Collectors.counting()));
-    if (counts.size() == 1) {
-      return counts.keySet().iterator().next();
-    }
-    return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "/"
-        + group.size()).collect(Collectors.joining(", "));
-  }
-
-  /** Mean of the finite values; NaN if none. */
-  public static double mean(List<Double> values) {
-    return values.stream().filter(Double::isFinite).mapToDouble(Double::doubleValue).average()
-        .orElse(Double.NaN);
-  }
-
-  /** Sample standard deviation (n - 1) of the finite values; NaN with fewer than two. */
-  public static double standardDeviation(List<Double> values) {
-    List<Double> finite = values.stream().filter(Double::isFinite).toList();
-    if (finite.size() < 2) {
-      return Double.NaN;
-    }
-    double m = mean(finite);
-    double sum = finite.stream().mapToDouble(v -> (v - m) * (v - m)).sum();
-    return Math.sqrt(sum / (finite.size() - 1));
+    return RunStatus.tally(group.stream().map(r -> group.size() == 1 ? r.status().describe()
+        : r.status().word()).toList());
   }
 
   private static String percent(double fraction) {

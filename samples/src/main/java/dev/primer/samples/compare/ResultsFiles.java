@@ -1,5 +1,8 @@
 package dev.primer.samples.compare;
 
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.EpochRow;
+import dev.primer.tf.compare.RunStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;

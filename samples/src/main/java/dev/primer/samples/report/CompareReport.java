@@ -1,7 +1,7 @@
 package dev.primer.samples.report;
 
 import dev.primer.samples.compare.ComparisonTable;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.primer.samples.report;
 
-import dev.primer.samples.compare.EpochRow;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.EpochRow;
+import dev.primer.tf.compare.SchemeRun;
 import java.awt.BasicStroke;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.primer.samples.report;
 
-import dev.primer.samples.compare.EpochRow;
+import dev.primer.tf.compare.EpochRow;
 import java.util.Locale;
 
 /** A number recorded after each epoch of a run, as charts and TensorBoard name it. */

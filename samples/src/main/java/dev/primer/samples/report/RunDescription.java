@@ -1,5 +1,6 @@
 package dev.primer.samples.report;
 
+import dev.primer.tf.compare.RuntimeVersions;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +29,7 @@ public record RunDescription(String command, String net, Map<String, Object> dat
     Map<String, String> versions = new LinkedHashMap<>();
     String primer = RunDescription.class.getPackage().getImplementationVersion();
     versions.put("primer", primer == null ? "development build" : primer);
-    versions.put("java", System.getProperty("java.version"));
-    versions.put("tensorflow", org.tensorflow.TensorFlow.version());
-    versions.put("tensorflow_java", "1.0.0");
+    versions.putAll(RuntimeVersions.current());
     return versions;
   }
 

@@ -1,7 +1,7 @@
 package dev.primer.samples.report;
 
-import dev.primer.samples.compare.EpochRow;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.EpochRow;
+import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.summary.TensorBoardWriter;
 import java.io.IOException;
 import java.nio.file.Path;

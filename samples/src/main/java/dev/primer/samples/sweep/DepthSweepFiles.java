@@ -1,5 +1,7 @@
 package dev.primer.samples.sweep;
 
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.DepthRuns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,10 @@
 package dev.primer.samples.sweep;
 
+import dev.primer.tf.compare.DepthSweep;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.SweepStatus;
 import dev.primer.samples.report.AccuracyGridChart;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.ActivationStdChart;

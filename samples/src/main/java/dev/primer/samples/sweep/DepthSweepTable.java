@@ -1,8 +1,11 @@
 package dev.primer.samples.sweep;
 
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.SweepStatus;
 import dev.primer.dsl.base.TextTable;
-import dev.primer.samples.compare.ComparisonTable;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SeedStats;
+import dev.primer.tf.compare.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,14 +50,14 @@ public final class DepthSweepTable {
       return "-";
     }
     List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
-    double mean = ComparisonTable.mean(finals);
+    double mean = SeedStats.mean(finals);
     String accuracy;
     if (!Double.isFinite(mean)) {
       accuracy = "";
     } else if (group.size() == 1) {
       accuracy = String.format(Locale.ROOT, "%.2f%% ", 100 * mean);
     } else {
-      double sd = ComparisonTable.standardDeviation(finals);
+      double sd = SeedStats.standardDeviation(finals);
       accuracy = String.format(Locale.ROOT, "%.2f ± %s%% ", 100 * mean,
           Double.isFinite(sd) ? String.format(Locale.ROOT, "%.2f", 100 * sd) : "-");
     }

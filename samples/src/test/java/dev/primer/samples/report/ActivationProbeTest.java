@@ -29,23 +29,38 @@ class ActivationProbeTest {
     return InMemoryDataset.ofClasses(x, Shape.of(100), new int[n], 10);
   }
 
-  @Test
-  void stdIsThePopulationStandardDeviation() {
-    // mean 2.5, squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, over 4 values
-    assertThat(ActivationProbe.std(new float[] {1, 2, 3, 4})).isEqualTo(Math.sqrt(5.0 / 4));
+  /** Population standard deviation, two passes in double. */
+  private static double std(float[] values) {
+    double sum = 0;
+    for (float v : values) {
+      sum += v;
+    }
+    double mean = sum / values.length;
+    double squares = 0;
+    for (float v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(squares / values.length);
   }
 
   @Test
   void theLastLayersStdIsThatOfTheNetsPredictions() {
     InMemoryDataset data = gaussian(64, 1);
-    float[] probe = ActivationProbe.firstExamples(data, 64);
-    try (Model model = Model.compile(NET, 7, Device.CPU)) {
-      double[] std = ActivationProbe.stdPerLayer(model, probe);
-      assertThat(std).hasSize(4);
+    Map<String, Init> schemes = Map.of("he", Net.parseInit("he_normal"));
+    double[] std = ActivationProbe.atInit(NET, schemes, 7, Device.CPU, data, 64).get("he");
+    assertThat(std).hasSize(4);
+    float[] examples = new float[64 * 100];
+    data.read(0, 64, examples, 0, new float[64 * 10], 0);
+    try (Model model = Model.compile(NET.withKernelInit(schemes.get("he")), 7, Device.CPU)) {
       // Same graph, same input: only the order of the float sums may differ.
-      assertThat(std[3]).isCloseTo(ActivationProbe.std(model.predict(probe)),
-          within(1e-6 * std[3]));
+      assertThat(std[3]).isCloseTo(std(model.predict(examples)), within(1e-6 * std[3]));
     }
+  }
+
+  @Test
+  void aNetThatDoesNotFitTheTargetsHasNoChart() {
+    assertThat(ActivationProbe.atInit(Net.parse("input(100).dense(3)"),
+        Map.of("he", Net.parseInit("he_normal")), 7, Device.CPU, gaussian(8, 1), 8)).isEmpty();
   }
 
   @Test

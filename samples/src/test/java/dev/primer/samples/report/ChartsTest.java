@@ -2,7 +2,7 @@ package dev.primer.samples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeRun;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.primer.samples.report;
 
-import dev.primer.samples.compare.EpochRow;
-import dev.primer.samples.compare.RunStatus;
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.EpochRow;
+import dev.primer.tf.compare.RunStatus;
+import dev.primer.tf.compare.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
 

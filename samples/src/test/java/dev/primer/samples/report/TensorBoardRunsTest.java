@@ -2,7 +2,7 @@ package dev.primer.samples.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.primer.samples.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.summary.EventFiles;
 import dev.primer.tf.summary.ScalarEvent;
 import java.io.IOException;

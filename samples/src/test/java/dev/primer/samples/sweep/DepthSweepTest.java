@@ -1,16 +1,18 @@
 package dev.primer.samples.sweep;
 
+import dev.primer.tf.compare.DepthSweep;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.DepthSweepListener;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.primer.dsl.base.Shape;
-import dev.primer.samples.compare.EpochRow;
-import dev.primer.samples.compare.RunStatus;
-import dev.primer.samples.compare.SchemeRun;
-import dev.primer.samples.data.EmbeddedMnist;
-import dev.primer.samples.data.ImageDataset;
-import dev.primer.samples.data.MnistSplit;
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.data.EmbeddedMnist;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
 import dev.primer.samples.report.RunDescription;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The depth sweep through its Java API, as a program would use it. */
+/** A small depth sweep presented: its table and its results files. */
 class DepthSweepTest {
 
   private static ImageDataset train;
@@ -79,50 +81,5 @@ class DepthSweepTest {
     assertThat(json.get("depths").get(1).get("runs")).hasSize(2);
     assertThat(json.get("depths").get(0).get("schemes").get("he_normal").get("status").asText())
         .isEqualTo(result.status(2, "he_normal"));
-  }
-
-  @Test
-  void aDepthMeansHiddenLayers() {
-    DepthSweepPlan plan = DepthSweepPlan.defaults().withWidth(8);
-    assertThat(plan.net(2, Shape.of(784), 10).toString())
-        .isEqualTo("input(784).dense(8).relu().dense(8).relu().dense(10).softmax()");
-    assertThat(plan.net(1, Shape.of(28, 28, 1), 10).toString())
-        .isEqualTo("input(28,28,1).flatten().dense(8).relu().dense(10).softmax()");
-    assertThat(plan.optimizer().describe()).isEqualTo("sgd(lr=" + plan.learningRate() + ")");
-    assertThat(plan.runs()).isEqualTo(5 * 2);
-  }
-
-  @Test
-  void aStalledRunThatLearnsLaterIsASlowStart() {
-    double chance = Math.log(10);
-    RunStatus stalled = new RunStatus(RunStatus.Kind.STALLED, "", 0);
-    SchemeRun late = new SchemeRun("s", 1, List.of(new EpochRow(1, chance, chance, 0.1, 1),
-        new EpochRow(2, 1.0, 0.9, 0.7, 2)), stalled, 2);
-    SchemeRun never = new SchemeRun("s", 2, List.of(new EpochRow(1, chance, chance, 0.1, 1),
-        new EpochRow(2, chance, chance * 0.995, 0.11, 2)), stalled, 2);
-    assertThat(SweepStatus.of(List.of(late), 10)).isEqualTo("slow start");
-    assertThat(SweepStatus.of(List.of(never), 10)).isEqualTo("stalled");
-    assertThat(SweepStatus.of(List.of(late, never), 10)).isEqualTo("slow start 1/2, stalled 1/2");
-  }
-
-  @Test
-  void badPlansAreRefusedNamingTheValue() {
-    DepthSweepPlan plan = DepthSweepPlan.defaults();
-    assertThatThrownBy(() -> plan.withDepths(List.of()))
-        .hasMessage("depth sweep: needs at least one depth");
-    assertThatThrownBy(() -> plan.withDepths(2, 0))
-        .hasMessage("depth sweep: every depth must be >= 1 (hidden layers), got 0 in [2, 0]");
-    assertThatThrownBy(() -> plan.withDepths(2, 2))
-        .hasMessage("depth sweep: depths must be distinct, got [2, 2]");
-    assertThatThrownBy(() -> plan.withWidth(0))
-        .hasMessage("depth sweep: width must be >= 1, got 0");
-    assertThatThrownBy(() -> plan.withLearningRate(Double.NaN))
-        .hasMessage("depth sweep: the learning rate must be a finite number > 0, got NaN");
-    assertThatThrownBy(() -> plan.withEpochs(0))
-        .hasMessage("depth sweep: epochs and batch size must be >= 1, got 0 and 64");
-    assertThatThrownBy(() -> plan.withSchemes("he_normal", "nonsense"))
-        .hasMessageStartingWith("depth sweep: scheme 'nonsense': ");
-    assertThatThrownBy(() -> plan.withSeeds(List.of()))
-        .hasMessage("depth sweep: needs at least one seed");
   }
 }

@@ -1,0 +1,142 @@
+package dev.primer.samples.cli;
+
+import dev.primer.dsl.init.Init;
+import dev.primer.tf.Device;
+import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.Schemes;
+import dev.primer.tf.data.MnistSplit;
+import dev.primer.tf.data.Dataset;
+import dev.primer.tf.train.Optimizer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The training options {@code compare} and {@code depth-sweep} share: epochs, batch, seeds,
+ * where results go, and the {@link RunOptions} (device, data, debug). Defaults are the library
+ * plans' ({@link ComparisonPlan}).
+ */
+final class TrainingOptions {
+
+  /** Device, data and {@code --debug}, as every command that runs a net has them. */
+  @Mixin
+  RunOptions common;
+
+  @Option(names = "--epochs", defaultValue = "" + ComparisonPlan.DEFAULT_EPOCHS, paramLabel = "N",
+      description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(names = "--batch", defaultValue = "" + ComparisonPlan.DEFAULT_BATCH, paramLabel = "N",
+      description = "Examples per step. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
+  @Option(names = "--seeds", defaultValue = "1", paramLabel = "K",
+      description = "Repeat every run with K seeds (--seed, --seed+1, ...) and report the mean "
+          + "and standard deviation. Default: ${DEFAULT-VALUE}.")
+  int seeds;
+
+  @Option(names = "--seed", defaultValue = "" + ComparisonPlan.DEFAULT_SEED, paramLabel = "S",
+      description = "The first seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Where to write results.csv, results.json, the charts and report.html. "
+          + "Default: runs/${COMMAND-NAME}-<time>.")
+  Path out;
+
+  @Option(names = "--tensorboard", paramLabel = "DIR",
+      description = "Also write TensorBoard event files (train_loss, test_loss, test_accuracy per "
+          + "epoch), one run per scheme and seed: DIR/<scheme>-seed<seed> (depth-sweep: "
+          + "DIR/depth<d>/<scheme>-seed<seed>). View with: tensorboard --logdir DIR")
+  Path tensorboard;
+
+  /** Refuses epochs, batch or seeds below 1, naming the options. */
+  void check() {
+    check(List.of(), List.of());
+  }
+
+  /** As {@link #check()}, with one more option first, such as {@code --width}. */
+  void check(String option, int value) {
+    check(List.of(option), List.of(value));
+  }
+
+  private void check(List<String> options, List<Integer> values) {
+    List<String> names = new ArrayList<>(options);
+    names.addAll(List.of("--epochs", "--batch", "--seeds"));
+    List<Integer> all = new ArrayList<>(values);
+    all.addAll(List.of(epochs, batch, seeds));
+    if (all.stream().anyMatch(v -> v < 1)) {
+      throw new UserException(and(names) + " must be >= 1, got "
+          + and(all.stream().map(String::valueOf).toList()));
+    }
+  }
+
+  /** The seeds of the runs: {@code --seed}, {@code --seed + 1}, ... */
+  List<Long> seedList() {
+    return ComparisonPlan.seeds(seed, seeds);
+  }
+
+  /** {@code --out}, or {@code runs/<command>-<yyyyMMdd-HHmmss>} when none was given. */
+  Path outDirectory(String command) {
+    return Outputs.directory(out, command);
+  }
+
+  /** {@code 10 epochs, batch 64, sgd(lr=0.02), seed 42, cpu}. */
+  String describe(Optimizer optimizer, Device device) {
+    return epochs + " epoch" + (epochs == 1 ? "" : "s") + ", batch " + batch + ", "
+        + optimizer.describe() + ", seed" + (seeds == 1 ? " " + seed
+        : "s " + seed + ".." + (seed + seeds - 1)) + ", " + device.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Training steps of one run over {@code examples} training examples. */
+  long stepsPerRun(int examples) {
+    return (long) epochs * ((examples + batch - 1) / batch);
+  }
+
+  /** {@code TensorBoard runs in DIR (tensorboard --logdir DIR)}, if {@code --tensorboard} was given. */
+  void printTensorBoardHint(PrintWriter text) {
+    if (tensorboard != null) {
+      text.println("TensorBoard runs in " + tensorboard + " (tensorboard --logdir " + tensorboard
+          + ")");
+    }
+  }
+
+  /**
+   * A {@code --schemes} list read by the library ({@link Schemes#parseList}), a malformed list
+   * named as the option.
+   */
+  static Map<String, Init> schemes(String list) {
+    List<String> names;
+    try {
+      names = Schemes.split(list);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--schemes: " + e.getMessage());
+    }
+    return Schemes.named(names);
+  }
+
+  /** The data line: {@code <source> (8000 train, 2000 test)}. */
+  static String describe(MnistSplit split, Dataset train, Dataset test) {
+    return split.source() + " (" + train.size() + " train, " + test.size() + " test)";
+  }
+
+  /** The data as the results files and the report list it. */
+  static Map<String, Object> data(MnistSplit split, Dataset train, Dataset test) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("source", split.source());
+    data.put("train_examples", train.size());
+    data.put("test_examples", test.size());
+    return data;
+  }
+
+  private static String and(List<String> items) {
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and "
+        + items.get(items.size() - 1);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.primer.tf.compare;
+
+import dev.primer.dsl.init.Init;
+import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.Model;
+import dev.primer.tf.data.Dataset;
+import dev.primer.tf.train.EpochStats;
+import dev.primer.tf.train.Evaluation;
+import dev.primer.tf.train.FitOptions;
+import dev.primer.tf.train.FitResult;
+import dev.primer.tf.train.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one net once per (scheme, seed) and records what each scheme does: test loss and
+ * accuracy after every epoch, training loss, wall time and a status. The model seed and the
+ * shuffle seed are the run's seed for every scheme, so schemes differ only in their initial
+ * weights. A run that diverges or fails is recorded as such and the comparison goes on.
+ * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
+ * their report is kept with the run.
+ * <pre>
+ *   MnistSplit mnist = EmbeddedMnist.load();
+ *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
+ *   Dataset test = new ImageDataset(mnist.test(), Shape.of(784), 10);
+ *   ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("zeros", "he_normal").withEpochs(2);
+ *   for (SchemeRun run : Comparison.run(plan, train, test)) {
+ *     System.out.println(run.scheme() + " " + run.finalTestAccuracy() + " " + run.status().describe());
+ *   }
+ * </pre>
+ * How a run is judged: {@link RunStatus#of}.
+ */
+public final class Comparison {
+  private Comparison() {
+    throw new AssertionError("no instances");
+  }
+
+  /** Runs {@code plan} with no listener. */
+  public static List<SchemeRun> run(ComparisonPlan plan, Dataset train, Dataset test) {
+    return run(plan, train, test, ComparisonListener.NONE);
+  }
+
+  /**
+   * Runs every (scheme, seed) of {@code plan} in order, schemes outer, seeds inner, telling
+   * {@code listener} how it goes.
+   *
+   * @param train the training set; its {@link Dataset#targetWidth()} is the number of classes
+   * @param test evaluated after every epoch
+   * @return one run per scheme and seed, in that order
+   */
+  public static List<SchemeRun> run(
+      ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
+    List<SchemeRun> runs = new ArrayList<>();
+    int index = 0;
+    for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
+      NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
+      for (long seed : plan.seeds()) {
+        index++;
+        listener.runStarted(index, plan.runs(), scheme.getKey(), seed);
+        SchemeRun run = runOne(plan, scheme.getKey(), spec, seed, train, test, listener);
+        runs.add(run);
+        listener.runFinished(run);
+      }
+    }
+    return runs;
+  }
+
+  private static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
+      Dataset train, Dataset test, ComparisonListener listener) {
+    long started = System.nanoTime();
+    List<EpochRow> rows = new ArrayList<>();
+    try (Model model = Model.compile(spec, seed, plan.device())) {
+      FitOptions options = FitOptions.defaults()
+          .withBatchSize(plan.batchSize())
+          .withEpochs(plan.epochs())
+          .withOptimizer(plan.optimizer())
+          .withShuffleSeed(seed)
+          .withValidation(test)
+          .withListener(new TrainingListener() {
+            @Override
+            public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
+              listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
+            }
+
+            @Override
+            public void onEpoch(EpochStats stats) {
+              Evaluation v = stats.validation().orElseThrow();
+              rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
+                  seconds(started)));
+            }
+          });
+      FitResult result = model.fit(train, options);
+      RunStatus status = RunStatus.of(result, rows, test.targetWidth());
+      return new SchemeRun(scheme, seed, rows, status, seconds(started),
+          model.dataInitReport().filter(r -> !r.isEmpty()));
+    } catch (RuntimeException e) {
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new SchemeRun(scheme, seed, rows, RunStatus.failed(reason), seconds(started));
+    }
+  }
+
+  private static double seconds(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+}

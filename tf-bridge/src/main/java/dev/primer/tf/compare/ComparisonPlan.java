@@ -1,0 +1,145 @@
+package dev.primer.tf.compare;
+
+import dev.primer.dsl.Net;
+import dev.primer.dsl.init.Init;
+import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.Device;
+import dev.primer.tf.train.Optimizer;
+import dev.primer.tf.train.OptimizerNames;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a comparison trains: one net, once per scheme and seed, with the same batches in the same
+ * order for every scheme. An immutable value; each {@code with…} returns a changed copy, and
+ * {@link #defaults()} is what {@code primer compare} runs without options.
+ *
+ * @param spec the net, with its input shape
+ * @param schemes by text name, in order; each replaces every kernel init of the net
+ * @param epochs passes over the training set
+ * @param batchSize examples per step
+ * @param optimizer the same for every run
+ * @param seeds one run per scheme and seed
+ * @param device where TensorFlow runs
+ */
+public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
+    Optimizer optimizer, List<Long> seeds, Device device) {
+
+  /** Default net: two hidden ReLU layers of 256 units on 784 inputs, 10 classes. */
+  public static final String DEFAULT_NET =
+      "input(784).dense(256).relu().dense(256).relu().dense(10).softmax()";
+  /** Default schemes, in the order they run. */
+  public static final String DEFAULT_SCHEMES = "zeros,normal(0,0.01),normal(0,1),glorot_uniform,"
+      + "he_normal,lecun_normal,orthogonal,pytorch_default,auto";
+  /** Default epochs per run. */
+  public static final int DEFAULT_EPOCHS = 10;
+  /** Default examples per step. */
+  public static final int DEFAULT_BATCH = 64;
+  /** Default optimizer, by its {@link OptimizerNames name}, with that name's default rate. */
+  public static final String DEFAULT_OPTIMIZER = "momentum";
+  /** Default (first) seed. */
+  public static final long DEFAULT_SEED = 42;
+
+  /**
+   * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
+   */
+  public ComparisonPlan {
+    schemes = Collections.unmodifiableMap(new LinkedHashMap<>(schemes));
+    seeds = List.copyOf(seeds);
+    if (schemes.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one scheme");
+    }
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one seed");
+    }
+    if (epochs < 1 || batchSize < 1) {
+      throw new IllegalArgumentException("epochs and batch size must be >= 1, got "
+          + epochs + " and " + batchSize);
+    }
+  }
+
+  /**
+   * The defaults: {@link #DEFAULT_NET}, {@link #DEFAULT_SCHEMES}, 10 epochs, batch 64, SGD with
+   * momentum 0.9 and learning rate 0.01, seed 42, on the CPU.
+   */
+  public static ComparisonPlan defaults() {
+    return new ComparisonPlan(Net.parse(DEFAULT_NET), Schemes.parseList(DEFAULT_SCHEMES),
+        DEFAULT_EPOCHS, DEFAULT_BATCH, OptimizerNames.of(DEFAULT_OPTIMIZER),
+        List.of(DEFAULT_SEED), Device.CPU);
+  }
+
+  /** The seeds {@code first, first + 1, ..., first + count - 1}. */
+  public static List<Long> seeds(long first, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("the number of seeds must be >= 1, got " + count);
+    }
+    return java.util.stream.LongStream.range(first, first + count).boxed().toList();
+  }
+
+  /** Another net, with its input shape. */
+  public ComparisonPlan withSpec(NetSpec spec) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /** Other schemes, by name. */
+  public ComparisonPlan withSchemes(Map<String, Init> schemes) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /**
+   * Schemes by their text names, such as {@code "zeros", "he_normal", "normal(0,0.01)"}.
+   *
+   * @throws IllegalArgumentException naming a scheme that does not parse
+   */
+  public ComparisonPlan withSchemes(String... names) {
+    return withSchemes(Schemes.named(List.of(names)));
+  }
+
+  /** Another number of epochs per run. */
+  public ComparisonPlan withEpochs(int epochs) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /** Another number of examples per step. */
+  public ComparisonPlan withBatchSize(int batchSize) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /** Another optimizer for every run. */
+  public ComparisonPlan withOptimizer(Optimizer optimizer) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /** Other seeds: one run per scheme and seed. */
+  public ComparisonPlan withSeeds(List<Long> seeds) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /** Another device. */
+  public ComparisonPlan withDevice(Device device) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+  }
+
+  /**
+   * The plan as the results files and the report list it: schemes, epochs, batch, optimizer,
+   * learning_rate, seeds, device.
+   */
+  public Map<String, Object> options() {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put("schemes", List.copyOf(schemes.keySet()));
+    options.put("epochs", epochs);
+    options.put("batch", batchSize);
+    options.put("optimizer", optimizer.describe());
+    options.put("learning_rate", optimizer.learningRate());
+    options.put("seeds", seeds);
+    options.put("device", device.name().toLowerCase(java.util.Locale.ROOT));
+    return options;
+  }
+
+  /** Number of runs: schemes times seeds. */
+  public int runs() {
+    return schemes.size() * seeds.size();
+  }
+}

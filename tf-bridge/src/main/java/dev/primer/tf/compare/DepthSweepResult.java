@@ -1,0 +1,52 @@
+package dev.primer.tf.compare;
+
+import dev.primer.tf.compare.SchemeRun;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a depth sweep gave, as values: the runs per depth, with the mean final accuracy and the
+ * status of each (depth, scheme).
+ *
+ * @param plan what was run
+ * @param depths the runs per depth, in the plan's order
+ * @param classes the number of classes of the data
+ */
+public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int classes) {
+
+  /** Copies {@code depths}. */
+  public DepthSweepResult {
+    depths = List.copyOf(depths);
+  }
+
+  /** The runs of {@code depth}. */
+  public DepthRuns at(int depth) {
+    return depths.stream().filter(d -> d.depth() == depth).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("depth sweep: depth " + depth
+            + " was not run; depths: " + plan.depths()));
+  }
+
+  /**
+   * The mean over seeds of the test accuracy after the last completed epoch (a fraction), NaN
+   * if no seed completed an epoch.
+   */
+  public double meanFinalAccuracy(int depth, String scheme) {
+    return SeedStats.mean(at(depth).runsOf(scheme).stream()
+        .map(SchemeRun::finalTestAccuracy).toList());
+  }
+
+  /**
+   * The status of (depth, scheme) as {@link SweepStatus} words it: {@code ok}, {@code stalled},
+   * {@code slow start}, or for mixed seeds {@code ok 2/3, stalled 1/3}.
+   */
+  public String status(int depth, String scheme) {
+    return SweepStatus.of(at(depth).runsOf(scheme), classes);
+  }
+
+  /** Every run, depth by depth. */
+  public List<SchemeRun> allRuns() {
+    List<SchemeRun> all = new ArrayList<>();
+    depths.forEach(d -> all.addAll(d.runs()));
+    return all;
+  }
+}

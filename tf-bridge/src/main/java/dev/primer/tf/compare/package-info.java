@@ -1,0 +1,29 @@
+/**
+ * Comparing initialization schemes by training: what {@code primer compare} and
+ * {@code primer depth-sweep} run, as library API with results as values.
+ *
+ * <ul>
+ *   <li>{@link dev.primer.tf.compare.Comparison#run} trains one net once per scheme and seed of a
+ *       {@link dev.primer.tf.compare.ComparisonPlan} and returns one
+ *       {@link dev.primer.tf.compare.SchemeRun} per run: an {@link dev.primer.tf.compare.EpochRow}
+ *       per epoch, the wall time, a {@link dev.primer.tf.compare.RunStatus} and the report of a
+ *       data-dependent init.</li>
+ *   <li>{@link dev.primer.tf.compare.DepthSweep#run} runs one comparison per depth of plain ReLU
+ *       MLPs trained with SGD ({@link dev.primer.tf.compare.DepthSweepPlan}; He et al. 2015) and
+ *       returns a {@link dev.primer.tf.compare.DepthSweepResult} of
+ *       {@link dev.primer.tf.compare.DepthRuns}.</li>
+ *   <li>One status rule: {@link dev.primer.tf.compare.RunStatus#of} (diverged, or stalled when the
+ *       test loss after epoch 1 is within 1% of ln classes), refined for sweeps by
+ *       {@link dev.primer.tf.compare.SchemeRun#slowStart} and worded by
+ *       {@link dev.primer.tf.compare.SweepStatus}.</li>
+ *   <li>{@link dev.primer.tf.compare.Schemes} reads schemes by name; listeners
+ *       ({@link dev.primer.tf.compare.ComparisonListener},
+ *       {@link dev.primer.tf.compare.DepthSweepListener}) hear the runs as they go;
+ *       {@link dev.primer.tf.compare.SeedStats} averages over seeds.</li>
+ * </ul>
+ *
+ * <p>Plans carry the commands' defaults ({@code ComparisonPlan.defaults()},
+ * {@code DepthSweepPlan.defaults()}). Tables, CSV/JSON files, charts and reports are presentation
+ * and live in the {@code samples} module.
+ */
+package dev.primer.tf.compare;

@@ -1,0 +1,78 @@
+package dev.primer.tf.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.primer.dsl.base.Shape;
+import dev.primer.tf.data.EmbeddedMnist;
+import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.MnistSplit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What README's "Use it from Java" shows, run as written: a program that depends on tf-bridge
+ * alone loads the embedded digits, runs a scheme comparison and a depth sweep through the
+ * library API and reads the results as values. Small subsets and one epoch keep it to seconds.
+ */
+class UseFromJavaTest {
+
+  private static ImageDataset train;
+  private static ImageDataset test;
+
+  @BeforeAll
+  static void data() {
+    MnistSplit mnist = EmbeddedMnist.load();
+    train = new ImageDataset(mnist.train().subset(0, 2000), Shape.of(784), 10);
+    test = new ImageDataset(mnist.test().subset(0, 500), Shape.of(784), 10);
+  }
+
+  @Test
+  void aComparisonGivesItsRunsAsValues() {
+    ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("zeros", "he_normal")
+        .withEpochs(1);
+    List<SchemeRun> runs = Comparison.run(plan, train, test);
+
+    assertThat(runs).extracting(SchemeRun::scheme).containsExactly("zeros", "he_normal");
+    SchemeRun zeros = runs.get(0);
+    SchemeRun he = runs.get(1);
+    // Zero kernels never break symmetry: every hidden unit stays 0 and the test loss stays at
+    // ln 10; He's draw trains.
+    assertThat(zeros.status().kind()).isEqualTo(RunStatus.Kind.STALLED);
+    assertThat(zeros.epochs().get(0).testLoss()).isCloseTo(Math.log(10),
+        org.assertj.core.api.Assertions.within(0.01 * Math.log(10)));
+    assertThat(he.status()).isEqualTo(RunStatus.OK);
+    assertThat(he.finalTestAccuracy()).isGreaterThan(0.6).isGreaterThan(
+        zeros.finalTestAccuracy() + 0.5);
+    assertThat(he.epochs()).hasSize(1);
+    assertThat(he.seed()).isEqualTo(ComparisonPlan.DEFAULT_SEED);
+  }
+
+  @Test
+  void aDepthSweepGivesItsResultAsValues() {
+    DepthSweepPlan plan = DepthSweepPlan.defaults().withDepths(1, 3).withWidth(32)
+        .withSchemes("zeros", "he_normal").withEpochs(1).withBatchSize(16).withLearningRate(0.05);
+    DepthSweepResult result = DepthSweep.run(plan, train, test);
+
+    assertThat(result.depths()).extracting(DepthRuns::depth).containsExactly(1, 3);
+    for (int depth : List.of(1, 3)) {
+      assertThat(result.status(depth, "zeros")).isEqualTo("stalled");
+      assertThat(result.status(depth, "he_normal")).isEqualTo("ok");
+      assertThat(result.meanFinalAccuracy(depth, "he_normal"))
+          .isGreaterThan(result.meanFinalAccuracy(depth, "zeros") + 0.5);
+    }
+    assertThat(result.at(3).net().toString()).isEqualTo(
+        "input(784).dense(32).relu().dense(32).relu().dense(32).relu().dense(10).softmax()");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"picocli.CommandLine",
+      "com.fasterxml.jackson.dataformat.csv.CsvMapper", "org.knowm.xchart.XYChart",
+      "org.apache.pdfbox.pdmodel.PDDocument"})
+  void noCommandLineLibraryIsOnTheClasspath(String name) {
+    assertThatThrownBy(() -> Class.forName(name)).isInstanceOf(ClassNotFoundException.class);
+  }
+}
