@@ -32,11 +32,6 @@ public record Dropout(double rate) implements Layer {
   }
 
   @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.dropout(this);
   }

@@ -25,11 +25,6 @@ public record Flatten() implements Layer {
   }
 
   @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.flatten(this);
   }

@@ -70,8 +70,10 @@ public sealed interface Layer
    */
   Shape outputShape(Shape input);
 
-  /** The parameters this layer holds for this input shape, in a fixed order. */
-  List<ParameterShape> parameters(Shape input);
+  /** The parameters this layer holds for this input shape, in a fixed order; none by default. */
+  default List<ParameterShape> parameters(Shape input) {
+    return List.of();
+  }
 
   /**
    * The rank of this layer's parameter of {@code role}, known before any input shape: 1 for a

@@ -31,11 +31,6 @@ public sealed interface Pool2d extends Layer permits MaxPool2d, AvgPool2d {
         input.dim(2));
   }
 
-  @Override
-  default List<ParameterShape> parameters(Shape input) {
-    return List.of();
-  }
-
   /** Checks the arguments every pooling layer shares. */
   static void check(int pool, int stride, Padding padding) {
     Inputs.requirePositive("pool size", pool);

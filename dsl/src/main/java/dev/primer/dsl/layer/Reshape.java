@@ -33,11 +33,6 @@ public record Reshape(Shape target) implements Layer {
   }
 
   @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
-  }
-
-  @Override
   public <R> R accept(Visitor<R> visitor) {
     return visitor.reshape(this);
   }
