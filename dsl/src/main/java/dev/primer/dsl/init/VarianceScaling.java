@@ -77,9 +77,7 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
   }
 
   public VarianceScaling {
-    if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new IllegalArgumentException("variance_scaling: scale must be > 0, got " + scale);
-    }
+    Checks.positive("variance_scaling", "scale", scale);
     if (mode == null || distribution == null) {
       throw new IllegalArgumentException("variance_scaling: mode and distribution are required");
     }
