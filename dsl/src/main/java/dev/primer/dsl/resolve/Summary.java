@@ -6,7 +6,6 @@ import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Recurrent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
