@@ -114,8 +114,7 @@ class LayerArgumentsTest {
 
   @Test
   void everyLayerRecordHasItsSignatureInTheOneList() throws ReflectiveOperationException {
-    java.util.Set<Class<?>> records = new java.util.HashSet<>();
-    collectRecords(Layer.class, records);
+    java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Layer.class);
     assertThat(records).hasSize(LayerKinds.ALL.size());
     for (Class<?> record : records) {
       Object signature = record.getField("SIGNATURE").get(null);
@@ -145,16 +144,6 @@ class LayerArgumentsTest {
         }
       }
       assertThat(layer.signature().parse(raw)).as(layer.text()).isEqualTo(layer);
-    }
-  }
-
-  private static void collectRecords(Class<?> type, java.util.Set<Class<?>> into) {
-    if (type.isRecord()) {
-      into.add(type);
-    } else {
-      for (Class<?> sub : type.getPermittedSubclasses()) {
-        collectRecords(sub, into);
-      }
     }
   }
 }
