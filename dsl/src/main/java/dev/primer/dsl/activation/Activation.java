@@ -1,6 +1,11 @@
 package dev.primer.dsl.activation;
 
-import dev.primer.dsl.base.Numbers;
+import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Signature;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The non-linearity applied to a layer's output: an immutable value of a {@link Kind} and, for
@@ -51,6 +56,14 @@ public record Activation(Kind kind, double alpha) {
     public String method() {
       return method;
     }
+
+    /**
+     * The step's name and argument: {@code relu()}; {@code leakyRelu([alpha])}, alpha 0.01 and
+     * always written; {@code elu([alpha])}, alpha 1 and written when not 1.
+     */
+    public Signature<Activation> signature() {
+      return SIGNATURES.get(this);
+    }
   }
 
   /** How an activation treats a zero-mean input, which decides the init it wants. */
@@ -65,6 +78,31 @@ public record Activation(Kind kind, double alpha) {
 
   /** The default slope of {@link #leakyRelu()}, as PyTorch's {@code LeakyReLU}. */
   public static final double DEFAULT_LEAK = 0.01;
+
+  /** The default alpha of {@link #elu()}. */
+  public static final double DEFAULT_ELU_ALPHA = 1.0;
+
+  private static final Map<Kind, Signature<Activation>> SIGNATURES = new EnumMap<>(Kind.class);
+
+  static {
+    for (Kind kind : Kind.values()) {
+      Signature.Builder step = Signature.named(kind.method);
+      switch (kind) {
+        case LEAKY_RELU -> step.optional(Param.number("alpha").or(DEFAULT_LEAK)).writtenWith(1);
+        case ELU -> step.optional(Param.number("alpha").or(DEFAULT_ELU_ALPHA));
+        default -> { }
+      }
+      SIGNATURES.put(kind, step.build(
+          v -> new Activation(kind, v.list().isEmpty() ? 0 : v.number(0)),
+          o -> o instanceof Activation a && a.kind() == kind
+              ? Optional.of(alphaOf(a)) : Optional.empty()));
+    }
+  }
+
+  /** The arguments of {@code a} for its signature: alpha for the kinds that take one. */
+  private static List<Object> alphaOf(Activation a) {
+    return a.kind() == Kind.LEAKY_RELU || a.kind() == Kind.ELU ? List.of(a.alpha()) : List.of();
+  }
 
   public Activation {
     if (kind == null) {
@@ -92,7 +130,7 @@ public record Activation(Kind kind, double alpha) {
   public static Activation relu() { return new Activation(Kind.RELU, 0); }
   public static Activation leakyRelu() { return leakyRelu(DEFAULT_LEAK); }
   public static Activation leakyRelu(double alpha) { return new Activation(Kind.LEAKY_RELU, alpha); }
-  public static Activation elu() { return elu(1.0); }
+  public static Activation elu() { return elu(DEFAULT_ELU_ALPHA); }
   public static Activation elu(double alpha) { return new Activation(Kind.ELU, alpha); }
   public static Activation selu() { return new Activation(Kind.SELU, 0); }
   public static Activation gelu() { return new Activation(Kind.GELU, 0); }
@@ -114,11 +152,7 @@ public record Activation(Kind kind, double alpha) {
 
   /** The call as the text form writes it: {@code relu()}, {@code leakyRelu(0.2)}, {@code elu()}. */
   public String text() {
-    return switch (kind) {
-      case LEAKY_RELU -> name() + "(" + Numbers.format(alpha) + ")";
-      case ELU -> alpha == 1.0 ? "elu()" : name() + "(" + Numbers.format(alpha) + ")";
-      default -> name() + "()";
-    };
+    return kind.signature().write(this).orElseThrow();
   }
 
   @Override

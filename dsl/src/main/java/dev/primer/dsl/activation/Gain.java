@@ -18,6 +18,9 @@ package dev.primer.dsl.activation;
  *       AUTO uses LeCun normal (gain 1) instead, as SELU's paper requires</td></tr>
  * </table>
  *
+ * <p>{@link #scale} is the gain squared, the variance scale of He, Glorot and LeCun
+ * initialization; where it is the exact quantity (relu-like units) the gain is derived from it.
+ *
  * <p>gelu, swish and elu have no closed-form gain; they behave like relu for large |x|, so they
  * share relu's.
  */
@@ -26,14 +29,26 @@ public final class Gain {
     throw new AssertionError("no instances");
   }
 
-  /** The gain of {@code activation}. */
+  /** The gain of {@code activation}: the square root of {@link #scale} where that is exact. */
   public static double of(Activation activation) {
     return switch (activation.kind()) {
       case LINEAR, SIGMOID, SOFTMAX -> 1.0;
       case TANH -> 5.0 / 3.0;
-      case RELU, GELU, SWISH, ELU -> Math.sqrt(2.0);
-      case LEAKY_RELU -> Math.sqrt(2.0 / (1.0 + activation.alpha() * activation.alpha()));
       case SELU -> 3.0 / 4.0;
+      case RELU, GELU, SWISH, ELU, LEAKY_RELU -> Math.sqrt(scale(activation));
+    };
+  }
+
+  /**
+   * The gain squared: the variance scale a variance-scaling initializer needs in front of the
+   * activation, {@code 2} for relu (He), {@code 2 / (1 + a^2)} for leakyRelu(a), {@code 1} for
+   * linear units (Glorot, LeCun). What {@code Auto} and the He, Glorot and LeCun presets use.
+   */
+  public static double scale(Activation activation) {
+    return switch (activation.kind()) {
+      case RELU, GELU, SWISH, ELU -> 2.0;
+      case LEAKY_RELU -> 2.0 / (1.0 + activation.alpha() * activation.alpha());
+      case LINEAR, SIGMOID, SOFTMAX, TANH, SELU -> of(activation) * of(activation);
     };
   }
 }

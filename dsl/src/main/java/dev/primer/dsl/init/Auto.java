@@ -1,6 +1,7 @@
 package dev.primer.dsl.init;
 
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.activation.Gain;
 
 /**
  * AUTO, the default wherever nothing is named: the scheme theory recommends for the block, from
@@ -38,13 +39,15 @@ public record Auto() implements Rule {
     };
   }
 
-  /** The kernel scheme for a dense or conv layer followed by {@code activation}. */
+  /**
+   * The kernel scheme for a dense or conv layer followed by {@code activation}: for relu-like
+   * units He's variance scaling with the activation's {@link Gain#scale} (2 for relu, gelu,
+   * swish and elu, which is {@code he_normal}; 2 / (1 + a^2) for leakyRelu(a)).
+   */
   static Init forActivation(Activation activation) {
     return switch (activation.family()) {
-      case RELU_LIKE -> activation.kind() == Activation.Kind.LEAKY_RELU
-          ? new VarianceScaling(2 / (1 + activation.alpha() * activation.alpha()),
-              VarianceScaling.FanMode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL)
-          : Inits.HE_NORMAL;
+      case RELU_LIKE -> new VarianceScaling(Gain.scale(activation),
+          VarianceScaling.FanMode.FAN_IN, VarianceScaling.Distribution.TRUNCATED_NORMAL);
       case SELF_NORMALIZING -> Inits.LECUN_NORMAL;
       case SATURATING_OR_LINEAR -> Inits.GLOROT_UNIFORM;
     };

@@ -15,17 +15,13 @@ import java.util.Optional;
 public record DeltaOrthogonal(double gain) implements Sampler {
 
   public DeltaOrthogonal {
-    if (!(gain > 0) || Double.isInfinite(gain)) {
-      throw new IllegalArgumentException("delta_orthogonal: gain must be > 0, got " + gain);
-    }
+    Checks.positive("delta_orthogonal", "gain", gain);
   }
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return rank != 4
-        ? Optional.of("delta_orthogonal needs a conv kernel [kh, kw, in, out], "
-            + role.paramName() + " has rank " + rank)
-        : Optional.empty();
+    return Checks.rank(rank == 4, "delta_orthogonal needs a conv kernel [kh, kw, in, out]", role,
+        rank);
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The fans of a parameter block: how many inputs feed one output unit (fan_in) and how many
- * outputs one input unit feeds (fan_out). The one place fans are computed.
+ * outputs one input unit feeds (fan_out). The one place fans are computed: of a kernel
+ * ({@link #ofKernel}), of one gate block of any parameter ({@link #ofParameter}).
  *
  * <p>For a kernel of shape {@code [k1, ..., kr, in, out]} the receptive field is
  * {@code k1 * ... * kr} (1 for a dense kernel), and
@@ -42,6 +43,37 @@ public record Fans(long in, long out) {
       receptive *= shape[i];
     }
     return new Fans(receptive * shape[shape.length - 2], receptive * shape[shape.length - 1]);
+  }
+
+  /**
+   * The shape of one gate block of a parameter of shape {@code shape} whose last axis holds
+   * {@code gates} blocks side by side: {@code [in, 4 * units]} to {@code [in, units]} for an
+   * LSTM kernel; the shape itself for one gate.
+   */
+  public static int[] gateBlock(int[] shape, int gates) {
+    int[] block = shape.clone();
+    block[block.length - 1] /= gates;
+    return block;
+  }
+
+  /**
+   * The fans of one gate block of the parameter of {@code role} of a layer with {@code gates}
+   * gates (1 unless recurrent): a kernel or recurrent kernel block by {@link #ofKernel}; a bias
+   * or any other 1-D parameter takes the fans of its layer's kernel block
+   * ({@code kernelShape}, split the same way), or (n, n) where that has rank 1 (batch norm over
+   * n channels, which has no kernel).
+   *
+   * @param shape the parameter's shape, all gates together
+   * @param kernelShape the layer's kernel shape, all gates together (its first parameter's where
+   *     it has no kernel)
+   */
+  public static Fans ofParameter(Role role, int[] shape, int[] kernelShape, int gates) {
+    int[] block = gateBlock(shape, gates);
+    if (role == Role.KERNEL || role == Role.RECURRENT_KERNEL) {
+      return ofKernel(block);
+    }
+    int[] kernelBlock = gateBlock(kernelShape, gates);
+    return ofKernel(kernelBlock.length >= 2 ? kernelBlock : new int[] {block[0], block[0]});
   }
 
   /** (fan_in + fan_out) / 2, Glorot's compromise between the forward and backward pass. */

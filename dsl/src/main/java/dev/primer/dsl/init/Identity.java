@@ -17,9 +17,7 @@ public record Identity(double gain) implements Sampler {
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return rank != 2
-        ? Optional.of("identity needs a 2-D parameter, " + role.paramName() + " has rank " + rank)
-        : Optional.empty();
+    return Checks.rank(rank == 2, "identity needs a 2-D parameter", role, rank);
   }
 
   @Override

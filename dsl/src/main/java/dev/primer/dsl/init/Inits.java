@@ -1,5 +1,7 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.activation.Gain;
 import dev.primer.dsl.init.VarianceScaling.Distribution;
 import dev.primer.dsl.init.VarianceScaling.FanMode;
 
@@ -24,35 +26,40 @@ public final class Inits {
   /** Every entry 1. */
   public static final Constant ONES = new Constant(1);
 
+  /** The variance scale of He init: relu's gain squared, 2 ({@link Gain#scale}). */
+  private static final double RELU_SCALE = Gain.scale(Activation.relu());
+  /** The variance scale of Glorot and LeCun init: a linear unit's, 1. */
+  private static final double LINEAR_SCALE = Gain.scale(Activation.linear());
+
   /** Glorot/Xavier uniform: U(-l, l), l = sqrt(6 / (fan_in + fan_out)). Keras's default. */
   public static final VarianceScaling GLOROT_UNIFORM =
-      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.UNIFORM);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_AVG, Distribution.UNIFORM);
   /** Glorot normal, truncated (Keras): std sqrt(2 / (fan_in + fan_out)) after truncation. */
   public static final VarianceScaling GLOROT_NORMAL =
-      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.TRUNCATED_NORMAL);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_AVG, Distribution.TRUNCATED_NORMAL);
   /** Glorot normal, not truncated (PyTorch's xavier_normal_): N(0, 2 / (fan_in + fan_out)). */
   public static final VarianceScaling GLOROT_NORMAL_UNTRUNCATED =
-      new VarianceScaling(1, FanMode.FAN_AVG, Distribution.NORMAL);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_AVG, Distribution.NORMAL);
 
   /** He/Kaiming uniform: U(-l, l), l = sqrt(6 / fan_in). Same as PyTorch's kaiming_uniform_. */
   public static final VarianceScaling HE_UNIFORM =
-      new VarianceScaling(2, FanMode.FAN_IN, Distribution.UNIFORM);
+      new VarianceScaling(RELU_SCALE, FanMode.FAN_IN, Distribution.UNIFORM);
   /** He normal, truncated (Keras): std sqrt(2 / fan_in) after truncation. */
   public static final VarianceScaling HE_NORMAL =
-      new VarianceScaling(2, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
+      new VarianceScaling(RELU_SCALE, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
   /** He normal, not truncated (PyTorch's kaiming_normal_): N(0, 2 / fan_in). */
   public static final VarianceScaling HE_NORMAL_UNTRUNCATED =
-      new VarianceScaling(2, FanMode.FAN_IN, Distribution.NORMAL);
+      new VarianceScaling(RELU_SCALE, FanMode.FAN_IN, Distribution.NORMAL);
 
   /** LeCun uniform: U(-l, l), l = sqrt(3 / fan_in). */
   public static final VarianceScaling LECUN_UNIFORM =
-      new VarianceScaling(1, FanMode.FAN_IN, Distribution.UNIFORM);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_IN, Distribution.UNIFORM);
   /** LeCun normal, truncated (Keras): std sqrt(1 / fan_in) after truncation. For SELU. */
   public static final VarianceScaling LECUN_NORMAL =
-      new VarianceScaling(1, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_IN, Distribution.TRUNCATED_NORMAL);
   /** LeCun normal, not truncated: N(0, 1 / fan_in). */
   public static final VarianceScaling LECUN_NORMAL_UNTRUNCATED =
-      new VarianceScaling(1, FanMode.FAN_IN, Distribution.NORMAL);
+      new VarianceScaling(LINEAR_SCALE, FanMode.FAN_IN, Distribution.NORMAL);
 
   /** {@link #GLOROT_UNIFORM}. */
   public static final VarianceScaling GLOROT = GLOROT_UNIFORM;

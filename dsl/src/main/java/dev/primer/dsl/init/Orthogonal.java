@@ -20,17 +20,12 @@ import java.util.Optional;
 public record Orthogonal(double gain) implements Sampler {
 
   public Orthogonal {
-    if (!(gain > 0) || Double.isInfinite(gain)) {
-      throw new IllegalArgumentException("orthogonal: gain must be > 0, got " + gain);
-    }
+    Checks.positive("orthogonal", "gain", gain);
   }
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return rank < 2
-        ? Optional.of("orthogonal needs a parameter of rank >= 2, " + role.paramName()
-            + " has rank " + rank)
-        : Optional.empty();
+    return Checks.rank(rank >= 2, "orthogonal needs a parameter of rank >= 2", role, rank);
   }
 
   @Override

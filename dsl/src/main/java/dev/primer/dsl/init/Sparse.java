@@ -18,17 +18,12 @@ public record Sparse(int count, double std) implements Sampler {
     if (count <= 0) {
       throw new IllegalArgumentException("sparse: count must be > 0, got " + count);
     }
-    if (!(std > 0) || Double.isInfinite(std)) {
-      throw new IllegalArgumentException("sparse: std must be > 0 and finite, got " + std);
-    }
+    Checks.positiveFinite("sparse", "std", std);
   }
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return rank < 2
-        ? Optional.of("sparse needs a kernel of rank >= 2, " + role.paramName()
-            + " has rank " + rank)
-        : Optional.empty();
+    return Checks.rank(rank >= 2, "sparse needs a kernel of rank >= 2", role, rank);
   }
 
   @Override

@@ -23,10 +23,7 @@ public record TruncatedNormal(double mean, double std) implements Sampler {
     if (!Double.isFinite(mean)) {
       throw new IllegalArgumentException("truncated_normal: mean must be finite, got " + mean);
     }
-    if (!(std > 0) || Double.isInfinite(std)) {
-      throw new IllegalArgumentException(
-          "truncated_normal: std must be > 0 and finite, got " + std);
-    }
+    Checks.positiveFinite("truncated_normal", "std", std);
   }
 
   /** The standard deviation of the values drawn: {@code std * 0.8796...}. */

@@ -1,5 +1,7 @@
 package dev.primer.dsl.init;
 
+import java.util.Locale;
+
 /**
  * Variance scaling: draws with variance {@code scale / n}, where n is a fan of the block (see
  * {@link Fans}). Every Glorot/Xavier, He/Kaiming and LeCun preset is this rule with fixed
@@ -31,20 +33,14 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
 
   /** Which fan divides the scale. */
   public enum FanMode {
-    FAN_IN("fan_in"),
-    FAN_OUT("fan_out"),
-    FAN_AVG("fan_avg"),
-    FAN_GEO_AVG("fan_geo_avg");
+    FAN_IN,
+    FAN_OUT,
+    FAN_AVG,
+    FAN_GEO_AVG;
 
-    private final String text;
-
-    FanMode(String text) {
-      this.text = text;
-    }
-
-    /** The name in the text form: {@code fan_in}. */
+    /** The name in the text form, the constant's in lower case: {@code fan_in}. */
     public String text() {
-      return text;
+      return name().toLowerCase(Locale.ROOT);
     }
 
     /** n for these fans. */
@@ -60,26 +56,18 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
 
   /** Which distribution the values are drawn from. */
   public enum Distribution {
-    TRUNCATED_NORMAL("truncated_normal"),
-    NORMAL("normal"),
-    UNIFORM("uniform");
+    TRUNCATED_NORMAL,
+    NORMAL,
+    UNIFORM;
 
-    private final String text;
-
-    Distribution(String text) {
-      this.text = text;
-    }
-
-    /** The name in the text form: {@code truncated_normal}. */
+    /** The name in the text form, the constant's in lower case: {@code truncated_normal}. */
     public String text() {
-      return text;
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   public VarianceScaling {
-    if (!(scale > 0) || Double.isInfinite(scale)) {
-      throw new IllegalArgumentException("variance_scaling: scale must be > 0, got " + scale);
-    }
+    Checks.positive("variance_scaling", "scale", scale);
     if (mode == null || distribution == null) {
       throw new IllegalArgumentException("variance_scaling: mode and distribution are required");
     }

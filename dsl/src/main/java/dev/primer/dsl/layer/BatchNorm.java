@@ -1,5 +1,7 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.base.Shape;
 import java.util.List;
@@ -18,6 +20,13 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
   public static final double DEFAULT_MOMENTUM = 0.99;
   public static final double DEFAULT_EPSILON = 1e-3;
 
+  /** {@code batchNorm([momentum,epsilon])}: both or neither. */
+  public static final Signature<BatchNorm> SIGNATURE = Signature.named("batchNorm")
+      .optional(Param.number("momentum").or(DEFAULT_MOMENTUM),
+          Param.number("epsilon").or(DEFAULT_EPSILON))
+      .build(v -> new BatchNorm(v.number(0), v.number(1)),
+          Signature.writing(BatchNorm.class, b -> List.of(b.momentum(), b.epsilon())));
+
   public BatchNorm {
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
@@ -27,15 +36,8 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
     }
   }
 
-  @Override public String kind() { return "batchNorm"; }
+  @Override public Signature<BatchNorm> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "batch_norm"; }
-
-  @Override
-  public List<Object> arguments() {
-    return momentum == DEFAULT_MOMENTUM && epsilon == DEFAULT_EPSILON
-        ? List.of()
-        : List.of(momentum, epsilon);
-  }
 
   @Override
   public Shape outputShape(Shape input) {

@@ -1,5 +1,7 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.base.Shape;
 import java.util.List;
@@ -12,6 +14,15 @@ import java.util.Set;
  */
 public record Conv2d(int filters, int kernel, int stride, Padding padding) implements Layer {
 
+  /** {@code conv2d(filters,kernel[,stride[,valid|same]])}: stride 1, valid padding. */
+  public static final Signature<Conv2d> SIGNATURE = Signature.named("conv2d")
+      .required(Param.integer("filters"), Param.integer("kernel"))
+      .optional(Param.integer("stride").or(1))
+      .optional(Param.choice("padding", Padding.class).or(Padding.VALID))
+      .build(v -> new Conv2d(v.integer(0), v.integer(1), v.integer(2), v.get(3, Padding.class)),
+          Signature.writing(Conv2d.class,
+              c -> List.of(c.filters(), c.kernel(), c.stride(), c.padding())));
+
   public Conv2d {
     Inputs.requirePositive("filters", filters);
     Inputs.requirePositive("kernel size", kernel);
@@ -21,19 +32,11 @@ public record Conv2d(int filters, int kernel, int stride, Padding padding) imple
     }
   }
 
-  @Override public String kind() { return "conv2d"; }
+  @Override public Signature<Conv2d> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "conv2d"; }
   @Override public boolean mixesUnits() { return true; }
   @Override public Set<Role> initializable() { return Set.of(Role.KERNEL, Role.BIAS); }
   @Override public int parameterRank(Role role) { return role == Role.KERNEL ? 4 : 1; }
-
-  @Override
-  public List<Object> arguments() {
-    if (padding != Padding.VALID) {
-      return List.of(filters, kernel, stride, padding);
-    }
-    return stride != 1 ? List.of(filters, kernel, stride) : List.of(filters, kernel);
-  }
 
   @Override
   public Shape outputShape(Shape input) {

@@ -1,5 +1,7 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.base.Shape;
 import java.util.List;
@@ -11,15 +13,19 @@ import java.util.Set;
  */
 public record Dense(int units) implements Layer {
 
+  /** {@code dense(units)}. */
+  public static final Signature<Dense> SIGNATURE = Signature.named("dense")
+      .required(Param.integer("units"))
+      .build(v -> new Dense(v.integer(0)), Signature.writing(Dense.class, d -> List.of(d.units())));
+
   public Dense {
     Inputs.requirePositive("units", units);
   }
 
-  @Override public String kind() { return "dense"; }
+  @Override public Signature<Dense> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "dense"; }
   @Override public boolean mixesUnits() { return true; }
   @Override public Set<Role> initializable() { return Set.of(Role.KERNEL, Role.BIAS); }
-  @Override public List<Object> arguments() { return List.of(units); }
 
   @Override
   public Shape outputShape(Shape input) {

@@ -1,6 +1,8 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.Signature;
 import java.util.List;
 
 /**
@@ -9,24 +11,24 @@ import java.util.List;
  */
 public record Dropout(double rate) implements Layer {
 
+  /** {@code dropout(rate)}. */
+  public static final Signature<Dropout> SIGNATURE = Signature.named("dropout")
+      .required(Param.number("rate"))
+      .build(v -> new Dropout(v.number(0)),
+          Signature.writing(Dropout.class, d -> List.of(d.rate())));
+
   public Dropout {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("rate must be in [0, 1), got " + rate);
     }
   }
 
-  @Override public String kind() { return "dropout"; }
+  @Override public Signature<Dropout> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "dropout"; }
-  @Override public List<Object> arguments() { return List.of(rate); }
 
   @Override
   public Shape outputShape(Shape input) {
     return input;
-  }
-
-  @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
   }
 
   @Override

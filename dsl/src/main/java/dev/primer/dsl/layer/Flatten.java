@@ -1,14 +1,18 @@
 package dev.primer.dsl.layer;
 
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.Signature;
 import java.util.List;
 
 /** Turns any shape into a flat vector of all its values, row-major. No parameters. */
 public record Flatten() implements Layer {
 
-  @Override public String kind() { return "flatten"; }
+  /** {@code flatten()}. */
+  public static final Signature<Flatten> SIGNATURE = Signature.named("flatten")
+      .build(v -> new Flatten(), Signature.writing(Flatten.class, f -> List.of()));
+
+  @Override public Signature<Flatten> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "flatten"; }
-  @Override public List<Object> arguments() { return List.of(); }
 
   @Override
   public Shape outputShape(Shape input) {
@@ -18,11 +22,6 @@ public record Flatten() implements Layer {
           + " values, more than " + Integer.MAX_VALUE);
     }
     return Shape.of((int) size);
-  }
-
-  @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
   }
 
   @Override

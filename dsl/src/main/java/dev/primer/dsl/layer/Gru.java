@@ -1,5 +1,6 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Cell;
 
 /**
@@ -13,11 +14,15 @@ import dev.primer.dsl.init.Cell;
  */
 public record Gru(int units, Returns returns) implements Recurrent {
 
+  /** {@code gru(units[,last|sequences])}. */
+  public static final Signature<Gru> SIGNATURE =
+      Recurrent.signature("gru", Gru.class, Gru::new);
+
   public Gru {
     Recurrent.check(units, returns);
   }
 
-  @Override public String kind() { return "gru"; }
+  @Override public Signature<Gru> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "gru"; }
   @Override public Cell cell() { return Cell.GRU; }
 

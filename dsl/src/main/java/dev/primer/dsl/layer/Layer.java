@@ -1,5 +1,6 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.base.Shape;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Set;
  * the value received; the caller adds which layer it was.
  */
 public sealed interface Layer
-    permits Dense, Conv2d, MaxPool2d, AvgPool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
+    permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
 
   /** Calls the visitor's method for this layer. */
   <R> R accept(Visitor<R> visitor);
@@ -48,8 +49,16 @@ public sealed interface Layer
     R gru(Gru g);
   }
 
+  /**
+   * The layer kind's name, typed arguments and defaults, as the Java steps, the parser and the
+   * writer use them: see {@link LayerKinds}.
+   */
+  Signature<? extends Layer> signature();
+
   /** The method name in the chain and the text form: {@code dense}, {@code maxPool2d}. */
-  String kind();
+  default String kind() {
+    return signature().name();
+  }
 
   /** The stem of the layer's name in parameter names: {@code dense} in {@code dense_0/kernel}. */
   String nameStem();
@@ -61,8 +70,10 @@ public sealed interface Layer
    */
   Shape outputShape(Shape input);
 
-  /** The parameters this layer holds for this input shape, in a fixed order. */
-  List<ParameterShape> parameters(Shape input);
+  /** The parameters this layer holds for this input shape, in a fixed order; none by default. */
+  default List<ParameterShape> parameters(Shape input) {
+    return List.of();
+  }
 
   /**
    * The rank of this layer's parameter of {@code role}, known before any input shape: 1 for a
@@ -88,8 +99,15 @@ public sealed interface Layer
 
   /**
    * The arguments as the text form writes them, in order, trailing defaults left out: each an
-   * {@link Integer}, a {@link Double}, a {@link Shape} (its dimensions) or an enum (its
-   * lower-case name).
+   * {@link Integer}, a {@link Double}, an {@code int[]} (dimensions) or an enum (its lower-case
+   * name).
    */
-  List<Object> arguments();
+  default List<Object> arguments() {
+    return signature().arguments(this).orElseThrow();
+  }
+
+  /** The layer as the text form writes it, without activation or inits: {@code conv2d(32,5)}. */
+  default String text() {
+    return signature().write(this).orElseThrow();
+  }
 }

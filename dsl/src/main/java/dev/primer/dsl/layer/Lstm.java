@@ -1,5 +1,6 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Cell;
 
 /**
@@ -12,11 +13,15 @@ import dev.primer.dsl.init.Cell;
  */
 public record Lstm(int units, Returns returns) implements Recurrent {
 
+  /** {@code lstm(units[,last|sequences])}. */
+  public static final Signature<Lstm> SIGNATURE =
+      Recurrent.signature("lstm", Lstm.class, Lstm::new);
+
   public Lstm {
     Recurrent.check(units, returns);
   }
 
-  @Override public String kind() { return "lstm"; }
+  @Override public Signature<Lstm> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "lstm"; }
   @Override public Cell cell() { return Cell.LSTM; }
 

@@ -1,31 +1,20 @@
 package dev.primer.dsl.layer;
 
-import dev.primer.dsl.base.Shape;
-import java.util.List;
+import dev.primer.dsl.base.Signature;
 
-/**
- * Takes the maximum of each {@code pool x pool} window of an image, per channel, moving by
- * {@code stride} (default: {@code pool}). No parameters.
- */
-public record MaxPool2d(int pool, int stride, Padding padding) implements Layer {
+/** Takes the maximum of each window, per channel: see {@link Pool2d}. */
+public record MaxPool2d(int pool, int stride, Padding padding) implements Pool2d {
+
+  /** {@code maxPool2d(pool[,stride[,valid|same]])}. */
+  public static final Signature<MaxPool2d> SIGNATURE =
+      Pool2d.signature("maxPool2d", MaxPool2d.class, MaxPool2d::new);
 
   public MaxPool2d {
-    Pooling.check(pool, stride, padding);
+    Pool2d.check(pool, stride, padding);
   }
 
-  @Override public String kind() { return "maxPool2d"; }
+  @Override public Signature<MaxPool2d> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "max_pool2d"; }
-  @Override public List<Object> arguments() { return Pooling.arguments(pool, stride, padding); }
-
-  @Override
-  public Shape outputShape(Shape input) {
-    return Pooling.outputShape(input, pool, stride, padding);
-  }
-
-  @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
-  }
 
   @Override
   public <R> R accept(Visitor<R> visitor) {

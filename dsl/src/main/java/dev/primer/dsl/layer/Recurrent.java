@@ -1,5 +1,7 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Cell;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.base.Shape;
@@ -20,10 +22,13 @@ import java.util.Set;
  */
 public sealed interface Recurrent extends Layer permits SimpleRnn, Lstm, Gru {
 
+  /** The size of the state. */
   int units();
 
+  /** The last state or every state. */
   Returns returns();
 
+  /** The gates, in their order along the parameters' last axis. */
   Cell cell();
 
   @Override
@@ -34,11 +39,6 @@ public sealed interface Recurrent extends Layer permits SimpleRnn, Lstm, Gru {
   @Override
   default Set<Role> initializable() {
     return Set.of(Role.KERNEL, Role.RECURRENT_KERNEL, Role.BIAS);
-  }
-
-  @Override
-  default List<Object> arguments() {
-    return returns() == Returns.LAST ? List.of(units()) : List.of(units(), returns());
   }
 
   @Override
@@ -54,6 +54,21 @@ public sealed interface Recurrent extends Layer permits SimpleRnn, Lstm, Gru {
         new ParameterShape(Role.KERNEL, Shape.of(input.last(), width)),
         new ParameterShape(Role.RECURRENT_KERNEL, Shape.of(units(), width)),
         new ParameterShape(Role.BIAS, Shape.of(width)));
+  }
+
+  /** How a recurrent layer is built from its arguments. */
+  @FunctionalInterface
+  interface Factory<R extends Recurrent> {
+    R of(int units, Returns returns);
+  }
+
+  /** {@code name(units[,last|sequences])}: the last state by default. */
+  static <R extends Recurrent> Signature<R> signature(String name, Class<R> type, Factory<R> make) {
+    return Signature.named(name)
+        .required(Param.integer("units"))
+        .optional(Param.choice("returns", Returns.class).or(Returns.LAST))
+        .build(v -> make.of(v.integer(0), v.get(1, Returns.class)),
+            Signature.writing(type, r -> List.of(r.units(), r.returns())));
   }
 
   /** Checks the arguments every recurrent layer shares. */

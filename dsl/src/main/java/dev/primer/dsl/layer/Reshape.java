@@ -1,10 +1,18 @@
 package dev.primer.dsl.layer;
 
+import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.Signature;
 import java.util.List;
 
 /** Gives each example a new shape with the same number of values, row-major. No parameters. */
 public record Reshape(Shape target) implements Layer {
+
+  /** {@code reshape(dims...)}. */
+  public static final Signature<Reshape> SIGNATURE = Signature.named("reshape")
+      .rest(Param.integers("dims"))
+      .build(v -> new Reshape(Shape.of(v.integers(0))),
+          Signature.writing(Reshape.class, r -> List.of(r.target())));
 
   public Reshape {
     if (target == null) {
@@ -12,9 +20,8 @@ public record Reshape(Shape target) implements Layer {
     }
   }
 
-  @Override public String kind() { return "reshape"; }
+  @Override public Signature<Reshape> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "reshape"; }
-  @Override public List<Object> arguments() { return List.of(target); }
 
   @Override
   public Shape outputShape(Shape input) {
@@ -23,11 +30,6 @@ public record Reshape(Shape target) implements Layer {
           + " values) to " + target + " (" + target.size() + " values)");
     }
     return target;
-  }
-
-  @Override
-  public List<ParameterShape> parameters(Shape input) {
-    return List.of();
   }
 
   @Override

@@ -1,5 +1,7 @@
 /**
- * Layer kinds, one record each with its shape rules and parameter shapes, and the entry of a
- * spec that pairs a layer with its activation and named initializers.
+ * Layer kinds, one record each with its shape rules, parameter shapes and {@code Signature} (its
+ * name, typed arguments and defaults in the chain and the text form); {@code LayerKinds}, the one
+ * list of them; the shared rules of pooling ({@code Pool2d}) and recurrent layers; and the entry
+ * of a spec that pairs a layer with its activation and named initializers.
  */
 package dev.primer.dsl.layer;

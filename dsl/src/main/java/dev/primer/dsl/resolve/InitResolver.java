@@ -1,6 +1,7 @@
 package dev.primer.dsl.resolve;
 
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Cell;
 import dev.primer.dsl.init.DataInit;
@@ -21,7 +22,6 @@ import dev.primer.dsl.layer.Recurrent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -67,13 +67,8 @@ final class InitResolver {
     Cell cell = layer instanceof Recurrent r ? r.cell() : Cell.NONE;
     int gates = cell.gates();
     int units = layer instanceof Recurrent r ? r.units() : shape.last();
-    int[] blockShape = shape.toArray();
-    blockShape[blockShape.length - 1] /= gates;
-    int[] kernelBlock = kernelShape.toArray();
-    kernelBlock[kernelBlock.length - 1] /= gates;
-    Fans fans = Fans.ofKernel(role == Role.KERNEL || role == Role.RECURRENT_KERNEL
-        ? blockShape
-        : kernelBlock.length >= 2 ? kernelBlock : new int[] {blockShape[0], blockShape[0]});
+    int[] blockShape = Fans.gateBlock(shape.toArray(), gates);
+    Fans fans = Fans.ofParameter(role, shape.toArray(), kernelShape.toArray(), gates);
 
     List<Block> blocks = new ArrayList<>();
     Optional<DataInit> dataInit = Optional.empty();
@@ -159,26 +154,8 @@ final class InitResolver {
       return preset.get();
     }
     if (init instanceof Uniform u && u.lo() == -u.hi()) {
-      return "uniform(±" + compact(u.hi()) + ")";
+      return "uniform(±" + Numbers.threeDigits(u.hi()) + ")";
     }
-    return compactNumbers(InitNames.text(init));
-  }
-
-  private static String compact(double v) {
-    // drop the trailing zeros of a fraction only (0.100 -> 0.1, 1.00e+03 -> 1e+03): 100 stays 100
-    return String.format(Locale.ROOT, "%.3g", v)
-        .replaceFirst("(\\.\\d*?)0+(?=e|$)", "$1").replaceFirst("\\.(?=e|$)", "");
-  }
-
-  /** Rounds every long decimal in a text form to 3 significant digits for display. */
-  private static String compactNumbers(String text) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("-?\\d+\\.\\d{4,}(E-?\\d+)?").matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, compact(Double.parseDouble(m.group())));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return Numbers.threeDigitsIn(InitNames.text(init));
   }
 }

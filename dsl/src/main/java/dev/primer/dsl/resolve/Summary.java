@@ -6,7 +6,6 @@ import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Recurrent;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
@@ -36,10 +35,10 @@ final class Summary {
     for (ResolvedLayer layer : net.layers()) {
       List<String> row = new ArrayList<>();
       row.add(Integer.toString(layer.index()));
-      row.add(layer.kind() + "(" + arguments(layer) + ")");
+      row.add(layer.spec().layer().text());
       row.add(layer.spec().activation().map(a -> a.text().replace("()", "")).orElse("-"));
       row.add(layer.output().toString());
-      row.add(grouped(layer.parameterCount()));
+      row.add(Numbers.grouped(layer.parameterCount()));
       row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
       row.add(label(layer, Role.KERNEL));
       if (recurrent) {
@@ -53,24 +52,14 @@ final class Summary {
     out.append(TextTable.render(rows, c -> c == 0 || c == 4, 2));
     long total = net.parameterCount();
     long trainable = net.trainableCount();
-    out.append("parameters: ").append(grouped(total)).append(" (trainable ")
-        .append(grouped(trainable)).append(", non-trainable ").append(grouped(total - trainable))
+    out.append("parameters: ").append(Numbers.grouped(total)).append(" (trainable ")
+        .append(Numbers.grouped(trainable)).append(", non-trainable ").append(Numbers.grouped(total - trainable))
         .append(")\n");
     return out.toString();
   }
 
-  private static String arguments(ResolvedLayer layer) {
-    return String.join(",", layer.spec().layer().arguments().stream().map(Numbers::argument)
-        .toList());
-  }
-
-
   private static String label(ResolvedLayer layer, Role role) {
     return layer.parameter(role).map(Parameter::label).orElse("-");
-  }
-
-  private static String grouped(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
   }
 
 }

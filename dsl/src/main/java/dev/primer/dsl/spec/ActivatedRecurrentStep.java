@@ -1,10 +1,9 @@
 package dev.primer.dsl.spec;
 
 import dev.primer.dsl.init.Init;
-import dev.primer.dsl.init.Role;
 
 /** After a recurrent layer and the activation of its output: its inits may still follow. */
-public final class ActivatedRecurrentStep extends NetSpec
+public final class ActivatedRecurrentStep extends InitializableStep<ActivatedRecurrentStep>
     implements RecurrentInitStep<ActivatedRecurrentStep> {
 
   ActivatedRecurrentStep(NetSpec spec) {
@@ -12,17 +11,12 @@ public final class ActivatedRecurrentStep extends NetSpec
   }
 
   @Override
-  public ActivatedRecurrentStep init(Init kernel) {
-    return new ActivatedRecurrentStep(withInit(Role.KERNEL, kernel));
-  }
-
-  @Override
-  public ActivatedRecurrentStep bias(Init bias) {
-    return new ActivatedRecurrentStep(withInit(Role.BIAS, bias));
+  ActivatedRecurrentStep same(NetSpec spec) {
+    return new ActivatedRecurrentStep(spec);
   }
 
   @Override
   public ActivatedRecurrentStep recurrentInit(Init recurrentKernel) {
-    return new ActivatedRecurrentStep(withInit(Role.RECURRENT_KERNEL, recurrentKernel));
+    return withRecurrentInit(recurrentKernel);
   }
 }

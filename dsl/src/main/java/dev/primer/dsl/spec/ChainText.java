@@ -1,12 +1,10 @@
 package dev.primer.dsl.spec;
 
-import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.LayerSpec;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Writes a spec in the text form: the Java chain without {@code Net.}, arguments positional as in
@@ -29,8 +27,7 @@ final class ChainText {
     spec.defaults().kernel().ifPresent(init -> call(out, "defaultInit", InitNames.text(init)));
     spec.defaults().bias().ifPresent(init -> call(out, "defaultBias", InitNames.text(init)));
     for (LayerSpec layer : spec.layers()) {
-      call(out, layer.layer().kind(), layer.layer().arguments().stream()
-          .map(Numbers::argument).collect(Collectors.joining(",")));
+      out.append(out.length() > 0 ? "." : "").append(layer.layer().text());
       layer.activation().ifPresent(a -> out.append(out.length() > 0 ? "." : "").append(a.text()));
       init(out, Role.KERNEL, layer.inits().kernel());
       init(out, Role.RECURRENT_KERNEL, layer.inits().recurrentKernel());

@@ -2,6 +2,7 @@ package dev.primer.dsl.spec;
 
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
@@ -24,10 +25,11 @@ import dev.primer.dsl.layer.SimpleRnn;
 import dev.primer.dsl.resolve.NetDefaults;
 import dev.primer.dsl.resolve.ResolvedNet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 
 /**
  * A network spec: an optional input shape, a list of layers with their activations and named
@@ -78,19 +80,19 @@ public class NetSpec {
    */
   @CheckReturnValue
   public WeightedStep dense(int units) {
-    return new WeightedStep(append("dense", () -> new Dense(units)));
+    return new WeightedStep(append(Dense.SIGNATURE, units));
   }
 
   /** 2-D convolution: {@code filters} square kernels of {@code kernel} taps, stride 1, valid padding. */
   @CheckReturnValue
   public WeightedStep conv2d(int filters, int kernel) {
-    return conv2d(filters, kernel, 1, Padding.VALID);
+    return new WeightedStep(append(Conv2d.SIGNATURE, filters, kernel));
   }
 
   /** 2-D convolution with {@code stride}, valid padding. */
   @CheckReturnValue
   public WeightedStep conv2d(int filters, int kernel, int stride) {
-    return conv2d(filters, kernel, stride, Padding.VALID);
+    return new WeightedStep(append(Conv2d.SIGNATURE, filters, kernel, stride));
   }
 
   /**
@@ -101,50 +103,49 @@ public class NetSpec {
    */
   @CheckReturnValue
   public WeightedStep conv2d(int filters, int kernel, int stride, Padding padding) {
-    return new WeightedStep(
-        append("conv2d", () -> new Conv2d(filters, kernel, stride, padding)));
+    return new WeightedStep(append(Conv2d.SIGNATURE, filters, kernel, stride, padding));
   }
 
   /** Max pooling over {@code pool x pool} windows, stride {@code pool}, valid padding. */
   @CheckReturnValue
   public LayerStep maxPool2d(int pool) {
-    return maxPool2d(pool, pool, Padding.VALID);
+    return new LayerStep(append(MaxPool2d.SIGNATURE, pool));
   }
 
   /** Max pooling with {@code stride}, valid padding. */
   @CheckReturnValue
   public LayerStep maxPool2d(int pool, int stride) {
-    return maxPool2d(pool, stride, Padding.VALID);
+    return new LayerStep(append(MaxPool2d.SIGNATURE, pool, stride));
   }
 
   /** Max pooling. */
   @CheckReturnValue
   public LayerStep maxPool2d(int pool, int stride, Padding padding) {
-    return new LayerStep(append("maxPool2d", () -> new MaxPool2d(pool, stride, padding)));
+    return new LayerStep(append(MaxPool2d.SIGNATURE, pool, stride, padding));
   }
 
   /** Average pooling over {@code pool x pool} windows, stride {@code pool}, valid padding. */
   @CheckReturnValue
   public LayerStep avgPool2d(int pool) {
-    return avgPool2d(pool, pool, Padding.VALID);
+    return new LayerStep(append(AvgPool2d.SIGNATURE, pool));
   }
 
   /** Average pooling with {@code stride}, valid padding. */
   @CheckReturnValue
   public LayerStep avgPool2d(int pool, int stride) {
-    return avgPool2d(pool, stride, Padding.VALID);
+    return new LayerStep(append(AvgPool2d.SIGNATURE, pool, stride));
   }
 
   /** Average pooling. */
   @CheckReturnValue
   public LayerStep avgPool2d(int pool, int stride, Padding padding) {
-    return new LayerStep(append("avgPool2d", () -> new AvgPool2d(pool, stride, padding)));
+    return new LayerStep(append(AvgPool2d.SIGNATURE, pool, stride, padding));
   }
 
   /** All values of an example as one flat vector. */
   @CheckReturnValue
   public LayerStep flatten() {
-    return new LayerStep(append("flatten", Flatten::new));
+    return new LayerStep(append(Flatten.SIGNATURE));
   }
 
   /**
@@ -154,7 +155,7 @@ public class NetSpec {
    */
   @CheckReturnValue
   public LayerStep reshape(int... dims) {
-    return new LayerStep(append("reshape", () -> new Reshape(Shape.of(dims))));
+    return new LayerStep(append(Reshape.SIGNATURE, (Object) dims));
   }
 
   /**
@@ -164,55 +165,72 @@ public class NetSpec {
    */
   @CheckReturnValue
   public LayerStep dropout(double rate) {
-    return new LayerStep(append("dropout", () -> new Dropout(rate)));
+    return new LayerStep(append(Dropout.SIGNATURE, rate));
   }
 
   /** Batch normalisation over the last axis, momentum 0.99, epsilon 0.001. */
   @CheckReturnValue
   public LayerStep batchNorm() {
-    return batchNorm(BatchNorm.DEFAULT_MOMENTUM, BatchNorm.DEFAULT_EPSILON);
+    return new LayerStep(append(BatchNorm.SIGNATURE));
   }
 
   /** Batch normalisation over the last axis. */
   @CheckReturnValue
   public LayerStep batchNorm(double momentum, double epsilon) {
-    return new LayerStep(append("batchNorm", () -> new BatchNorm(momentum, epsilon)));
+    return new LayerStep(append(BatchNorm.SIGNATURE, momentum, epsilon));
   }
 
   /** Elman RNN of {@code units}, returning the last state. */
   @CheckReturnValue
   public RecurrentStep simpleRnn(int units) {
-    return simpleRnn(units, Returns.LAST);
+    return new RecurrentStep(append(SimpleRnn.SIGNATURE, units));
   }
 
   /** Elman RNN of {@code units}. */
   @CheckReturnValue
   public RecurrentStep simpleRnn(int units, Returns returns) {
-    return new RecurrentStep(append("simpleRnn", () -> new SimpleRnn(units, returns)));
+    return new RecurrentStep(append(SimpleRnn.SIGNATURE, units, returns));
   }
 
   /** LSTM of {@code units}, returning the last state. */
   @CheckReturnValue
   public RecurrentStep lstm(int units) {
-    return lstm(units, Returns.LAST);
+    return new RecurrentStep(append(Lstm.SIGNATURE, units));
   }
 
   /** LSTM of {@code units}. */
   @CheckReturnValue
   public RecurrentStep lstm(int units, Returns returns) {
-    return new RecurrentStep(append("lstm", () -> new Lstm(units, returns)));
+    return new RecurrentStep(append(Lstm.SIGNATURE, units, returns));
   }
 
   /** GRU of {@code units}, returning the last state. */
   @CheckReturnValue
   public RecurrentStep gru(int units) {
-    return gru(units, Returns.LAST);
+    return new RecurrentStep(append(Gru.SIGNATURE, units));
   }
 
   /** GRU of {@code units}. */
   @CheckReturnValue
   public RecurrentStep gru(int units, Returns returns) {
-    return new RecurrentStep(append("gru", () -> new Gru(units, returns)));
+    return new RecurrentStep(append(Gru.SIGNATURE, units, returns));
+  }
+
+  /**
+   * This spec followed by the layer {@code kind} builds from {@code arguments} (typed as
+   * {@link Signature#read} gives them, trailing defaults may be left out), as the step that may
+   * follow it: how the text form adds the layers it reads. The Java chain's layer methods do the
+   * same with typed arguments.
+   *
+   * @throws SpecException as the layer's own method would
+   */
+  @CheckReturnValue
+  public NetSpec layer(Signature<? extends Layer> kind, List<?> arguments) {
+    NetSpec appended = append(kind, arguments);
+    Set<Role> roles = appended.layers.get(appended.last()).layer().initializable();
+    return roles.contains(Role.RECURRENT_KERNEL) ? new RecurrentStep(appended)
+        : roles.contains(Role.KERNEL) ? new WeightedStep(appended)
+        : new LayerStep(appended);
   }
 
   /**
@@ -412,12 +430,17 @@ public class NetSpec {
     return new NetSpec(input, copy, defaults);
   }
 
-  private NetSpec append(String kind, Supplier<Layer> layer) {
+  /** This spec and the layer {@code kind} builds from {@code arguments} (defaults left out). */
+  private NetSpec append(Signature<? extends Layer> kind, Object... arguments) {
+    return append(kind, Arrays.asList(arguments));
+  }
+
+  private NetSpec append(Signature<? extends Layer> kind, List<?> arguments) {
     Layer built;
     try {
-      built = layer.get();
+      built = kind.create(arguments);
     } catch (IllegalArgumentException e) {
-      throw SpecException.atLayer(layers.size(), kind, e.getMessage());
+      throw SpecException.atLayer(layers.size(), kind.name(), e.getMessage());
     }
     List<LayerSpec> copy = new ArrayList<>(layers);
     copy.add(LayerSpec.of(built));

@@ -2,17 +2,21 @@ package dev.primer.dsl.spec;
 
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.init.Init;
-import dev.primer.dsl.init.Role;
 
 /**
  * After a recurrent layer: an activation of its output, and its kernel, recurrent kernel and
  * bias inits may follow.
  */
-public final class RecurrentStep extends NetSpec
+public final class RecurrentStep extends InitializableStep<RecurrentStep>
     implements ActivationStep<ActivatedRecurrentStep>, RecurrentInitStep<RecurrentStep> {
 
   RecurrentStep(NetSpec spec) {
     super(spec);
+  }
+
+  @Override
+  RecurrentStep same(NetSpec spec) {
+    return new RecurrentStep(spec);
   }
 
   @Override
@@ -21,17 +25,7 @@ public final class RecurrentStep extends NetSpec
   }
 
   @Override
-  public RecurrentStep init(Init kernel) {
-    return new RecurrentStep(withInit(Role.KERNEL, kernel));
-  }
-
-  @Override
-  public RecurrentStep bias(Init bias) {
-    return new RecurrentStep(withInit(Role.BIAS, bias));
-  }
-
-  @Override
   public RecurrentStep recurrentInit(Init recurrentKernel) {
-    return new RecurrentStep(withInit(Role.RECURRENT_KERNEL, recurrentKernel));
+    return withRecurrentInit(recurrentKernel);
   }
 }

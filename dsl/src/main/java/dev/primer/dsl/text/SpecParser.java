@@ -1,15 +1,17 @@
 package dev.primer.dsl.text;
 
 import dev.primer.dsl.activation.Activation;
-import dev.primer.dsl.base.Numbers;
+import dev.primer.dsl.base.ArgumentException;
+import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.base.Suggestions;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Role;
-import dev.primer.dsl.layer.Padding;
-import dev.primer.dsl.layer.Returns;
+import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.LayerKinds;
 import dev.primer.dsl.spec.ActivationStep;
 import dev.primer.dsl.spec.InitStep;
 import dev.primer.dsl.spec.NetSpec;
@@ -17,10 +19,8 @@ import dev.primer.dsl.spec.RecurrentInitStep;
 import dev.primer.dsl.text.Lexer.Kind;
 import dev.primer.dsl.text.Lexer.Token;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +58,7 @@ public final class SpecParser {
       throw new SpecParseException(rest.column(),
           "expected the end of the initializer, got " + rest.describe());
     }
-    return init(new Call("initializer", List.of(argument), 1), 0, 1);
+    return init(new Call("initializer", List.of(argument), 1));
   }
 
   /** A parsed argument: a number, a word, or a call (for initializers with arguments). */
@@ -70,7 +70,13 @@ public final class SpecParser {
 
   private record Word(String word, int column) implements Argument {}
 
-  private record Call(String name, List<Argument> arguments, int column) implements Argument {}
+  private record Call(String name, List<Argument> arguments, int column) implements Argument {
+    /** As messages quote a call: {@code he_normal(...)}. */
+    @Override
+    public String toString() {
+      return name + "(...)";
+    }
+  }
 
   /** How one step of the chain is applied. */
   @FunctionalInterface
@@ -78,73 +84,41 @@ public final class SpecParser {
     NetSpec apply(NetSpec spec, Call call);
   }
 
+  /** {@code input(dims...)}: the one step that must come first. */
+  private static final Signature<int[]> INPUT = Signature.named("input")
+      .rest(Param.integers("dims")).build(v -> v.integers(0), o -> Optional.empty());
+
   private static final Map<String, Step> STEPS = new LinkedHashMap<>();
 
   static {
     STEPS.put("input", (s, c) -> {
       throw new SpecParseException(c.column(), "input(...) must come first");
     });
-    STEPS.put("defaultInit", (s, c) -> s.defaultInit(init(c, 0, 1)));
-    STEPS.put("defaultBias", (s, c) -> s.defaultBias(init(c, 0, 1)));
-    STEPS.put("dense", (s, c) -> s.dense(integer(c, 0, 1, 1)));
-    STEPS.put("conv2d", (s, c) -> {
-      arity(c, 2, 4);
-      return s.conv2d(integer(c, 0, 2, 4), integer(c, 1, 2, 4),
-          c.arguments().size() > 2 ? integer(c, 2, 2, 4) : 1,
-          c.arguments().size() > 3 ? choice(c, 3, Padding.class) : Padding.VALID);
-    });
-    STEPS.put("maxPool2d", (s, c) -> {
-      int[] window = window(c);
-      return s.maxPool2d(window[0], window[1], padding(c));
-    });
-    STEPS.put("avgPool2d", (s, c) -> {
-      int[] window = window(c);
-      return s.avgPool2d(window[0], window[1], padding(c));
-    });
-    STEPS.put("flatten", (s, c) -> {
-      arity(c, 0, 0);
-      return s.flatten();
-    });
-    STEPS.put("reshape", (s, c) -> {
-      arity(c, 1, Integer.MAX_VALUE);
-      int[] dims = new int[c.arguments().size()];
-      for (int i = 0; i < dims.length; i++) {
-        dims[i] = integer(c, i, 1, Integer.MAX_VALUE);
-      }
-      return s.reshape(dims);
-    });
-    STEPS.put("dropout", (s, c) -> s.dropout(number(c, 0, 1, 1)));
-    STEPS.put("batchNorm", (s, c) -> {
-      arity(c, 0, 2);
-      if (c.arguments().size() == 1) {
-        throw new SpecParseException(c.column(), "batchNorm takes no arguments or two:"
-            + " batchNorm(momentum,epsilon), got 1");
-      }
-      return c.arguments().isEmpty() ? s.batchNorm()
-          : s.batchNorm(number(c, 0, 2, 2), number(c, 1, 2, 2));
-    });
-    STEPS.put("simpleRnn", (s, c) -> s.simpleRnn(integer(c, 0, 1, 2), returns(c)));
-    STEPS.put("lstm", (s, c) -> s.lstm(integer(c, 0, 1, 2), returns(c)));
-    STEPS.put("gru", (s, c) -> s.gru(integer(c, 0, 1, 2), returns(c)));
+    STEPS.put("defaultInit", (s, c) -> s.defaultInit(init(c)));
+    STEPS.put("defaultBias", (s, c) -> s.defaultBias(init(c)));
+    for (Signature<? extends Layer> kind : LayerKinds.ALL) {
+      STEPS.put(kind.name(), (s, c) -> s.layer(kind, read(kind, c)));
+    }
     for (Activation.Kind kind : Activation.Kind.values()) {
-      STEPS.put(kind.method(), (s, c) -> activate(s, c, activation(kind, c)));
+      Signature<Activation> signature = kind.signature();
+      STEPS.put(signature.name(), (s, c) -> activate(s, c, signature.create(read(signature, c))));
     }
     STEPS.put("init", (s, c) -> {
-      Init init = init(c, 0, 1);
+      Init init = init(c);
       if (s instanceof InitStep<?> step) {
         return (NetSpec) step.init(init);
       }
       throw noInitHere(s, c);
     });
     STEPS.put("bias", (s, c) -> {
-      Init init = init(c, 0, 1);
+      Init init = init(c);
       if (s instanceof InitStep<?> step) {
         return (NetSpec) step.bias(init);
       }
       throw noInitHere(s, c);
     });
     STEPS.put("recurrentInit", (s, c) -> {
-      Init init = init(c, 0, 1);
+      Init init = init(c);
       if (s instanceof RecurrentInitStep<?> step) {
         return (NetSpec) step.recurrentInit(init);
       }
@@ -179,11 +153,7 @@ public final class SpecParser {
       return apply(NetSpec.start(Optional.empty()), calls);
     }
     Call input = calls.get(0);
-    arity(input, 1, Integer.MAX_VALUE);
-    int[] dims = new int[input.arguments().size()];
-    for (int i = 0; i < dims.length; i++) {
-      dims[i] = integer(input, i, 1, Integer.MAX_VALUE);
-    }
+    int[] dims = INPUT.create(read(INPUT, input));
     NetSpec withInput;
     try {
       withInput = NetSpec.start(Optional.of(Shape.of(dims)));
@@ -297,71 +267,23 @@ public final class SpecParser {
 
   // ---------------------------------------------------------------- arguments
 
-  private static void arity(Call c, int min, int max) {
-    int n = c.arguments().size();
-    if (n < min || n > max) {
-      String expected = min == max ? Integer.toString(min)
-          : max == Integer.MAX_VALUE ? "at least " + min : min + " to " + max;
-      throw new SpecParseException(c.column(), c.name() + " takes " + expected + " argument"
-          + (min == 1 && (max == 1 || max == Integer.MAX_VALUE) ? "" : "s") + ", got " + n);
+  /** The arguments of {@code c} checked and typed by {@code signature}; errors point at them. */
+  private static List<Object> read(Signature<?> signature, Call c) {
+    try {
+      return signature.read(c.arguments().stream().map(SpecParser::raw).toList());
+    } catch (ArgumentException e) {
+      throw new SpecParseException(
+          e.argument() < 0 ? c.column() : c.arguments().get(e.argument()).column(),
+          e.getMessage());
     }
   }
 
-  private static double number(Call c, int i, int min, int max) {
-    arity(c, min, max);
-    Argument a = c.arguments().get(i);
+  /** An argument as a signature reads it: a number as a Double, a word as a String. */
+  private static Object raw(Argument a) {
     if (a instanceof Number n) {
       return n.value();
     }
-    throw new SpecParseException(a.column(), c.name() + ": argument " + (i + 1)
-        + " must be a number, got " + describe(a));
-  }
-
-  private static int integer(Call c, int i, int min, int max) {
-    double d = number(c, i, min, max);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw new SpecParseException(c.arguments().get(i).column(), c.name() + ": argument "
-          + (i + 1) + " must be a whole number, got " + Numbers.format(d));
-    }
-    return (int) d;
-  }
-
-  private static <E extends Enum<E>> E choice(Call c, int i, Class<E> type) {
-    Argument a = c.arguments().get(i);
-    List<String> allowed = Arrays.stream(type.getEnumConstants())
-        .map(e -> e.name().toLowerCase(Locale.ROOT)).toList();
-    if (a instanceof Word w && allowed.contains(w.word().toLowerCase(Locale.ROOT))) {
-      return Enum.valueOf(type, w.word().toUpperCase(Locale.ROOT));
-    }
-    throw new SpecParseException(a.column(), c.name() + ": argument " + (i + 1) + " must be "
-        + String.join(" or ", allowed) + ", got " + describe(a));
-  }
-
-  private static int[] window(Call c) {
-    arity(c, 1, 3);
-    int pool = integer(c, 0, 1, 3);
-    return new int[] {pool, c.arguments().size() > 1 ? integer(c, 1, 1, 3) : pool};
-  }
-
-  private static Padding padding(Call c) {
-    return c.arguments().size() > 2 ? choice(c, 2, Padding.class) : Padding.VALID;
-  }
-
-  private static Returns returns(Call c) {
-    return c.arguments().size() > 1 ? choice(c, 1, Returns.class) : Returns.LAST;
-  }
-
-  private static Activation activation(Activation.Kind kind, Call c) {
-    boolean takesAlpha = kind == Activation.Kind.LEAKY_RELU || kind == Activation.Kind.ELU;
-    arity(c, 0, takesAlpha ? 1 : 0);
-    if (c.arguments().isEmpty()) {
-      return switch (kind) {
-        case LEAKY_RELU -> Activation.leakyRelu();
-        case ELU -> Activation.elu();
-        default -> new Activation(kind, 0);
-      };
-    }
-    return new Activation(kind, number(c, 0, 1, 1));
+    return a instanceof Word w ? w.word() : a;
   }
 
   private static NetSpec activate(NetSpec spec, Call c, Activation activation) {
@@ -406,9 +328,11 @@ public final class SpecParser {
         "has no " + what + " to initialize").getMessage());
   }
 
-  private static Init init(Call c, int i, int count) {
-    arity(c, count, count);
-    Argument a = c.arguments().get(i);
+  /** The initializer a step such as {@code init(he_normal)} names. */
+  private static Init init(Call c) {
+    read(Signature.named(c.name()).required(Param.any("initializer"))
+        .build(v -> v, o -> Optional.empty()), c);
+    Argument a = c.arguments().get(0);
     try {
       if (a instanceof Word w) {
         return InitNames.parse(w.word(), List.of());
@@ -416,14 +340,11 @@ public final class SpecParser {
       if (a instanceof Call call) {
         List<Object> values = new ArrayList<>();
         for (Argument inner : call.arguments()) {
-          if (inner instanceof Number n) {
-            values.add(n.value());
-          } else if (inner instanceof Word w) {
-            values.add(w.word());
-          } else {
+          if (inner instanceof Call) {
             throw new SpecParseException(inner.column(),
                 call.name() + ": arguments must be numbers or words, got " + describe(inner));
           }
+          values.add(raw(inner));
         }
         return InitNames.parse(call.name(), values);
       }
@@ -437,12 +358,6 @@ public final class SpecParser {
   }
 
   private static String describe(Argument a) {
-    if (a instanceof Number n) {
-      return Numbers.format(n.value());
-    }
-    if (a instanceof Word w) {
-      return "'" + w.word() + "'";
-    }
-    return "'" + ((Call) a).name() + "(...)'";
+    return Signature.describe(raw(a));
   }
 }

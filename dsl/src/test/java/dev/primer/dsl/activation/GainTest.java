@@ -54,4 +54,16 @@ class GainTest {
       assertThat(Gain.of(new Activation(kind, alpha))).as(kind.method()).isPositive();
     }
   }
+
+  @Test
+  void scaleIsTheGainSquaredAndExactWhereHeDefinesIt() {
+    for (Activation a : new Activation[] {
+        Activation.relu(), Activation.leakyRelu(0.2), Activation.elu(), Activation.tanh(),
+        Activation.selu(), Activation.linear()}) {
+      assertThat(Gain.scale(a)).as(a.text()).isCloseTo(Gain.of(a) * Gain.of(a), within(1e-12));
+    }
+    assertThat(Gain.scale(Activation.relu())).isEqualTo(2.0);
+    assertThat(Gain.scale(Activation.linear())).isEqualTo(1.0);
+    assertThat(Gain.scale(Activation.leakyRelu(0.2))).isEqualTo(2 / (1 + 0.2 * 0.2));
+  }
 }

@@ -37,14 +37,14 @@ class DataInitTest {
 
   @Test
   void namesReadAndWriteBothWays() {
-    assertThat(InitNames.parse("lsuv", List.of())).isSameAs(Inits.LSUV);
-    assertThat(InitNames.parse("LSUV", List.of())).isSameAs(Inits.LSUV);
+    assertThat(InitNames.parse("lsuv", List.of())).isEqualTo(Inits.LSUV);
+    assertThat(InitNames.parse("LSUV", List.of())).isEqualTo(Inits.LSUV);
     assertThat(InitNames.text(Inits.LSUV)).isEqualTo("lsuv");
     assertThat(InitNames.parse("lsuv", List.of(0.05, 20.0))).isEqualTo(new Lsuv(0.05, 20));
     assertThat(InitNames.text(new Lsuv(0.05, 20))).isEqualTo("lsuv(0.05,20)");
     assertThat(InitNames.parse("lsuv", List.of(0.05))).isEqualTo(new Lsuv(0.05, 10));
     assertThat(InitNames.parse("lsuv", List.of(0.1, 10.0))).isEqualTo(Inits.LSUV);
-    assertThat(InitNames.parse("class_prior", List.of())).isSameAs(Inits.CLASS_PRIOR);
+    assertThat(InitNames.parse("class_prior", List.of())).isEqualTo(Inits.CLASS_PRIOR);
     assertThat(InitNames.text(Inits.CLASS_PRIOR)).isEqualTo("class_prior");
     for (Init init : List.of(Inits.LSUV, new Lsuv(0.05, 20), new Lsuv(0.3, 1),
         Inits.CLASS_PRIOR)) {
@@ -68,9 +68,9 @@ class DataInitTest {
   @Test
   void badArgumentsAreNamed() {
     assertThatThrownBy(() -> InitNames.parse("lsuv", List.of(0.1, 10.0, 3.0)))
-        .hasMessage("lsuv takes 1 or 2 arguments: lsuv(tolerance[,max_iterations]), got 3");
+        .hasMessage("lsuv takes 0 to 2 arguments: lsuv([tolerance[,max_iterations]]), got 3");
     assertThatThrownBy(() -> InitNames.parse("lsuv", List.of(0.1, 2.5)))
-        .hasMessage("argument 2 must be a whole number, got 2.5");
+        .hasMessage("lsuv: argument 2 must be a whole number, got 2.5");
     assertThatThrownBy(() -> InitNames.parse("class_prior", List.of(1.0)))
         .hasMessage("class_prior takes no arguments, got 1");
   }

@@ -140,4 +140,19 @@ class InitNamesTest {
     assertThat(InitNames.presetName(new Orthogonal(2))).isEmpty();
     assertThat(InitNames.presetName(new Normal(0, 1))).isEmpty();
   }
+
+  @Test
+  void everyInitializerRecordIsWrittenByAName() {
+    List<Init> samples = List.of(new Constant(0.5), new Normal(1, 2), new Uniform(-1, 2),
+        new TruncatedNormal(0, 3), new Orthogonal(2), new Identity(2), new DeltaOrthogonal(2),
+        new Sparse(3, 0.5), new VarianceScaling(3, FanMode.FAN_OUT, Distribution.NORMAL),
+        new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior());
+    java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Init.class);
+    assertThat(samples.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()))
+        .as("a sample of every initializer record").isEqualTo(records);
+    for (Init init : samples) {
+      String text = InitNames.text(init);
+      assertThat(dev.primer.dsl.Net.parseInit(text)).as(text).isEqualTo(init);
+    }
+  }
 }

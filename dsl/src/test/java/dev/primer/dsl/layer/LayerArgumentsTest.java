@@ -111,4 +111,39 @@ class LayerArgumentsTest {
       assertThat(layer.accept(kindOf)).isEqualTo(layer.kind());
     }
   }
+
+  @Test
+  void everyLayerRecordHasItsSignatureInTheOneList() throws ReflectiveOperationException {
+    java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Layer.class);
+    assertThat(records).hasSize(LayerKinds.ALL.size());
+    for (Class<?> record : records) {
+      Object signature = record.getField("SIGNATURE").get(null);
+      assertThat(LayerKinds.ALL).as(record.getSimpleName()).contains(
+          (dev.primer.dsl.base.Signature<? extends Layer>) signature);
+    }
+  }
+
+  @Test
+  void signaturesReadWhatTheyWrite() {
+    List<Layer> layers = List.of(new Dense(7), new Conv2d(8, 3, 2, Padding.SAME),
+        new MaxPool2d(3, 2, Padding.VALID), new AvgPool2d(2, 2, Padding.SAME),
+        new Reshape(Shape.of(4, 7)), new Dropout(0.25), new BatchNorm(0.9, 1e-3),
+        new Lstm(5, Returns.SEQUENCES), new Gru(3, Returns.LAST));
+    for (Layer layer : layers) {
+      // the arguments as the parser hands them over: numbers as doubles, words as strings
+      List<Object> raw = new java.util.ArrayList<>();
+      for (Object a : layer.arguments()) {
+        if (a instanceof Shape shape) {
+          java.util.Arrays.stream(shape.toArray()).forEach(d -> raw.add((double) d));
+        } else if (a instanceof Integer i) {
+          raw.add((double) i);
+        } else if (a instanceof Enum<?> e) {
+          raw.add(e.name().toLowerCase(java.util.Locale.ROOT));
+        } else {
+          raw.add(a);
+        }
+      }
+      assertThat(layer.signature().parse(raw)).as(layer.text()).isEqualTo(layer);
+    }
+  }
 }
