@@ -1,8 +1,11 @@
 package dev.primer.samples.cli;
 
 import dev.primer.dsl.Net;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.ImageInput;
 import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
@@ -51,7 +54,7 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--net", defaultValue = CompareCommand.DEFAULT_NET, paramLabel = "TEXT",
+  @Option(names = "--net", defaultValue = ComparisonPlan.DEFAULT_NET, paramLabel = "TEXT",
       description = "The net. Default: ${DEFAULT-VALUE}")
   String net;
 
@@ -69,28 +72,21 @@ final class BenchCommand implements Callable<Integer> {
   String optimizer;
 
   @Mixin
-  DeviceOption deviceOption;
-
-  @Mixin
-  DataOptions dataOptions;
-
-  @Mixin
-  DebugOption debugOption;
+  RunOptions run;
 
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    Device device = deviceOption.device;
+    Device device = run.device();
     if (batch < 1 || rounds < 1) {
       throw new UserException("--batch and --rounds must be >= 1, got " + batch + " and "
           + rounds);
     }
     PrintWriter out = spec.commandLine().getOut();
-    MnistSplit split = dataOptions.load(System.err);
-    NetSpec parsed = DataOptions.withImageInput(Net.parse(net), split.train().rows(),
-        split.train().cols());
+    MnistSplit split = run.load();
+    NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
     Optimizer chosen = OptimizerOptions.of(optimizer, null);
     int n = train.size();
@@ -204,11 +200,11 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static String one(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+    return Numbers.fixed(v, 1);
   }
 
   private static String two(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Numbers.fixed(v, 2);
   }
 
   private static double seconds(long startNanos) {

@@ -54,9 +54,6 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  /** The library plan's default net, here for {@code primer bench}'s default. */
-  static final String DEFAULT_NET = ComparisonPlan.DEFAULT_NET;
-
   @Option(names = "--net", defaultValue = ComparisonPlan.DEFAULT_NET, paramLabel = "TEXT",
       description = "The net in the text form. Default: ${DEFAULT-VALUE}")
   String net;

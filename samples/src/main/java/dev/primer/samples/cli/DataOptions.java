@@ -1,8 +1,6 @@
 package dev.primer.samples.cli;
 
-import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.data.EmbeddedMnist;
-import dev.primer.tf.data.ImageInput;
 import dev.primer.tf.data.LabeledImages;
 import dev.primer.tf.data.MnistDirectory;
 import dev.primer.tf.data.MnistDownloader;
@@ -65,13 +63,5 @@ final class DataOptions {
       throw new UserException(option + " must be >= 1, got " + size);
     }
     return size >= images.count() ? images : images.subset(0, size);
-  }
-
-  /**
-   * The input shape a spec gets from MNIST images when it has none; the rule is
-   * {@link ImageInput#withImageInput(NetSpec, int, int)}.
-   */
-  static NetSpec withImageInput(NetSpec spec, int rows, int cols) {
-    return ImageInput.withImageInput(spec, rows, cols);
   }
 }

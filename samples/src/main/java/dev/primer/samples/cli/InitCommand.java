@@ -6,6 +6,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.compare.Schemes;
 import dev.primer.tf.data.ImageInput;
 import dev.primer.tf.data.ImageDataset;
+import dev.primer.tf.data.Statistics;
 import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
@@ -101,18 +102,9 @@ final class InitCommand implements Callable<Integer> {
           "init");
       for (ParameterValues v : model.weights().values()) {
         arrays.add(new NpyArray(v.name(), v.shape().toArray(), v.values()));
-        double mean = 0;
-        for (float f : v.values()) {
-          mean += f;
-        }
-        mean /= v.values().length;
-        double var = 0;
-        for (float f : v.values()) {
-          var += (f - mean) * (f - mean);
-        }
-        var /= v.values().length;
-        outText.printf(Locale.ROOT, "%-28s %-16s %12.6f %12.6f  %s%n", v.name(), v.shape(), mean,
-            Math.sqrt(var), model.net().parameter(v.name()).orElseThrow().label());
+        outText.printf(Locale.ROOT, "%-28s %-16s %12.6f %12.6f  %s%n", v.name(), v.shape(),
+            Statistics.mean(v.values()), Statistics.populationStd(v.values()),
+            model.net().parameter(v.name()).orElseThrow().label());
       }
       if (report.isPresent()) {
         outText.println();

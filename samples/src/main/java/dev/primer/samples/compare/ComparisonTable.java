@@ -2,12 +2,12 @@ package dev.primer.samples.compare;
 
 import dev.primer.tf.compare.RunStatus;
 import dev.primer.tf.compare.SchemeRun;
-import dev.primer.tf.compare.SeedStats;
+import dev.primer.tf.data.Statistics;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,14 +45,16 @@ public final class ComparisonTable {
       List<SchemeRun> group = entry.getValue();
       List<String> row = new ArrayList<>(List.of(entry.getKey()));
       for (int epoch : shown) {
-        row.add(percent(SeedStats.mean(group.stream().map(r -> r.epochs().size() >= epoch
-            ? r.epochs().get(epoch - 1).testAccuracy() : Double.NaN).toList())));
+        row.add(Numbers.percent(Statistics.mean(group.stream().map(r -> r.epochs().size() >= epoch
+            ? r.epochs().get(epoch - 1).testAccuracy() : Double.NaN).toList()), 2));
       }
-      row.add(fixed(SeedStats.mean(group.stream().map(SchemeRun::finalTrainLoss).toList()), 4));
+      row.add(Numbers.fixed(
+          Statistics.mean(group.stream().map(SchemeRun::finalTrainLoss).toList()), 4));
       List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
-      row.add(percent(SeedStats.mean(finals))
-          + (seeds ? " ± " + fixed(100 * SeedStats.standardDeviation(finals), 2) : ""));
-      row.add(fixed(SeedStats.mean(group.stream().map(SchemeRun::seconds).toList()), 1) + " s");
+      row.add(Numbers.percent(Statistics.mean(finals), 2)
+          + (seeds ? " ± " + Numbers.fixed(100 * Statistics.sampleStd(finals), 2) : ""));
+      row.add(Numbers.fixed(Statistics.mean(group.stream().map(SchemeRun::seconds).toList()), 1)
+          + " s");
       row.add(status(group));
       rows.add(row);
     }
@@ -77,12 +79,6 @@ public final class ComparisonTable {
         : r.status().word()).toList());
   }
 
-  private static String percent(double fraction) {
-    return Double.isFinite(fraction) ? fixed(100 * fraction, 2) + "%" : "-";
-  }
 
-  private static String fixed(double v, int decimals) {
-    return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
-  }
 
 }

@@ -4,11 +4,11 @@ import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.DepthRuns;
 import dev.primer.tf.compare.SweepStatus;
 import dev.primer.dsl.base.TextTable;
-import dev.primer.tf.compare.SeedStats;
+import dev.primer.dsl.base.Numbers;
+import dev.primer.tf.data.Statistics;
 import dev.primer.tf.compare.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The table a depth sweep prints: one row per depth, one column per scheme, each cell the test
@@ -50,16 +50,15 @@ public final class DepthSweepTable {
       return "-";
     }
     List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
-    double mean = SeedStats.mean(finals);
+    double mean = Statistics.mean(finals);
     String accuracy;
     if (!Double.isFinite(mean)) {
       accuracy = "";
     } else if (group.size() == 1) {
-      accuracy = String.format(Locale.ROOT, "%.2f%% ", 100 * mean);
+      accuracy = Numbers.percent(mean, 2) + " ";
     } else {
-      double sd = SeedStats.standardDeviation(finals);
-      accuracy = String.format(Locale.ROOT, "%.2f ± %s%% ", 100 * mean,
-          Double.isFinite(sd) ? String.format(Locale.ROOT, "%.2f", 100 * sd) : "-");
+      double sd = Statistics.sampleStd(finals);
+      accuracy = Numbers.fixed(100 * mean, 2) + " ± " + Numbers.fixed(100 * sd, 2) + "% ";
     }
     return accuracy + SweepStatus.of(group, classes);
   }

@@ -1,5 +1,6 @@
 package dev.primer.tf.compare;
 
+import dev.primer.tf.data.Statistics;
 import dev.primer.tf.compare.SchemeRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int 
    * if no seed completed an epoch.
    */
   public double meanFinalAccuracy(int depth, String scheme) {
-    return SeedStats.mean(at(depth).runsOf(scheme).stream()
+    return Statistics.mean(at(depth).runsOf(scheme).stream()
         .map(SchemeRun::finalTestAccuracy).toList());
   }
 

@@ -1,5 +1,6 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.init.Cell;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
@@ -50,11 +51,11 @@ final class Advice {
     if (lines.isEmpty()) {
       StringBuilder ok = new StringBuilder("all " + n + " layer" + (n == 1 ? "" : "s") + " ok");
       layers.stream().filter(l -> l.gradientGain().isPresent()).reduce((a, b) -> b)
-          .ifPresent(l -> ok.append(": signal gain ").append(Numbers.format(l.signalGain()))
+          .ifPresent(l -> ok.append(": signal gain ").append(Numbers.compact(l.signalGain()))
               .append(" at ").append(l.name()));
       layers.stream().filter(l -> l.gradientGain().isPresent()).findFirst()
           .ifPresent(l -> ok.append(", gradient gain ")
-              .append(Numbers.format(l.gradientGain().getAsDouble())).append(" at ")
+              .append(Numbers.compact(l.gradientGain().getAsDouble())).append(" at ")
               .append(l.name()));
       lines.add(ok.toString());
     }
@@ -73,15 +74,15 @@ final class Advice {
           .filter(l -> l.index() <= deepest.index() && !l.gradients().isEmpty()).count();
       double perLayer = Math.pow(deepest.signalGain(), 1.0 / Math.max(1, depth));
       String how = Double.isFinite(perLayer) && perLayer > 0
-          ? " ~" + Numbers.format(kind == Verdict.Kind.VANISHING ? 1 / perLayer : perLayer)
+          ? " ~" + Numbers.compact(kind == Verdict.Kind.VANISHING ? 1 / perLayer : perLayer)
               + "x per layer"
           : "";
       return "the signal " + (kind == Verdict.Kind.VANISHING ? "shrinks" : "grows") + how
-          + " (gain " + Numbers.format(deepest.signalGain()) + " at " + deepest.name() + ")";
+          + " (gain " + Numbers.compact(deepest.signalGain()) + " at " + deepest.name() + ")";
     }
     LayerDiagnosis first = hit.get(0);
     return "the gradient " + (kind == Verdict.Kind.VANISHING ? "shrinks" : "grows")
-        + " on its way back (gain " + Numbers.format(first.gradientGain().orElse(Double.NaN))
+        + " on its way back (gain " + Numbers.compact(first.gradientGain().orElse(Double.NaN))
         + " at " + first.name() + ")";
   }
 

@@ -1,5 +1,6 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.TextTable;
 import dev.primer.tf.train.Loss;
@@ -25,10 +26,10 @@ final class DiagnosisTable {
     out.append("probe: ").append(report.probe()).append('\n');
     out.append("loss:  ").append(report.loss() == Loss.SOFTMAX_CROSS_ENTROPY
         ? "softmax cross-entropy" : "mean squared error").append(' ')
-        .append(Numbers.format(report.lossValue())).append(" at initialization\n");
-    out.append("input: mean ").append(Numbers.format(report.input().mean())).append(", std ")
-        .append(Numbers.format(report.input().std())).append(", E[x^2] ")
-        .append(Numbers.format(report.input().secondMoment())).append("\n\n");
+        .append(Numbers.compact(report.lossValue())).append(" at initialization\n");
+    out.append("input: mean ").append(Numbers.compact(report.input().mean())).append(", std ")
+        .append(Numbers.compact(report.input().std())).append(", E[x^2] ")
+        .append(Numbers.compact(report.input().secondMoment())).append("\n\n");
 
     List<List<String>> rows = new ArrayList<>();
     rows.add(HEADER);
@@ -37,16 +38,16 @@ final class DiagnosisTable {
           Integer.toString(l.index()),
           l.name(),
           l.activation().map(Activation::text).orElse("-"),
-          Numbers.format(l.preActivation().mean()),
-          Numbers.format(l.preActivation().std()),
-          Numbers.format(l.output().std()),
-          Numbers.format(l.output().secondMoment()),
-          Numbers.format(l.signalGain()),
-          l.gradientGain().isPresent() ? Numbers.format(l.gradientGain().getAsDouble()) : "-",
+          Numbers.compact(l.preActivation().mean()),
+          Numbers.compact(l.preActivation().std()),
+          Numbers.compact(l.output().std()),
+          Numbers.compact(l.output().secondMoment()),
+          Numbers.compact(l.signalGain()),
+          l.gradientGain().isPresent() ? Numbers.compact(l.gradientGain().getAsDouble()) : "-",
           l.deadFraction().isPresent() ? Numbers.percent(l.deadFraction().getAsDouble()) : "-",
           l.saturatedFraction().isPresent()
               ? Numbers.percent(l.saturatedFraction().getAsDouble()) : "-",
-          l.gradient("kernel").map(g -> Numbers.format(g.norm())).orElse("-"),
+          l.gradient("kernel").map(g -> Numbers.compact(g.norm())).orElse("-"),
           l.ok() ? "ok" : l.verdicts().stream().map(Verdict::describe)
               .collect(Collectors.joining("; "))));
     }
@@ -54,7 +55,7 @@ final class DiagnosisTable {
     out.append(TextTable.render(rows, c -> c >= 3 && c <= 11, 2));
     out.append('\n');
     report.gradientNormRatio().ifPresent(r -> out.append("kernel gradient norm, first / last: ")
-        .append(Numbers.format(r)).append('\n'));
+        .append(Numbers.compact(r)).append('\n'));
     report.summary().forEach(s -> out.append(s).append('\n'));
     return out.toString();
   }

@@ -6,19 +6,20 @@ import dev.primer.tf.data.Statistics;
  * Mean, standard deviation and second moment of a set of values (all values of a tensor over a
  * batch: every example, position and unit together), computed in double precision:
  * <pre>
- *   mean = (1/N) sum x      secondMoment = (1/N) sum x^2      std = sqrt(secondMoment - mean^2)
+ *   mean = (1/N) sum x      secondMoment = (1/N) sum x^2      std = sqrt((1/N) sum (x - mean)^2)
  * </pre>
- * (sums from {@link Statistics}; the std from the two moments, one formula kept so that
- * diagnoses print the same digits as always). The second moment is what initialization theory tracks: He init keeps it constant through ReLU
- * layers, Glorot on square ReLU layers halves it per layer.
+ * all from {@link Statistics}; the std in two passes (mean first), which stays exact when the std
+ * is far below the mean, where {@code sqrt(secondMoment - mean^2)} cancels to noise (a zero-init
+ * layer's constant output has std 0, not 1e-8). The second moment is what initialization theory
+ * tracks: He init keeps it constant through ReLU layers, Glorot on square ReLU layers halves it
+ * per layer.
  */
 public record Moments(double mean, double std, double secondMoment) {
 
   /** The moments of {@code values}. */
   static Moments of(float[] values) {
-    double mean = Statistics.mean(values);
-    double second = Statistics.sumOfSquares(values) / values.length;
-    return new Moments(mean, Math.sqrt(Math.max(0, second - mean * mean)), second);
+    return new Moments(Statistics.mean(values), Statistics.populationStd(values),
+        Statistics.sumOfSquares(values) / values.length);
   }
 
   /** Root mean square: {@code sqrt(secondMoment)}. */

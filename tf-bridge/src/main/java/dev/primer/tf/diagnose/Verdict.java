@@ -1,5 +1,6 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.dsl.base.Numbers;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -82,8 +83,8 @@ public record Verdict(Kind kind, Measure measure, double value, double threshold
 
   /** For people: {@code vanishing: signal gain 0.00312 < 0.01}. */
   public String describe() {
-    return kind.word() + ": " + measure.words() + " " + Numbers.format(value) + " "
-        + comparison() + " " + Numbers.format(threshold);
+    return kind.word() + ": " + measure.words() + " " + Numbers.compact(value) + " "
+        + comparison() + " " + Numbers.compact(threshold);
   }
 
   @Override

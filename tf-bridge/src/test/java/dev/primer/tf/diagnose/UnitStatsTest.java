@@ -56,17 +56,6 @@ class UnitStatsTest {
   }
 
   @Test
-  void numbersAreShortAtAnyScale() {
-    assertThat(Numbers.format(1.41421)).isEqualTo("1.41");
-    assertThat(Numbers.format(0.0312)).isEqualTo("0.0312");
-    assertThat(Numbers.format(256)).isEqualTo("256");
-    assertThat(Numbers.format(3.1234e-5)).isEqualTo("3.12e-05");
-    assertThat(Numbers.format(0)).isEqualTo("0");
-    assertThat(Numbers.format(Double.POSITIVE_INFINITY)).isEqualTo("inf");
-    assertThat(Numbers.percent(0.207)).isEqualTo("20.7%");
-  }
-
-  @Test
   void thresholdsOutOfRangeAreRefused() {
     assertThatThrownBy(() -> new Thresholds(2, 100, 0.5, 0.2, 1, 1e-4))
         .isInstanceOf(IllegalArgumentException.class)
