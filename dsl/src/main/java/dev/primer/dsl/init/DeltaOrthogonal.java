@@ -1,5 +1,6 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.base.Checks;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public record DeltaOrthogonal(double gain) implements Sampler {
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return Checks.rank(rank == 4, "delta_orthogonal needs a conv kernel [kh, kw, in, out]", role,
+    return RankRule.check(rank == 4, "delta_orthogonal needs a conv kernel [kh, kw, in, out]", role,
         rank);
   }
 

@@ -17,7 +17,7 @@ public record Identity(double gain) implements Sampler {
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return Checks.rank(rank == 2, "identity needs a 2-D parameter", role, rank);
+    return RankRule.check(rank == 2, "identity needs a 2-D parameter", role, rank);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.base.Checks;
 import java.util.Optional;
 
 /**
@@ -25,7 +26,7 @@ public record Orthogonal(double gain) implements Sampler {
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return Checks.rank(rank >= 2, "orthogonal needs a parameter of rank >= 2", role, rank);
+    return RankRule.check(rank >= 2, "orthogonal needs a parameter of rank >= 2", role, rank);
   }
 
   @Override

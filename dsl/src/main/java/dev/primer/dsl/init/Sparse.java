@@ -1,5 +1,6 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.base.Checks;
 import java.util.Optional;
 
 /**
@@ -23,7 +24,7 @@ public record Sparse(int count, double std) implements Sampler {
 
   @Override
   public Optional<String> misfit(Role role, int rank) {
-    return Checks.rank(rank >= 2, "sparse needs a kernel of rank >= 2", role, rank);
+    return RankRule.check(rank >= 2, "sparse needs a kernel of rank >= 2", role, rank);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.base.Checks;
+
 /**
  * Draws from N(mean, std^2) conditioned on lying within two standard deviations of the mean:
  * values outside [mean - 2 std, mean + 2 std] are drawn again (TensorFlow's

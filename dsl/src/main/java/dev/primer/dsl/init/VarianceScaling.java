@@ -1,5 +1,6 @@
 package dev.primer.dsl.init;
 
+import dev.primer.dsl.base.Checks;
 import java.util.Locale;
 
 /**

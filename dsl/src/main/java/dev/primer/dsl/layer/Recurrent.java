@@ -1,10 +1,10 @@
 package dev.primer.dsl.layer;
 
 import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.init.Cell;
 import dev.primer.dsl.init.Role;
-import dev.primer.dsl.base.Shape;
 import java.util.List;
 import java.util.Set;
 

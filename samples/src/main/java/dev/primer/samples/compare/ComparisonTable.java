@@ -1,10 +1,10 @@
 package dev.primer.samples.compare;
 
+import dev.primer.dsl.base.Numbers;
+import dev.primer.dsl.base.TextTable;
 import dev.primer.tf.compare.RunStatus;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.Statistics;
-import dev.primer.dsl.base.Numbers;
-import dev.primer.dsl.base.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.primer.samples.compare;
 
-import dev.primer.tf.compare.SchemeRun;
-import dev.primer.tf.compare.EpochRow;
-import dev.primer.tf.compare.RunStatus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,11 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.primer.tf.compare.EpochRow;
+import dev.primer.tf.compare.RunStatus;
+import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import dev.primer.tf.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

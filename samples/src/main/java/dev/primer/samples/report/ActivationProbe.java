@@ -4,10 +4,10 @@ import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.diagnose.Diagnosis;
 import dev.primer.tf.diagnose.DiagnosisReport;
 import dev.primer.tf.diagnose.Probe;
-import dev.primer.tf.data.Dataset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

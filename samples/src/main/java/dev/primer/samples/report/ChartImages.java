@@ -1,10 +1,10 @@
 package dev.primer.samples.report;
 
+import dev.primer.tf.io.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.primer.tf.io.AtomicFiles;
 import java.nio.file.Path;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;

@@ -1,7 +1,7 @@
 package dev.primer.samples.report;
 
+import dev.primer.tf.compare.RunStatus;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /** What each run status in a report's tables means. */
@@ -12,14 +12,13 @@ public final class StatusNotes {
 
   /** The statuses explained, for {@code classes} classes. */
   public static ReportSection.Notes of(int classes) {
-    double chance = Math.log(classes);
     Map<String, String> terms = new LinkedHashMap<>();
-    terms.put("ok", "Trained with finite losses, and the test loss after epoch 1 was more than"
-        + " 1% away from the loss of a uniform guess.");
-    terms.put("stalled", String.format(Locale.ROOT, "The test loss after epoch 1 was within 1%%"
-        + " of ln %d = %.4f, the cross-entropy of a uniform guess over %d classes: the net did"
+    terms.put("ok", "Trained with finite losses, and the test loss after epoch 1 was more than "
+        + RunStatus.toleranceWords() + " away from the loss of a uniform guess.");
+    terms.put("stalled", "The test loss after epoch 1 was " + RunStatus.nearChanceWords(classes)
+        + ", the cross-entropy of a uniform guess over " + classes + " classes: the net did"
         + " not start learning (a signal that vanished on its way through the layers, or"
-        + " symmetry that was never broken, as with zero init).", classes, chance, classes));
+        + " symmetry that was never broken, as with zero init).");
     terms.put("diverged at step N", "The training loss became NaN or infinite at global step N;"
         + " that run stopped there and the others went on. Its accuracy is from its last"
         + " completed epoch, if any.");

@@ -1,13 +1,13 @@
 package dev.primer.samples.sweep;
 
-import dev.primer.tf.compare.DepthSweepResult;
-import dev.primer.tf.compare.DepthRuns;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.report.RunDescription;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.DepthSweepResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

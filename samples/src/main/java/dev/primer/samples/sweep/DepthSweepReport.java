@@ -1,10 +1,5 @@
 package dev.primer.samples.sweep;
 
-import dev.primer.tf.compare.DepthSweep;
-import dev.primer.tf.compare.DepthSweepPlan;
-import dev.primer.tf.compare.DepthSweepResult;
-import dev.primer.tf.compare.DepthRuns;
-import dev.primer.tf.compare.SweepStatus;
 import dev.primer.samples.report.AccuracyGridChart;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.ActivationStdChart;
@@ -15,6 +10,12 @@ import dev.primer.samples.report.Metric;
 import dev.primer.samples.report.ReportSection;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.StatusNotes;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.DepthSweep;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.RunStatus;
+import dev.primer.tf.compare.SweepStatus;
 import dev.primer.tf.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,17 +102,16 @@ public final class DepthSweepReport {
             + " accuracy after the last epoch"
             + (plan.seeds().size() > 1 ? " (mean ± sample sd over seeds)" : "")
             + " and how the run ended. Every epoch of every run is in results.csv."));
-    double chance = Math.log(result.classes());
     sections.add(StatusNotes.of(result.classes())
-        .with("stalled", String.format(java.util.Locale.ROOT, "The test loss was within 1%% of"
-            + " ln %d = %.4f (the cross-entropy of a uniform guess) after epoch 1 and still"
+        .with("stalled", "The test loss was " + RunStatus.nearChanceWords(result.classes())
+            + " (the cross-entropy of a uniform guess) after epoch 1 and still"
             + " after the last epoch: the net never started learning, as when the signal"
-            + " vanishes on its way through the layers.", result.classes(), chance), "ok")
-        .with(SweepStatus.SLOW_START, String.format(java.util.Locale.ROOT, "Within 1%% of"
-            + " ln %d after epoch 1, but not after the last epoch: the net started late, as"
-            + " deeper nets under a variance-losing init often do. results.csv and the runs"
-            + " in results.json keep compare's epoch-1 rule, which calls it stalled.",
-            result.classes()), "stalled"));
+            + " vanishes on its way through the layers.", "ok")
+        .with(SweepStatus.SLOW_START, "Within " + RunStatus.toleranceWords() + " of"
+            + " ln " + result.classes() + " after epoch 1, but not after the last epoch: the"
+            + " net started late, as deeper nets under a variance-losing init often do."
+            + " results.csv and the runs in results.json keep compare's epoch-1 rule, which"
+            + " calls it stalled.", "stalled"));
 
     List<String> schemes = new ArrayList<>(plan.schemes().keySet());
     List<String> depthLabels = new ArrayList<>();

@@ -1,12 +1,12 @@
 package dev.primer.samples.sweep;
 
-import dev.primer.tf.compare.DepthSweepResult;
-import dev.primer.tf.compare.DepthRuns;
-import dev.primer.tf.compare.SweepStatus;
-import dev.primer.dsl.base.TextTable;
 import dev.primer.dsl.base.Numbers;
-import dev.primer.tf.data.Statistics;
+import dev.primer.dsl.base.TextTable;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.SweepStatus;
+import dev.primer.tf.data.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,19 +1,19 @@
 package dev.primer.samples.sweep;
 
-import dev.primer.tf.compare.DepthSweep;
-import dev.primer.tf.compare.DepthSweepPlan;
-import dev.primer.tf.compare.DepthSweepResult;
-import dev.primer.tf.compare.DepthRuns;
-import dev.primer.tf.compare.DepthSweepListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.primer.dsl.base.Shape;
+import dev.primer.samples.report.RunDescription;
+import dev.primer.tf.compare.DepthRuns;
+import dev.primer.tf.compare.DepthSweep;
+import dev.primer.tf.compare.DepthSweepListener;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.EmbeddedMnist;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
-import dev.primer.samples.report.RunDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.primer.tf.compare;
 
-import dev.primer.tf.data.Statistics;
 import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.data.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 

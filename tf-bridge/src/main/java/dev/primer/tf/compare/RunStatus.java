@@ -1,5 +1,6 @@
 package dev.primer.tf.compare;
 
+import dev.primer.dsl.base.Numbers;
 import dev.primer.tf.train.FitResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +54,8 @@ public record RunStatus(Kind kind, String detail, long step) {
       return new RunStatus(Kind.DIVERGED, d.describe(), d.globalStep());
     }
     if (!epochs.isEmpty() && nearChance(epochs.get(0).testLoss(), classes)) {
-      double chance = Math.log(classes);
-      return new RunStatus(Kind.STALLED, String.format(Locale.ROOT,
-          "test loss %.4f after epoch 1 is within 1%% of ln %d = %.4f", epochs.get(0).testLoss(),
-          classes, chance), 0);
+      return new RunStatus(Kind.STALLED, String.format(Locale.ROOT, "test loss %.4f after epoch 1 is ",
+          epochs.get(0).testLoss()) + nearChanceWords(classes), 0);
     }
     return OK;
   }
@@ -74,6 +73,17 @@ public record RunStatus(Kind kind, String detail, long step) {
   public static boolean nearChance(double testLoss, int classes) {
     double chance = Math.log(classes);
     return Math.abs(testLoss - chance) <= CHANCE_TOLERANCE * chance;
+  }
+
+  /** The tolerance of {@link #nearChance} in words: {@code 1%}. */
+  public static String toleranceWords() {
+    return Numbers.format(100 * CHANCE_TOLERANCE) + "%";
+  }
+
+  /** The {@link #nearChance} rule in words, for people: {@code within 1% of ln 10 = 2.3026}. */
+  public static String nearChanceWords(int classes) {
+    return String.format(Locale.ROOT, "within %s of ln %d = %.4f", toleranceWords(), classes,
+        Math.log(classes));
   }
 
   /**

@@ -19,7 +19,7 @@
  *   <li>{@link dev.primer.tf.compare.Schemes} reads schemes by name; listeners
  *       ({@link dev.primer.tf.compare.ComparisonListener},
  *       {@link dev.primer.tf.compare.DepthSweepListener}) hear the runs as they go;
- *       {@link dev.primer.tf.compare.SeedStats} averages over seeds.</li>
+ *       {@link dev.primer.tf.data.Statistics} averages over seeds.</li>
  * </ul>
  *
  * <p>Plans carry the commands' defaults ({@code ComparisonPlan.defaults()},

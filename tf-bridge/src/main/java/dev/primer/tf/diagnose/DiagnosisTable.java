@@ -1,7 +1,7 @@
 package dev.primer.tf.diagnose;
 
-import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.TextTable;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;

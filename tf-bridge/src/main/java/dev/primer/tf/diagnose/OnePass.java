@@ -1,12 +1,12 @@
 package dev.primer.tf.diagnose;
 
+import dev.primer.tf.Model;
 import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.internal.graph.CompiledGraph;
-import dev.primer.tf.internal.graph.ModelGraphs;
-import dev.primer.tf.internal.train.StepGraph;
-import dev.primer.tf.Model;
 import dev.primer.tf.internal.graph.Forward;
 import dev.primer.tf.internal.graph.LayerTrace;
+import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.train.StepGraph;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;
 import java.util.HashMap;

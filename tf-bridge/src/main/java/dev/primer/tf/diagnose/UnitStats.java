@@ -1,7 +1,6 @@
 package dev.primer.tf.diagnose;
 
 import dev.primer.tf.data.Statistics;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 /**
  * Internal: how the API packages are built on TensorFlow Java. Nothing here is API and there is
  * no compatibility promise: classes, methods and behaviour may change in any release. No public
- * signature of an API package ({@code dev.primer.tf}, {@code .train}, {@code .data},
+ * signature of an API package ({@code dev.primer.tf}, {@code .train}, {@code .data}, {@code .compare},
  * {@code .datainit}, {@code .diagnose}, {@code .summary}, {@code .io}, {@code .device},
  * {@code .bench}) mentions a type of these packages.
  *

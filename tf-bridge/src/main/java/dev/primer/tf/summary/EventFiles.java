@@ -43,11 +43,12 @@ public final class EventFiles {
   }
 
   /**
-   * Every event of {@code file}, in order.
+   * Every event of {@code file}, in order, as TensorFlow's protocol buffers: for this package and
+   * its tests; callers outside read plain values with {@link #scalars}.
    *
    * @throws IOException if the file cannot be read, ends inside a record, or a checksum is wrong
    */
-  public static List<Event> read(Path file) throws IOException {
+  static List<Event> read(Path file) throws IOException {
     List<Event> events = new ArrayList<>();
     try (InputStream in = Files.newInputStream(file)) {
       long offset = 0;

@@ -1,5 +1,6 @@
 package dev.primer.tf.train;
 
+import dev.primer.dsl.base.Checks;
 import dev.primer.tf.data.Dataset;
 import java.util.Optional;
 import java.util.OptionalLong;

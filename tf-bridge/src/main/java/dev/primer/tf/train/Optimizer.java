@@ -1,5 +1,7 @@
 package dev.primer.tf.train;
 
+import dev.primer.dsl.base.Checks;
+
 /**
  * How gradients update the weights: a closed family of immutable values. Each is emitted as
  * TensorFlow's fused apply op per variable, ordered so that training is bitwise reproducible on

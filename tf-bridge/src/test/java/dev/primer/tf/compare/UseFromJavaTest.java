@@ -9,9 +9,9 @@ import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * What README's "Use it from Java" shows, run as written: a program that depends on tf-bridge

@@ -3,16 +3,16 @@ package dev.primer.tf.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.Model;
 import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.datainit.LayerScaling;
+import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.LayerTrace;
+import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.train.FitOptions;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Result;

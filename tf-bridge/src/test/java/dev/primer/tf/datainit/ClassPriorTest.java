@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.primer.tf.internal.datainit.DataInitializer;
-import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.ClassPrior;
 import dev.primer.dsl.init.Inits;
 import dev.primer.tf.Model;
 import dev.primer.tf.data.InMemoryDataset;
+import dev.primer.tf.internal.datainit.DataInitializer;
+import dev.primer.tf.internal.graph.ModelGraphs;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,10 +1,10 @@
 package dev.primer.tf.train;
 
-import dev.primer.tf.data.InMemoryDataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primer.tf.Fixtures;
+import dev.primer.tf.data.InMemoryDataset;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.primer.tf.train;
 
-import dev.primer.tf.data.InMemoryDataset;
 import static dev.primer.dsl.init.Inits.HE_NORMAL;
 import static dev.primer.dsl.init.Inits.ZEROS;
 import static dev.primer.dsl.init.Inits.constant;
@@ -16,6 +15,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Fixtures;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.data.InMemoryDataset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

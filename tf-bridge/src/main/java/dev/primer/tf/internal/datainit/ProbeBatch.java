@@ -1,9 +1,9 @@
 package dev.primer.tf.internal.datainit;
 
-import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.dsl.base.Shape;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.Shuffle;
+import dev.primer.tf.internal.graph.BatchShapes;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.tensorflow.ndarray.buffer.DataBuffers;

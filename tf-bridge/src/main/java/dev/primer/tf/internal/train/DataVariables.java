@@ -1,7 +1,7 @@
 package dev.primer.tf.internal.train;
 
-import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.data.Dataset;
+import dev.primer.tf.internal.graph.BatchShapes;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -1,6 +1,5 @@
 package dev.primer.tf.internal.train;
 
-import dev.primer.tf.data.InMemoryDataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -8,9 +7,10 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
-import dev.primer.tf.train.Optimizer;
+import dev.primer.tf.data.InMemoryDataset;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Loss;
+import dev.primer.tf.train.Optimizer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
