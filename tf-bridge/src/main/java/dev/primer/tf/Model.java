@@ -10,6 +10,7 @@ import dev.primer.tf.data.Dataset;
 import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.internal.datainit.DataInitializer;
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.GraphRelease;
 import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.graph.WeightAccess;
 import dev.primer.tf.internal.train.Evaluator;
@@ -23,6 +24,7 @@ import dev.primer.tf.train.FitResult;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Trainer;
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,12 @@ import java.util.Optional;
  * data-dependent initializer (LSUV, class prior) start from its pre-init and are finished on
  * training data by {@link #initializeFromData}, which {@link #fit} calls before its first step.
  *
- * <p>A model owns native resources: close it (it is {@link AutoCloseable}). It is not safe for
- * use by several threads at once.
+ * <p>A model owns native resources, about 5 MB for a small net: close it (it is {@link
+ * AutoCloseable}). A model that becomes unreachable without being closed is released by a
+ * {@link java.lang.ref.Cleaner} some time after the garbage collector finds it, with one warning
+ * on the {@link System.Logger} {@code dev.primer.tf.Model}; that is a safety net, not a way to
+ * manage memory (the collector does not see native memory). It is not safe for use by several
+ * threads at once.
  */
 public final class Model implements AutoCloseable {
   static {
@@ -61,6 +67,7 @@ public final class Model implements AutoCloseable {
   private final long seed;
   private final Device device;
   private final CompiledGraph graph;
+  private final GraphRelease release;
   private final WeightAccess weights;
   private final Evaluator evaluator;
   private final Predictor predictor;
@@ -78,9 +85,21 @@ public final class Model implements AutoCloseable {
     this.seed = seed;
     this.device = device;
     this.graph = CompiledGraph.create(net, seed, device.spec(), device.sessionConfig());
-    this.weights = new WeightAccess(graph);
-    this.evaluator = new Evaluator(graph);
-    this.predictor = new Predictor(graph);
+    this.release = GraphRelease.register(this, graph, describe(spec, seed));
+    try {
+      this.weights = new WeightAccess(graph);
+      this.evaluator = new Evaluator(graph);
+      this.predictor = new Predictor(graph);
+    } catch (RuntimeException e) {
+      release.close();
+      throw e;
+    }
+  }
+
+  /** The model in a warning: {@code seed 42, input(784).dense(256)...}, at most 80 characters. */
+  private static String describe(NetSpec spec, long seed) {
+    String text = spec.toString();
+    return "seed " + seed + ", " + (text.length() <= 80 ? text : text.substring(0, 77) + "...");
   }
 
   /** Compiles {@code spec} on the CPU; see {@link #compile(NetSpec, long, Device)}. */
@@ -155,7 +174,12 @@ public final class Model implements AutoCloseable {
     if (dataInitializer == null) {
       dataInitializer = DataInitializer.build(graph, net());
     }
-    DataInitReport report = dataInitializer.run(data, Seeds.forPurpose(seed, "data init"));
+    DataInitReport report;
+    try {
+      report = dataInitializer.run(data, Seeds.forPurpose(seed, "data init"));
+    } finally {
+      Reference.reachabilityFence(this);
+    }
     dataInitReport = Optional.of(report);
     dataInitSettled = true;
     return report;
@@ -197,7 +221,7 @@ public final class Model implements AutoCloseable {
     if (trainer == null) {
       trainer = new Trainer(this);
     }
-    return trainer.fit(train, options);
+    return trainer.fit(train, options); // the trainer keeps this model reachable
   }
 
   /** Evaluates with softmax cross-entropy; see {@link #evaluate(Dataset, Loss)}. */
@@ -214,7 +238,11 @@ public final class Model implements AutoCloseable {
   public Evaluation evaluate(Dataset data, Loss loss) {
     checkOpen();
     LossOps.checkFits(net(), data, loss);
-    return evaluator.evaluate(data, loss);
+    try {
+      return evaluator.evaluate(data, loss);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
   }
 
   /**
@@ -225,7 +253,11 @@ public final class Model implements AutoCloseable {
    */
   public float[] predict(float[] examples) {
     checkOpen();
-    return predictor.predict(examples);
+    try {
+      return predictor.predict(examples);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
   }
 
   // ------------------------------------------------------------------------ weights
@@ -234,8 +266,12 @@ public final class Model implements AutoCloseable {
   public Map<String, ParameterValues> weights() {
     checkOpen();
     Map<String, ParameterValues> values = new LinkedHashMap<>();
-    weights.read().forEach((name, v) ->
-        values.put(name, new ParameterValues(name, parameter(name).shape(), v)));
+    try {
+      weights.read().forEach((name, v) ->
+          values.put(name, new ParameterValues(name, parameter(name).shape(), v)));
+    } finally {
+      Reference.reachabilityFence(this);
+    }
     return values;
   }
 
@@ -262,7 +298,11 @@ public final class Model implements AutoCloseable {
       }
       checked.put(v.name(), v.values());
     }
-    weights.write(checked);
+    try {
+      weights.write(checked);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
     if (checked.keySet().stream().anyMatch(name -> parameter(name).dataDependent())) {
       dataInitSettled = true;
     }
@@ -327,13 +367,21 @@ public final class Model implements AutoCloseable {
     return graph;
   }
 
-  /** Releases the session and graph; further calls throw. Closing twice does nothing. */
+  /**
+   * Releases the session and graph now; further calls throw. Closing twice does nothing, and a
+   * closed model is never released again by the cleaner.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
-      graph.close();
+      release.close();
     }
+  }
+
+  /** How this model's native graph is released, for tests of the bridge. */
+  GraphRelease release() {
+    return release;
   }
 
   @Override

@@ -103,6 +103,7 @@ final class CompareCommand implements Callable<Integer> {
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), 10);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
         chosen, training.seedList(), device);
+    TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     Path outDir = training.outDirectory("compare");
 
     text.println("net:       " + parsed);

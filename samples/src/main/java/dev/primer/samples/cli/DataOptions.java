@@ -1,12 +1,12 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.data.EmbeddedMnist;
-import dev.primer.tf.data.LabeledImages;
 import dev.primer.tf.data.MnistDirectory;
 import dev.primer.tf.data.MnistDownloader;
 import dev.primer.tf.data.MnistSplit;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,11 +28,12 @@ final class DataOptions {
   boolean download;
 
   @Option(names = "--train-size", paramLabel = "N",
-      description = "Use only the first N training examples.")
+      description = "Use only the first N training examples; more than the set holds is an "
+          + "error.")
   Integer trainSize;
 
   @Option(names = "--test-size", paramLabel = "N",
-      description = "Use only the first N test examples.")
+      description = "Use only the first N test examples; more than the set holds is an error.")
   Integer testSize;
 
   /** Loads the split the options name, trimmed to the sizes asked for. */
@@ -50,18 +51,20 @@ final class DataOptions {
     } else {
       split = EmbeddedMnist.load();
     }
-    LabeledImages train = trim(split.train(), trainSize, "--train-size");
-    LabeledImages test = trim(split.test(), testSize, "--test-size");
-    return new MnistSplit(train, test, split.source());
+    split = trim(split, trainSize, "--train-size", MnistSplit::withTrainSize);
+    return trim(split, testSize, "--test-size", MnistSplit::withTestSize);
   }
 
-  private static LabeledImages trim(LabeledImages images, Integer size, String option) {
+  /** The library's trim ({@link MnistSplit#withTrainSize}), its refusal named as the option. */
+  private static MnistSplit trim(MnistSplit split, Integer size, String option,
+      BiFunction<MnistSplit, Integer, MnistSplit> trim) {
     if (size == null) {
-      return images;
+      return split;
     }
-    if (size < 1) {
-      throw new UserException(option + " must be >= 1, got " + size);
+    try {
+      return trim.apply(split, size);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(option + ": " + e.getMessage());
     }
-    return size >= images.count() ? images : images.subset(0, size);
   }
 }

@@ -115,6 +115,7 @@ final class DepthSweepCommand implements Callable<Integer> {
     Shape input = Shape.of(split.train().rows() * split.train().cols());
     ImageDataset train = new ImageDataset(split.train(), input, 10);
     ImageDataset test = new ImageDataset(split.test(), input, 10);
+    TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     Path outDir = training.outDirectory("depth-sweep");
 
     String nets = plan.describeNets(input, 10);

@@ -56,7 +56,10 @@ final class TrainingOptions {
           + "DIR/depth<d>/<scheme>-seed<seed>). View with: tensorboard --logdir DIR")
   Path tensorboard;
 
-  /** Refuses epochs, batch or seeds below 1, naming the options. */
+  /**
+   * Refuses epochs, batch or seeds below 1, and seeds that would pass the largest seed, naming
+   * the options.
+   */
   void check() {
     check(List.of(), List.of());
   }
@@ -75,11 +78,31 @@ final class TrainingOptions {
       throw new UserException(and(names) + " must be >= 1, got "
           + and(all.stream().map(String::valueOf).toList()));
     }
+    seedList();
   }
 
-  /** The seeds of the runs: {@code --seed}, {@code --seed + 1}, ... */
+  /**
+   * The seeds of the runs: {@code --seed}, {@code --seed + 1}, ... ({@link
+   * ComparisonPlan#seeds}), refused as the options if the last would pass the largest seed.
+   */
   List<Long> seedList() {
-    return ComparisonPlan.seeds(seed, seeds);
+    try {
+      return ComparisonPlan.seeds(seed, seeds);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--seed and --seeds: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Runs a plan's check that the training set holds one batch ({@link
+   * ComparisonPlan#checkTrainingSet}), its refusal named as {@code --batch}.
+   */
+  static void checkBatch(Runnable planCheck) {
+    try {
+      planCheck.run();
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--batch: " + e.getMessage());
+    }
   }
 
   /** {@code --out}, or {@code runs/<command>-<yyyyMMdd-HHmmss>} when none was given. */

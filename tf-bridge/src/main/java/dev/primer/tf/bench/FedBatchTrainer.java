@@ -24,6 +24,8 @@ import org.tensorflow.types.TInt64;
  * work at all). Built on the model's own graph.
  */
 public final class FedBatchTrainer {
+  /** Held so that the model, and with it the graph, stays reachable while this trainer is. */
+  private final Model model;
   private final CompiledGraph compiled;
   private final Placeholder<TFloat32> x;
   private final Placeholder<TFloat32> y;
@@ -34,6 +36,7 @@ public final class FedBatchTrainer {
 
   /** Adds a fed training step for {@code model} with {@code optimizer} and {@code lossKind}. */
   public FedBatchTrainer(Model model, Optimizer optimizer, Loss lossKind) {
+    this.model = model;
     this.compiled = ModelGraphs.of(model);
     Ops tf = compiled.tf().withSubScope("fed");
     example = compiled.net().input();
@@ -64,6 +67,8 @@ public final class FedBatchTrainer {
     try (Result r = compiled.session().runner().feed(x, batch.features).feed(y, batch.targets)
         .fetch(step.loss()).addTarget(step.train()).run()) {
       return ((TFloat32) r.get(0)).getFloat();
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(model);
     }
   }
 

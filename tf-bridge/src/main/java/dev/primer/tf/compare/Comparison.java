@@ -48,9 +48,12 @@ public final class Comparison {
    * @param train the training set; its {@link Dataset#targetWidth()} is the number of classes
    * @param test evaluated after every epoch
    * @return one run per scheme and seed, in that order
+   * @throws IllegalArgumentException before the first run, if the training set is smaller than
+   *     one batch ({@link ComparisonPlan#checkTrainingSet})
    */
   public static List<SchemeRun> run(
       ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
+    plan.checkTrainingSet(train);
     List<SchemeRun> runs = new ArrayList<>();
     int index = 0;
     for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {

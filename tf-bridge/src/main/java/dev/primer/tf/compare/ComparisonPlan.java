@@ -1,9 +1,11 @@
 package dev.primer.tf.compare;
 
 import dev.primer.dsl.Net;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Device;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.train.Optimizer;
 import dev.primer.tf.train.OptimizerNames;
 import java.util.Collections;
@@ -70,12 +72,46 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
         List.of(DEFAULT_SEED), Device.CPU);
   }
 
-  /** The seeds {@code first, first + 1, ..., first + count - 1}. */
+  /**
+   * The seeds {@code first, first + 1, ..., first + count - 1}; they never wrap around.
+   *
+   * @throws IllegalArgumentException if {@code count < 1}, or if the last seed would pass
+   *     {@link Long#MAX_VALUE}: {@code 2 seeds from 9223372036854775807 would pass the largest
+   *     seed, 9223372036854775807; the first seed can be at most 9223372036854775806}
+   */
   public static List<Long> seeds(long first, int count) {
     if (count < 1) {
       throw new IllegalArgumentException("the number of seeds must be >= 1, got " + count);
     }
-    return java.util.stream.LongStream.range(first, first + count).boxed().toList();
+    long highestFirst = Long.MAX_VALUE - (count - 1);
+    if (first > highestFirst) {
+      throw new IllegalArgumentException(count + " seeds from " + first
+          + " would pass the largest seed, " + Long.MAX_VALUE + "; the first seed can be at most "
+          + highestFirst);
+    }
+    return java.util.stream.LongStream.rangeClosed(first, first + (count - 1)).boxed().toList();
+  }
+
+  /**
+   * Refuses a training set smaller than one batch, before any run starts: a batch larger than
+   * the set cannot be honoured (every step would take the whole set, while the results name the
+   * larger batch). {@link Comparison#run} calls it first; call it yourself to check earlier.
+   *
+   * @throws IllegalArgumentException {@code batch size 100000 is larger than the training set
+   *     (8,000 examples); use a batch size of at most 8000}
+   */
+  public void checkTrainingSet(Dataset train) {
+    checkBatch(batchSize, train);
+  }
+
+  /** The rule of {@link #checkTrainingSet}, shared with {@link DepthSweepPlan}. */
+  static void checkBatch(int batchSize, Dataset train) {
+    int size = train.size();
+    if (size > 0 && batchSize > size) {
+      throw new IllegalArgumentException("batch size " + batchSize + " is larger than the "
+          + "training set (" + Numbers.grouped(size) + " example" + (size == 1 ? "" : "s")
+          + "); use a batch size of at most " + size);
+    }
   }
 
   /** Another net, with its input shape. */

@@ -29,9 +29,15 @@ public final class DepthSweep {
     return run(plan, train, test, DepthSweepListener.NONE);
   }
 
-  /** Runs every depth of {@code plan} in order, telling {@code listener} how it goes. */
+  /**
+   * Runs every depth of {@code plan} in order, telling {@code listener} how it goes.
+   *
+   * @throws IllegalArgumentException before the first run, if the training set is smaller than
+   *     one batch ({@link DepthSweepPlan#checkTrainingSet})
+   */
   public static DepthSweepResult run(DepthSweepPlan plan, Dataset train, Dataset test,
       DepthSweepListener listener) {
+    plan.checkTrainingSet(train);
     List<DepthRuns> depths = new ArrayList<>();
     int index = 0;
     for (int depth : plan.depths()) {

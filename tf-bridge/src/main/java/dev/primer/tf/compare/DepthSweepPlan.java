@@ -5,6 +5,7 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Device;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.train.Optimizer;
 import java.util.Collections;
 import java.util.HashSet;
@@ -190,6 +191,16 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
   public DepthSweepPlan withDevice(Device device) {
     return new DepthSweepPlan(depths, width, schemes, epochs, batchSize, learningRate, seeds,
         device);
+  }
+
+  /**
+   * Refuses a training set smaller than one batch, before any run starts: the rule of {@link
+   * ComparisonPlan#checkTrainingSet}. {@link DepthSweep#run} calls it first.
+   *
+   * @throws IllegalArgumentException naming the batch size and the size of the training set
+   */
+  public void checkTrainingSet(Dataset train) {
+    ComparisonPlan.checkBatch(batchSize, train);
   }
 
   /** Plain SGD with the plan's learning rate. */

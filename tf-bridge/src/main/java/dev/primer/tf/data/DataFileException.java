@@ -1,13 +1,16 @@
 package dev.primer.tf.data;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A data file that cannot be used: missing, unreadable, corrupt, or not what its header claims;
+ * A data file that cannot be used: missing, not readable, corrupt, or not what its header claims;
  * or a download that failed or did not match its checksum.
  *
  * <p>Every message reads {@code "<file>: <problem>"}, where {@code <file>} is a path, a
@@ -46,6 +49,49 @@ public final class DataFileException extends RuntimeException {
         + ", each plain or .gz");
   }
 
+  static DataFileException noSuchDirectory(Path dir) {
+    return new DataFileException(dir.toString(), "does not exist; expected a directory holding "
+        + String.join(", ", MnistFiles.NAMES.subList(0, 3)) + " and " + MnistFiles.NAMES.get(3)
+        + ", each plain or .gz");
+  }
+
+  /**
+   * A path that exists (or may) but cannot be opened or looked up: {@code FILE: not readable
+   * (permission denied)}.
+   */
+  static DataFileException notReadable(String file, IOException cause) {
+    return new DataFileException(file, "not readable (" + reason(cause) + ")", cause);
+  }
+
+  /** {@code name} could not even be looked up in {@code dir}: the directory cannot be searched. */
+  static DataFileException directoryNotReadable(Path dir, String name, IOException cause) {
+    return new DataFileException(dir.toString(), "not readable (" + reason(cause)
+        + "): cannot look for " + name + " in it", cause);
+  }
+
+  /** {@code FILE: is a directory; expected an IDX file (plain or .gz)}. */
+  static DataFileException notAFile(Path file, String what) {
+    return new DataFileException(file.toString(), "is " + what
+        + "; expected an IDX file (plain or .gz)");
+  }
+
+  /**
+   * Why an open or a lookup failed, in words: {@code permission denied} for a denied access,
+   * else the file system's reason ({@code Too many levels of symbolic links}), else the message.
+   */
+  static String reason(IOException cause) {
+    if (cause instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (cause instanceof NoSuchFileException) {
+      return "it does not exist";
+    }
+    if (cause instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
+  }
+
   static DataFileException missingFile(Path dir, String name) {
     return new DataFileException(dir.toString(), "missing " + name + ": expected a file named "
         + name + " or " + name + ".gz");
@@ -55,6 +101,7 @@ public final class DataFileException extends RuntimeException {
     return new DataFileException(resource, "not found on the classpath; the tf-bridge jar is incomplete");
   }
 
+  /** A read that failed after the file opened (an open that fails is {@link #notReadable}). */
   static DataFileException unreadable(String file, IOException cause) {
     return new DataFileException(file, "cannot read: " + cause, cause);
   }

@@ -34,7 +34,7 @@ record IdxSource(String name, long size, Opener opener) {
     try {
       return new IdxSource(name, Files.size(file), () -> Files.newInputStream(file));
     } catch (IOException e) {
-      throw DataFileException.unreadable(name, e);
+      throw DataFileException.notReadable(name, e);
     }
   }
 

@@ -44,7 +44,7 @@ final class IdxStream implements AutoCloseable {
     try {
       raw = source.opener().open();
     } catch (IOException e) {
-      throw DataFileException.unreadable(name, e);
+      throw DataFileException.notReadable(name, e);
     }
     try {
       BufferedInputStream buffered = new BufferedInputStream(raw, BUFFER_BYTES);

@@ -1,6 +1,5 @@
 package dev.primer.tf.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +26,12 @@ public final class MnistDirectory {
    * are found before any is read.
    *
    * @return the split, with {@code dir} as its source
-   * @throws DataFileException if the directory or a file is missing, unreadable or invalid; the
-   *                           message names the file and the problem
+   * @throws DataFileException if the directory or a file does not exist, is not readable (told
+   *                           apart from missing by real attempts, not permission bits) or is
+   *                           invalid; the message names the file and the problem
    */
   public static MnistSplit read(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      throw DataFileException.notADirectory(dir);
-    }
+    DataPaths.checkDirectory(dir);
     List<IdxSource> sources = new ArrayList<>();
     for (String name : MnistFiles.NAMES) {
       sources.add(IdxSource.of(find(dir, name)));
@@ -43,15 +41,21 @@ public final class MnistDirectory {
     return new MnistSplit(train, test, dir.toString());
   }
 
+  /**
+   * The plain file if it is a readable regular file, else the {@code .gz} one; if neither is,
+   * the first problem of a name that exists (not readable, a directory, ...), else "missing".
+   */
   private static Path find(Path dir, String name) {
-    Path plain = dir.resolve(name);
-    if (Files.isRegularFile(plain)) {
-      return plain;
+    DataFileException problem = null;
+    for (String candidate : List.of(name, name + MnistFiles.GZIP_SUFFIX)) {
+      try {
+        if (DataPaths.readableFile(dir, candidate)) {
+          return dir.resolve(candidate);
+        }
+      } catch (DataFileException e) {
+        problem = problem == null ? e : problem;
+      }
     }
-    Path gzip = dir.resolve(name + MnistFiles.GZIP_SUFFIX);
-    if (Files.isRegularFile(gzip)) {
-      return gzip;
-    }
-    throw DataFileException.missingFile(dir, name);
+    throw problem != null ? problem : DataFileException.missingFile(dir, name);
   }
 }

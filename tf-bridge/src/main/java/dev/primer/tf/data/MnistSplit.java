@@ -1,5 +1,6 @@
 package dev.primer.tf.data;
 
+import dev.primer.dsl.base.Numbers;
 import java.util.Objects;
 
 /**
@@ -24,5 +25,37 @@ public record MnistSplit(LabeledImages train, LabeledImages test, String source)
       throw new IllegalArgumentException("train images are " + train.rows() + "x" + train.cols()
           + " but test images are " + test.rows() + "x" + test.cols());
     }
+  }
+
+  /**
+   * The split with only the first {@code n} training examples.
+   *
+   * @throws IllegalArgumentException if {@code n < 1}, or if the training set has fewer than
+   *     {@code n} examples: {@code the training set has 8,000 examples; cannot keep the first
+   *     999,999} (never a silent clamp)
+   */
+  public MnistSplit withTrainSize(int n) {
+    return new MnistSplit(first(train, n, "training"), test, source);
+  }
+
+  /**
+   * The split with only the first {@code n} test examples.
+   *
+   * @throws IllegalArgumentException as {@link #withTrainSize}, for the test set
+   */
+  public MnistSplit withTestSize(int n) {
+    return new MnistSplit(train, first(test, n, "test"), source);
+  }
+
+  private static LabeledImages first(LabeledImages images, int n, String set) {
+    if (n < 1) {
+      throw new IllegalArgumentException("the " + set + " set size must be >= 1, got " + n);
+    }
+    if (n > images.count()) {
+      throw new IllegalArgumentException("the " + set + " set has "
+          + Numbers.grouped(images.count()) + " example" + (images.count() == 1 ? "" : "s")
+          + "; cannot keep the first " + Numbers.grouped(n));
+    }
+    return n == images.count() ? images : images.subset(0, n);
   }
 }

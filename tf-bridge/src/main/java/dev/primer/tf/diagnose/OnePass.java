@@ -53,7 +53,14 @@ final class OnePass {
   }
 
   static OnePass run(Model model, Probe probe, Loss lossKind) {
-    CompiledGraph compiled = ModelGraphs.of(model);
+    try {
+      return run(ModelGraphs.of(model), probe, lossKind);
+    } finally {
+      java.lang.ref.Reference.reachabilityFence(model); // keeps the graph from the cleaner
+    }
+  }
+
+  private static OnePass run(CompiledGraph compiled, Probe probe, Loss lossKind) {
     Ops tf = compiled.tf().withSubScope("diagnose");
     Placeholder<TFloat32> targets = tf.withName("targets").placeholder(TFloat32.class,
         Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, compiled.outputSize())));

@@ -10,7 +10,11 @@ import java.util.OptionalLong;
  * Defaults: batch 128, 1 epoch, Adam with learning rate 0.001, softmax cross-entropy, shuffled
  * with a seed derived from the model's, no validation set, no listener.
  *
- * @param batchSize examples per step; the last batch of an epoch may be smaller
+ * @param batchSize examples per step; the last batch of an epoch may be smaller, and a batch size
+ *     larger than the training set gives one step over the whole set per epoch ({@link
+ *     EpochStats#steps()} counts the steps taken). The comparison plans refuse that case
+ *     ({@code ComparisonPlan.checkTrainingSet}), where the batch is a setting that the results
+ *     record.
  * @param epochs passes over the training set
  * @param optimizer how gradients update the weights
  * @param loss what is minimised

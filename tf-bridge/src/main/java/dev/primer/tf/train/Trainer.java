@@ -9,6 +9,7 @@ import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.train.DataVariables;
 import dev.primer.tf.internal.train.LossOps;
 import dev.primer.tf.internal.train.TrainingGraph;
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,14 @@ public final class Trainer {
    * @throws IllegalArgumentException if the data does not fit the net or the loss
    */
   public FitResult fit(Dataset train, FitOptions options) {
+    try {
+      return fitReachable(train, options);
+    } finally {
+      Reference.reachabilityFence(model); // no cleaner may release the graph while it trains
+    }
+  }
+
+  private FitResult fitReachable(Dataset train, FitOptions options) {
     ModelGraphs.of(model); // throws if the model was closed
     LossOps.checkFits(graph.net(), train, options.loss());
     options.validation().ifPresent(v -> LossOps.checkFits(graph.net(), v, options.loss()));

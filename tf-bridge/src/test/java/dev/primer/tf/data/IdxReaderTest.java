@@ -217,7 +217,7 @@ class IdxReaderTest {
 
     assertThatThrownBy(() -> IdxReader.readImages(failing))
         .isInstanceOf(DataFileException.class)
-        .hasMessage("memory:images: cannot read: java.io.IOException: disk on fire")
+        .hasMessage("memory:images: not readable (disk on fire)")
         .hasCauseInstanceOf(IOException.class);
   }
 

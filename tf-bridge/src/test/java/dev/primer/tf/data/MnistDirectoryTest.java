@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,8 +57,96 @@ class MnistDirectoryTest {
 
     assertThatThrownBy(() -> MnistDirectory.read(nowhere))
         .isInstanceOf(DataFileException.class)
-        .hasMessage(nowhere + ": not a directory; expected a directory holding train-images-idx3-ubyte,"
+        .hasMessage(nowhere + ": does not exist; expected a directory holding train-images-idx3-ubyte,"
             + " train-labels-idx1-ubyte, t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte, each plain or .gz");
+  }
+
+  @Test
+  void rejectsAFileWhereTheDirectoryShouldBe() throws IOException {
+    Path file = Files.writeString(dir.resolve("data.txt"), "not MNIST");
+
+    assertThatThrownBy(() -> MnistDirectory.read(file))
+        .hasMessageStartingWith(file + ": not a directory; expected a directory holding");
+  }
+
+  @Test
+  void aDirectoryWhereAFileShouldBeIsNotMissing() throws IOException {
+    // before: Files.isRegularFile said false and the message said "missing"
+    IdxFixtures.writeMnist(dir, 12, 5, true);
+    Files.delete(dir.resolve("t10k-images-idx3-ubyte.gz"));
+    Path folder = Files.createDirectory(dir.resolve("t10k-images-idx3-ubyte"));
+
+    assertThatThrownBy(() -> MnistDirectory.read(dir))
+        .isInstanceOf(DataFileException.class)
+        .hasMessage(folder + ": is a directory; expected an IDX file (plain or .gz)");
+  }
+
+  @Test
+  void aDeviceWhereAFileShouldBeIsNotMissing() throws IOException {
+    Path device = Path.of("/dev/null");
+    Assumptions.assumeTrue(Files.exists(device), "needs /dev/null");
+    IdxFixtures.writeMnist(dir, 12, 5, true);
+    Files.delete(dir.resolve("train-labels-idx1-ubyte.gz"));
+    Path link = Files.createSymbolicLink(dir.resolve("train-labels-idx1-ubyte"), device);
+
+    try {
+      assertThatThrownBy(() -> MnistDirectory.read(dir))
+          .hasMessage(link + ": is a device, pipe or socket; expected an IDX file (plain or .gz)");
+    } finally {
+      Files.delete(link);
+    }
+  }
+
+  @Test
+  void aFileThatCannotBeOpenedIsNotReadableNotMissing() throws IOException {
+    // An open that fails for a reason other than absence, even for root: a link to itself.
+    IdxFixtures.writeMnist(dir, 12, 5, true);
+    Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
+    Path loop = dir.resolve("t10k-labels-idx1-ubyte");
+    Files.createSymbolicLink(loop, loop.getFileName());
+
+    assertThatThrownBy(() -> MnistDirectory.read(dir))
+        .isInstanceOf(DataFileException.class)
+        .hasMessageStartingWith(loop + ": not readable (Too many levels of symbolic links");
+  }
+
+  @Test
+  void aReadableGzipStandsInForAPlainNameThatCannotBeUsed() throws IOException {
+    IdxFixtures.writeMnist(dir, 12, 5, true);
+    Files.createDirectory(dir.resolve("t10k-images-idx3-ubyte"));
+
+    assertThat(MnistDirectory.read(dir).test().count()).isEqualTo(5);
+  }
+
+  @Test
+  void aFileWithoutReadPermissionIsNotReadable() throws IOException {
+    IdxFixtures.writeMnist(dir, 12, 5, false);
+    Path file = dir.resolve("train-images-idx3-ubyte");
+    Files.setPosixFilePermissions(file, Set.of());
+    try {
+      Assumptions.assumeFalse(Files.isReadable(file),
+          "runs only where permission bits apply (not as root)");
+      assertThatThrownBy(() -> MnistDirectory.read(dir))
+          .hasMessage(file + ": not readable (permission denied)");
+    } finally {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+  }
+
+  @Test
+  void aDirectoryWithoutPermissionsIsNotReadableNotMissing() throws IOException {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    IdxFixtures.writeMnist(data, 12, 5, false);
+    Files.setPosixFilePermissions(data, Set.of());
+    try {
+      Assumptions.assumeFalse(Files.isReadable(data),
+          "runs only where permission bits apply (not as root)");
+      assertThatThrownBy(() -> MnistDirectory.read(data))
+          .hasMessage(data + ": not readable (permission denied): cannot look for"
+              + " train-images-idx3-ubyte in it");
+    } finally {
+      Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
+    }
   }
 
   @Test

@@ -31,4 +31,38 @@ class MnistSplitTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("source must not be blank");
   }
+
+  private static LabeledImages images(int count) {
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = i % 10;
+    }
+    return LabeledImages.of(2, 2, new byte[count * 4], labels);
+  }
+
+  @Test
+  void keepsTheFirstExamplesAskedFor() {
+    MnistSplit split = new MnistSplit(images(8000), images(20), "here");
+
+    MnistSplit trimmed = split.withTrainSize(300).withTestSize(20);
+
+    assertThat(trimmed.train().count()).isEqualTo(300);
+    assertThat(trimmed.train().labels()).startsWith(0, 1, 2);
+    assertThat(trimmed.test()).isEqualTo(split.test());
+    assertThat(trimmed.source()).isEqualTo("here");
+  }
+
+  @Test
+  void refusesMoreExamplesThanTheSetHoldsInsteadOfClamping() {
+    // before: the CLI's --train-size 999999 silently used all 8,000
+    MnistSplit split = new MnistSplit(images(8000), images(1), "here");
+
+    assertThatThrownBy(() -> split.withTrainSize(999_999))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the training set has 8,000 examples; cannot keep the first 999,999");
+    assertThatThrownBy(() -> split.withTestSize(2))
+        .hasMessage("the test set has 1 example; cannot keep the first 2");
+    assertThatThrownBy(() -> split.withTestSize(0))
+        .hasMessage("the test set size must be >= 1, got 0");
+  }
 }
