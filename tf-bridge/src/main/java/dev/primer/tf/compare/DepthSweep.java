@@ -76,10 +76,7 @@ public final class DepthSweep {
       index++;
       ComparisonPlan comparison = comparisons.get(depth);
       DepthRuns before = soFar.get(depth);
-      if (comparison.isComplete(before.runs())) {
-        continue;
-      }
-      if (listener.stopRequested()) {
+      if (!comparison.isComplete(before.runs()) && listener.stopRequested()) {
         break;
       }
       listener.depthStarted(index, plan.depths().size(), depth, before.net());

@@ -120,6 +120,8 @@ class ResumeTest {
     DepthSweepResult resumed = DepthSweep.run(plan, train, test, second,
         Map.of(1, part.at(1).runs(), 2, part.at(2).runs()));
     assertThat(second.started).containsExactly("he_normal 42");
+    assertThat(second.kept)
+        .containsExactly("glorot_uniform 42", "he_normal 42", "glorot_uniform 42");
     assertThat(resumed.isComplete()).isTrue();
     for (int depth : plan.depths()) {
       assertThat(withoutTimes(resumed.at(depth).runs()))
