@@ -53,6 +53,13 @@ import picocli.CommandLine.Spec;
       "  that run stops, the others go on).",
       "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch,",
       "each layer's signal at init) and a self-contained report.html into --out.",
+      "",
+      "results.csv and results.json are rewritten after every finished run. On",
+      "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
+      "with their report) and the command exits 130 or 143; --resume DIR with the",
+      "same options trains only the missing runs. Exit codes: 0 every run finished",
+      "(ok, stalled and diverged are results), 3 one or more runs failed, 2 a",
+      "usage error.",
       ""
     })
 final class CompareCommand implements Callable<Integer> {
