@@ -230,8 +230,10 @@ final class CompareCommand implements Callable<Integer> {
       text.println();
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
-      RunDescription description = new RunDescription("primer compare (incomplete: " + kept
-          + " finished; interrupted)", parsed.toString(), data, options, Versions.all());
+      String command = runs.size() == plan.runs() ? "primer compare"
+          : "primer compare (incomplete: " + kept + " finished; interrupted)";
+      RunDescription description = new RunDescription(command, parsed.toString(), data, options,
+          Versions.all());
       CompareReport.write(outDir, description, runs, training.epochs, classes, Map.of(), "");
       err.println("primer compare: interrupted; kept the " + kept + " that finished in " + outDir
           + " (results.csv, results.json and report.html; marked incomplete: "

@@ -261,9 +261,9 @@ final class DepthSweepCommand implements Callable<Integer> {
       text.println();
       text.print(DepthSweepTable.of(sweep));
       text.flush();
-      RunDescription incomplete = new RunDescription("primer depth-sweep (incomplete: " + kept
-          + " finished; interrupted)", description.net(), description.data(),
-          description.options(), description.versions());
+      RunDescription incomplete = sweep.isComplete() ? description : new RunDescription(
+          "primer depth-sweep (incomplete: " + kept + " finished; interrupted)",
+          description.net(), description.data(), description.options(), description.versions());
       DepthSweepReport.write(outDir, sweep, incomplete, Map.of(), "");
       err.println("primer depth-sweep: interrupted; kept the " + kept + " that finished in "
           + outDir + " (results.csv, results.json and report.html; marked incomplete: "
