@@ -4,7 +4,9 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.samples.compare.ComparisonTable;
+import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
+import dev.primer.samples.compare.SavedResults;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.CompareReport;
 import dev.primer.samples.report.RunDescription;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,6 +53,13 @@ import picocli.CommandLine.Spec;
       "  that run stops, the others go on).",
       "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch,",
       "each layer's signal at init) and a self-contained report.html into --out.",
+      "",
+      "results.csv and results.json are rewritten after every finished run. On",
+      "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
+      "with their report) and the command exits 130 or 143; --resume DIR with the",
+      "same options trains only the missing runs. Exit codes: 0 every run finished",
+      "(ok, stalled and diverged are results), 3 one or more runs failed, 2 a",
+      "usage error.",
       ""
     })
 final class CompareCommand implements Callable<Integer> {
@@ -104,7 +114,12 @@ final class CompareCommand implements Callable<Integer> {
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
         chosen, training.seedList(), device);
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
+    // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("compare");
+    Map<String, Object> options = plan.options();
+    Map<String, Object> data = TrainingOptions.data(split, train, test);
+    List<SchemeRun> finished = training.resume == null ? List.of()
+        : resumed(outDir, parsed.toString(), options, data, plan);
 
     text.println("net:       " + parsed);
     text.println("data:      " + TrainingOptions.describe(split, train, test));
@@ -112,8 +127,12 @@ final class CompareCommand implements Callable<Integer> {
     text.println();
     text.flush();
 
+    PrintWriter err = spec.commandLine().getErr();
+    AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(plan.inOrder(finished));
     List<SchemeRun> runs;
-    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
+    try (KeptResults kept = new KeptResults(() -> keepOnSignal(outDir, plan, soFar.get(),
+            parsed, options, data, train.targetWidth(), text, err));
+        RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
       runs = Comparison.run(plan, train, test, new ComparisonListener() {
         @Override
         public void runStarted(int index, int total, String scheme, long runSeed) {
@@ -126,8 +145,22 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         @Override
+        public boolean stopRequested() {
+          return kept.interrupted();
+        }
+
+        @Override
+        public void runKept(int index, int total, SchemeRun run) {
+          text.println(RunProgress.line(run, 22, run.status().describe()) + "  (kept)");
+          text.flush();
+        }
+
+        @Override
         public void runFinished(SchemeRun run) {
           progress.finish();
+          if (kept.interrupted()) {
+            return;
+          }
           text.println(RunProgress.line(run, 22, run.status().describe()));
           run.dataInit().ifPresent(r -> text.println("    " + r.describe()));
           text.flush();
@@ -135,22 +168,86 @@ final class CompareCommand implements Callable<Integer> {
             writeTensorBoard(run);
           }
         }
+
+        @Override
+        public void runsSoFar(List<SchemeRun> runsSoFar) {
+          kept.write(() -> ResultsFiles.write(outDir, runsSoFar, plan.runs(), parsed.toString(),
+              options, data, Versions.all()));
+          soFar.set(runsSoFar);
+        }
+      }, finished);
+      text.println();
+      text.print(ComparisonTable.of(runs, training.epochs));
+      text.flush();
+      kept.writeComplete(() -> {
+        ResultsFiles.write(outDir, runs, plan.runs(), parsed.toString(), options, data,
+            Versions.all());
+        text.println();
+        text.println("wrote " + outDir.resolve("results.csv") + " and "
+            + outDir.resolve("results.json"));
+        Path report = writeReport(outDir, parsed, schemeMap, runs, train, options, data);
+        text.println("wrote charts and " + report);
       });
     }
-    text.println();
-    text.print(ComparisonTable.of(runs, training.epochs));
-
-    Map<String, Object> options = plan.options();
-    Map<String, Object> data = TrainingOptions.data(split, train, test);
-    ResultsFiles.write(outDir, runs, parsed.toString(), options, data, Versions.all());
-    text.println();
-    text.println("wrote " + outDir.resolve("results.csv") + " and "
-        + outDir.resolve("results.json"));
-    Path report = writeReport(outDir, parsed, schemeMap, runs, train, options, data);
-    text.println("wrote charts and " + report);
     training.printTensorBoardHint(text);
     text.flush();
-    return 0;
+    return ErrorReporter.runsEnded(runs, "compare", err);
+  }
+
+  /**
+   * The runs finished in the --resume directory, after checking that they were made with the
+   * plan of this command line.
+   */
+  private List<SchemeRun> resumed(Path dir, String net, Map<String, Object> options,
+      Map<String, Object> data, ComparisonPlan plan) {
+    SavedResults saved = SavedResults.read(dir, ResultsFiles.FORMAT);
+    List<String> differences = saved.differences("spec", net, options, data);
+    if (!differences.isEmpty()) {
+      throw new UserException("--resume " + dir + ": the results there were made with other"
+          + " options, so they cannot be continued with these: " + String.join("; ", differences)
+          + " (give the options of that run, or start anew with another --out)");
+    }
+    List<SchemeRun> runs = saved.runs();
+    plan.inOrder(runs);
+    return runs;
+  }
+
+  /**
+   * On SIGINT or SIGTERM, after the write in progress: the table and report of the runs kept
+   * (results.csv and results.json hold them already), and on stderr what was kept and how to
+   * continue.
+   */
+  private void keepOnSignal(Path outDir, ComparisonPlan plan, List<SchemeRun> runs,
+      NetSpec parsed, Map<String, Object> options, Map<String, Object> data, int classes,
+      PrintWriter text, PrintWriter err) {
+    err.println();
+    if (runs.isEmpty()) {
+      err.println("primer compare: interrupted before any run finished; nothing to keep in "
+          + outDir);
+      err.flush();
+      return;
+    }
+    String kept = runs.size() + " of " + plan.runs() + " runs";
+    try {
+      text.println();
+      text.print(ComparisonTable.of(runs, training.epochs));
+      text.flush();
+      String command = runs.size() == plan.runs() ? "primer compare"
+          : "primer compare (incomplete: " + kept + " finished; interrupted)";
+      RunDescription description = new RunDescription(command, parsed.toString(), data, options,
+          Versions.all());
+      CompareReport.write(outDir, description, runs, training.epochs, classes, Map.of(), "");
+      err.println("primer compare: interrupted; kept the " + kept + " that finished in " + outDir
+          + " (results.csv, results.json and report.html; marked incomplete: "
+          + Completion.MARKER + ", \"complete\": false)");
+    } catch (IOException | RuntimeException e) {
+      err.println("primer compare: interrupted; kept the " + kept + " that finished in "
+          + outDir + "/results.csv and results.json (the report could not be written: "
+          + e.getMessage() + ")");
+    }
+    err.println("continue with: " + TrainingOptions.resumeCommand("compare",
+        spec.commandLine().getParseResult().originalArgs(), outDir));
+    err.flush();
   }
 
   /** Charts and report.html beside the results (see {@link CompareReport}). */

@@ -3,8 +3,11 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.samples.compare.Completion;
+import dev.primer.samples.compare.SavedResults;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
+import dev.primer.samples.sweep.DepthSweepFiles;
 import dev.primer.samples.sweep.DepthSweepReport;
 import dev.primer.samples.sweep.DepthSweepTable;
 import dev.primer.tf.Device;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,6 +74,13 @@ import picocli.CommandLine.Spec;
       "DepthSweep (dev.primer.tf.compare); this command only reads options",
       "and presents the result.",
       "",
+      "results.csv and results.json are rewritten after every finished run. On",
+      "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
+      "with their report) and the command exits 130 or 143; --resume DIR with the",
+      "same options trains only the missing runs. Exit codes: 0 every run finished",
+      "(ok, stalled and diverged are results), 3 one or more runs failed, 2 a",
+      "usage error.",
+      "",
       "The defaults reproduce the finding on the embedded data (seed 42): at depth",
       "30 glorot_uniform stalls at 11.70%% test accuracy (chance: it predicts one",
       "class) and he_normal trains to 92.45%%; at depths 10 and 20 Glorot starts",
@@ -111,14 +122,20 @@ final class DepthSweepCommand implements Callable<Integer> {
     DepthSweepPlan plan = new DepthSweepPlan(depths, width, schemeMap, training.epochs,
         training.batch, lr, training.seedList(), device);
     PrintWriter text = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     MnistSplit split = training.common.load();
     Shape input = Shape.of(split.train().rows() * split.train().cols());
     ImageDataset train = new ImageDataset(split.train(), input, 10);
     ImageDataset test = new ImageDataset(split.test(), input, 10);
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
+    // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("depth-sweep");
-
     String nets = plan.describeNets(input, 10);
+    RunDescription description = new RunDescription("primer depth-sweep", nets,
+        TrainingOptions.data(split, train, test), plan.options(), Versions.all());
+    Map<Integer, List<SchemeRun>> finished = training.resume == null ? Map.of()
+        : resumed(outDir, description);
+
     text.println("nets:      " + nets);
     text.println("data:      " + TrainingOptions.describe(split, train, test));
     text.println("training:  " + training.describe(plan.optimizer(), device) + "; " + plan.runs()
@@ -126,8 +143,11 @@ final class DepthSweepCommand implements Callable<Integer> {
     text.flush();
 
     long started = System.nanoTime();
+    AtomicReference<DepthSweepResult> soFar = new AtomicReference<>();
     DepthSweepResult result;
-    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
+    try (KeptResults kept = new KeptResults(() -> keepOnSignal(outDir, soFar.get(), description,
+            text, err));
+        RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
       result = DepthSweep.run(plan, train, test, new DepthSweepListener() {
         private int depthNow;
 
@@ -151,8 +171,23 @@ final class DepthSweepCommand implements Callable<Integer> {
         }
 
         @Override
+        public boolean stopRequested() {
+          return kept.interrupted();
+        }
+
+        @Override
+        public void runKept(int index, int total, SchemeRun run) {
+          text.println("  " + RunProgress.line(run, 20,
+              SweepStatus.of(run, train.targetWidth(), true)) + "  (kept)");
+          text.flush();
+        }
+
+        @Override
         public void runFinished(SchemeRun run) {
           progress.finish();
+          if (kept.interrupted()) {
+            return;
+          }
           text.println("  " + RunProgress.line(run, 20,
               SweepStatus.of(run, train.targetWidth(), true)));
           text.flush();
@@ -164,25 +199,85 @@ final class DepthSweepCommand implements Callable<Integer> {
             }
           }
         }
+
+        @Override
+        public void sweepSoFar(DepthSweepResult sweep) {
+          kept.write(() -> DepthSweepFiles.write(outDir, sweep, description));
+          soFar.set(sweep);
+        }
+      }, finished);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      int epochs = training.epochs;
+      text.println();
+      text.println("test accuracy after " + epochs + " epoch" + (epochs == 1 ? "" : "s")
+          + " and status, per depth (rows) and scheme (columns):");
+      text.print(DepthSweepTable.of(result));
+      text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n", seconds);
+      text.flush();
+
+      DepthSweepResult all = result;
+      kept.writeComplete(() -> {
+        Path report = DepthSweepReport.writeAll(outDir, all, description, train);
+        text.println();
+        text.println("wrote " + outDir.resolve("results.csv") + ", "
+            + outDir.resolve("results.json") + ", charts and " + report);
       });
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    int epochs = training.epochs;
-    text.println();
-    text.println("test accuracy after " + epochs + " epoch" + (epochs == 1 ? "" : "s")
-        + " and status, per depth (rows) and scheme (columns):");
-    text.print(DepthSweepTable.of(result));
-    text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n", seconds);
-
-    RunDescription description = new RunDescription("primer depth-sweep", nets,
-        TrainingOptions.data(split, train, test), plan.options(), Versions.all());
-    Path report = DepthSweepReport.writeAll(outDir, result, description, train);
-    text.println();
-    text.println("wrote " + outDir.resolve("results.csv") + ", " + outDir.resolve("results.json")
-        + ", charts and " + report);
     training.printTensorBoardHint(text);
     text.flush();
-    return 0;
+    return ErrorReporter.runsEnded(result.allRuns(), "depth-sweep", err);
+  }
+
+  /**
+   * The runs finished in the --resume directory, per depth, after checking that they were made
+   * with the plan of this command line.
+   */
+  private Map<Integer, List<SchemeRun>> resumed(Path dir, RunDescription description) {
+    SavedResults saved = SavedResults.read(dir, DepthSweepFiles.FORMAT);
+    List<String> differences = saved.differences("nets", description.net(),
+        description.options(), description.data());
+    if (!differences.isEmpty()) {
+      throw new UserException("--resume " + dir + ": the results there were made with other"
+          + " options, so they cannot be continued with these: " + String.join("; ", differences)
+          + " (give the options of that run, or start anew with another --out)");
+    }
+    return saved.runsByDepth();
+  }
+
+  /**
+   * On SIGINT or SIGTERM, after the write in progress: the table and report of the runs kept
+   * (results.csv and results.json hold them already), and on stderr what was kept and how to
+   * continue.
+   */
+  private void keepOnSignal(Path outDir, DepthSweepResult sweep, RunDescription description,
+      PrintWriter text, PrintWriter err) {
+    err.println();
+    if (sweep == null) {
+      err.println("primer depth-sweep: interrupted before any run finished; nothing to keep in "
+          + outDir);
+      err.flush();
+      return;
+    }
+    String kept = sweep.allRuns().size() + " of " + sweep.plan().runs() + " runs";
+    try {
+      text.println();
+      text.print(DepthSweepTable.of(sweep));
+      text.flush();
+      RunDescription incomplete = sweep.isComplete() ? description : new RunDescription(
+          "primer depth-sweep (incomplete: " + kept + " finished; interrupted)",
+          description.net(), description.data(), description.options(), description.versions());
+      DepthSweepReport.write(outDir, sweep, incomplete, Map.of(), "");
+      err.println("primer depth-sweep: interrupted; kept the " + kept + " that finished in "
+          + outDir + " (results.csv, results.json and report.html; marked incomplete: "
+          + Completion.MARKER + ", \"complete\": false)");
+    } catch (IOException | RuntimeException e) {
+      err.println("primer depth-sweep: interrupted; kept the " + kept + " that finished in "
+          + outDir + "/results.csv and results.json (the report could not be written: "
+          + e.getMessage() + ")");
+    }
+    err.println("continue with: " + TrainingOptions.resumeCommand("depth-sweep",
+        spec.commandLine().getParseResult().originalArgs(), outDir));
+    err.flush();
   }
 
   /** The option values a plan would refuse, named as options. */

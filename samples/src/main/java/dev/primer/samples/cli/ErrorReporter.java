@@ -8,13 +8,38 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns an exception from a subcommand into one line on stderr, {@code primer <command>: error:
  * <message>}, and exit code 2 for problems the user can fix (a bad spec, a bad file, a bad
- * option value), 1 for anything else. The stack trace is printed only with {@code --debug} (or
+ * option value), 1 for anything else. Training commands exit 3 when runs failed
+ * ({@link #RUNS_FAILED}), and 130 or 143 on SIGINT or SIGTERM ({@link KeptResults}). The stack trace is printed only with {@code --debug} (or
  * {@code PRIMER_DEBUG=1}).
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
   static final int USER_ERROR = 2;
   static final int INTERNAL_ERROR = 1;
+  /**
+   * {@code compare} and {@code depth-sweep}: every run ended, but one or more failed (could not
+   * be trained); ok, stalled and diverged are results and give 0.
+   */
+  static final int RUNS_FAILED = 3;
+
+  /**
+   * The exit code of a command whose runs all ended: 0, or {@link #RUNS_FAILED} after saying on
+   * {@code err} how many failed and why the first did.
+   */
+  static int runsEnded(java.util.List<dev.primer.tf.compare.SchemeRun> runs, String command,
+      java.io.PrintWriter err) {
+    var failed = runs.stream().filter(r -> r.status().kind()
+        == dev.primer.tf.compare.RunStatus.Kind.FAILED).toList();
+    if (failed.isEmpty()) {
+      return 0;
+    }
+    err.println("primer " + command + ": " + failed.size() + " of " + runs.size() + " run"
+        + (runs.size() == 1 ? "" : "s") + " failed (exit code " + RUNS_FAILED + "); the first, "
+        + failed.get(0).scheme() + " seed " + failed.get(0).seed() + ": "
+        + failed.get(0).status().detail());
+    err.flush();
+    return RUNS_FAILED;
+  }
 
   /**
    * A bad option or argument: one line saying what is wrong, one pointing to the help, exit 2

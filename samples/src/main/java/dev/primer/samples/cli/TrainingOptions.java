@@ -46,9 +46,21 @@ final class TrainingOptions {
   long seed;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write results.csv, results.json, the charts and report.html. "
-          + "Default: runs/${COMMAND-NAME}-<time>.")
+      description = "Where to write results.csv, results.json, the charts and report.html, "
+          + "after every finished run. Checked before the first run; must be empty or new "
+          + "(see --force, --resume). Default: runs/${COMMAND-NAME}-<time>.")
   Path out;
+
+  @Option(names = "--force",
+      description = "Write into a non-empty --out: first remove the files Primer writes there "
+          + "(results.csv, results.json, report.html, the charts, INCOMPLETE); other files stay.")
+  boolean force;
+
+  @Option(names = "--resume", paramLabel = "DIR",
+      description = "Continue the interrupted run whose results are in DIR, with the same "
+          + "options as then: its finished runs are kept, only the missing ones are trained, "
+          + "and the whole set is written to DIR.")
+  Path resume;
 
   @Option(names = "--tensorboard", paramLabel = "DIR",
       description = "Also write TensorBoard event files (train_loss, test_loss, test_accuracy per "
@@ -105,9 +117,45 @@ final class TrainingOptions {
     }
   }
 
-  /** {@code --out}, or {@code runs/<command>-<yyyyMMdd-HHmmss>} when none was given. */
+  /**
+   * Where results go, checked and created before any run ({@link OutputDirectory}): the
+   * {@code --resume} directory, else {@code --out}, else {@code runs/<command>-<time>}.
+   *
+   * @throws UserException for --resume with --out or --force, or a directory results cannot go
+   */
   Path outDirectory(String command) {
-    return Outputs.directory(out, command);
+    if (resume != null) {
+      if (out != null || force) {
+        throw new UserException("--resume DIR continues the run in DIR and writes there; give"
+            + " it without " + (out != null ? "--out" : "--force"));
+      }
+      return OutputDirectory.forResume(resume);
+    }
+    return OutputDirectory.fresh(Outputs.directory(out, command), "--out", force);
+  }
+
+  /**
+   * The command line that continues this run in {@code dir}: the same arguments without
+   * {@code --out}, {@code --force} and {@code --resume}, then {@code --resume dir}.
+   */
+  static String resumeCommand(String command, List<String> args, Path dir) {
+    List<String> kept = new ArrayList<>(List.of("primer", command));
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--out") || arg.equals("--resume")) {
+        i++;
+      } else if (!arg.equals("--force") && !arg.startsWith("--out=")
+          && !arg.startsWith("--resume=") && !arg.equals(command)) {
+        kept.add(arg);
+      }
+    }
+    kept.add("--resume");
+    kept.add(dir.toString());
+    return String.join(" ", kept.stream().map(TrainingOptions::quoted).toList());
+  }
+
+  private static String quoted(String arg) {
+    return arg.matches("[A-Za-z0-9_./=:,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
   /** {@code 10 epochs, batch 64, sgd(lr=0.02), seed 42, cpu}. */

@@ -29,6 +29,30 @@ final class DataInitJson {
     throw new AssertionError("no instances");
   }
 
+  /** What {@link #of} wrote, read back. */
+  static DataInitReport read(com.fasterxml.jackson.databind.JsonNode node) {
+    java.util.List<LayerScaling> scalings = new java.util.ArrayList<>();
+    for (var l : node.path("lsuv")) {
+      scalings.add(new LayerScaling(l.path("parameter").asText(), l.path("layer").asInt(),
+          l.path("kind").asText(), SavedResults.number(l, "tolerance"),
+          l.path("max_iterations").asInt(), l.path("iterations").asInt(),
+          SavedResults.number(l, "initial_variance"), SavedResults.number(l, "final_variance"),
+          l.path("converged").asBoolean()));
+    }
+    java.util.List<PriorBias> priors = new java.util.ArrayList<>();
+    for (var c : node.path("class_prior")) {
+      java.util.List<Double> frequencies = new java.util.ArrayList<>();
+      c.path("frequencies").forEach(f -> frequencies.add(f.doubleValue()));
+      java.util.List<Double> bias = new java.util.ArrayList<>();
+      c.path("bias").forEach(b -> bias.add(b.doubleValue()));
+      priors.add(new PriorBias(c.path("parameter").asText(), c.path("layer").asInt(),
+          dev.primer.dsl.init.ClassPrior.Link.valueOf(c.path("link").asText()
+              .toUpperCase(Locale.ROOT)), frequencies, c.path("examples").asInt(),
+          c.path("absent_classes").asInt(), bias));
+    }
+    return new DataInitReport(node.path("probe_examples").asInt(), scalings, priors);
+  }
+
   static ObjectNode of(DataInitReport report) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode node = mapper.createObjectNode();

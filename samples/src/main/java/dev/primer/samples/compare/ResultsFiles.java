@@ -31,13 +31,19 @@ import java.util.Map;
  *       epoch (diverged in its first, or failed) has one row with epoch 0 and empty numbers.
  *   <li>{@code results.json}: the same runs with their epochs (and, for data-dependent schemes,
  *       what LSUV or the class prior did: {@link DataInitJson}), plus the spec text, the options,
- *       the data and the versions of Primer, Java and TensorFlow.
+ *       the data and the versions of Primer, Java and TensorFlow, and whether the set is
+ *       complete ({@link Completion}).
  * </ul>
+ * Both are rewritten after every finished run, so they always hold the runs finished so far;
+ * {@link SavedResults} reads results.json back to resume an interrupted comparison.
  */
 public final class ResultsFiles {
   private ResultsFiles() {
     throw new AssertionError("no instances");
   }
+
+  /** The {@code format} of a comparison's results.json. */
+  public static final String FORMAT = "primer-compare/1";
 
   public static final String CSV_HEADER =
       "scheme,seed,epoch,train_loss,test_loss,test_accuracy,seconds,status";
@@ -83,12 +89,16 @@ public final class ResultsFiles {
     return out.toString();
   }
 
-  /** The JSON document of a comparison. */
-  public static ObjectNode json(List<SchemeRun> runs, String spec, Map<String, Object> options,
-      Map<String, Object> data, Map<String, String> versions) {
+  /**
+   * The JSON document of a comparison of which {@code runs} finished out of {@code planned}
+   * ({@link Completion}).
+   */
+  public static ObjectNode json(List<SchemeRun> runs, int planned, String spec,
+      Map<String, Object> options, Map<String, Object> data, Map<String, String> versions) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
-    root.put("format", "primer-compare/1");
+    root.put("format", FORMAT);
+    Completion.put(root, runs.size(), planned);
     root.put("spec", spec);
     root.set("options", mapper.valueToTree(options));
     root.set("data", mapper.valueToTree(data));
@@ -127,15 +137,20 @@ public final class ResultsFiles {
     return list;
   }
 
-  /** Writes both files into {@code dir} (created if needed). */
-  public static void write(Path dir, List<SchemeRun> runs, String spec,
+  /**
+   * Writes both files into {@code dir} (created if needed), of which {@code runs} finished out
+   * of {@code planned}; an incomplete set is marked as {@link Completion} says.
+   */
+  public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
       Map<String, Object> options, Map<String, Object> data, Map<String, String> versions)
       throws IOException {
     Files.createDirectories(dir);
+    Completion.before(dir, runs.size(), planned, "primer compare");
     writeAtomically(dir.resolve("results.csv"), csv(runs));
     writeAtomically(dir.resolve("results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(json(runs, spec, options, data, versions)) + "\n");
+        .writeValueAsString(json(runs, planned, spec, options, data, versions)) + "\n");
+    Completion.after(dir, runs.size(), planned);
   }
 
   /** Writes {@code text} beside {@code file}, then moves it into place in one step. */

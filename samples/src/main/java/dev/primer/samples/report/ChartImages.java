@@ -28,6 +28,9 @@ public final class ChartImages {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
+    // Encode in memory: ImageIO's file cache registers a shutdown hook per stream, which fails
+    // while the JVM shuts down, when the report of an interrupted run is written.
+    javax.imageio.ImageIO.setUseCache(false);
   }
 
   private ChartImages() {

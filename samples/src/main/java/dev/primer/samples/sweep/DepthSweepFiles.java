@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.tf.compare.DepthRuns;
@@ -33,6 +34,9 @@ public final class DepthSweepFiles {
     throw new AssertionError("no instances");
   }
 
+  /** The {@code format} of a sweep's results.json. */
+  public static final String FORMAT = "primer-depth-sweep/1";
+
   public static final String CSV_HEADER = "depth," + ResultsFiles.CSV_HEADER;
 
   /** The CSV text of {@code result}: compare's rows with the depth in front. */
@@ -52,7 +56,8 @@ public final class DepthSweepFiles {
   public static ObjectNode json(DepthSweepResult result, RunDescription run) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
-    root.put("format", "primer-depth-sweep/1");
+    root.put("format", FORMAT);
+    Completion.put(root, result.allRuns().size(), result.plan().runs());
     root.put("nets", run.net());
     root.set("options", mapper.valueToTree(run.options()));
     root.set("data", mapper.valueToTree(run.data()));
@@ -78,13 +83,19 @@ public final class DepthSweepFiles {
     return root;
   }
 
-  /** Writes both files into {@code dir} (created if needed). */
+  /**
+   * Writes both files into {@code dir} (created if needed); a sweep that did not finish is
+   * marked as {@link Completion} says (its depths not reached have no runs).
+   */
   public static void write(Path dir, DepthSweepResult result, RunDescription run)
       throws IOException {
     Files.createDirectories(dir);
+    int finished = result.allRuns().size();
+    Completion.before(dir, finished, result.plan().runs(), "primer depth-sweep");
     ResultsFiles.writeAtomically(dir.resolve("results.csv"), csv(result));
     ResultsFiles.writeAtomically(dir.resolve("results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(json(result, run)) + "\n");
+    Completion.after(dir, finished, result.plan().runs());
   }
 }

@@ -53,20 +53,54 @@ public final class Comparison {
    */
   public static List<SchemeRun> run(
       ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
+    return run(plan, train, test, listener, List.of());
+  }
+
+  /**
+   * Runs the (scheme, seed) pairs of {@code plan} that {@code finished} does not hold, in the
+   * plan's order, and keeps the finished ones as they are: this resumes an interrupted
+   * comparison. A run depends only on the plan and its (scheme, seed): its model seed and
+   * shuffle seed are the run's seed and every run compiles its own model, so a resumed
+   * comparison gives bitwise the runs of an uninterrupted one (wall times aside).
+   *
+   * <p>After each run the listener hears {@link ComparisonListener#runsSoFar} with every run
+   * finished so far; before each run it is asked {@link ComparisonListener#stopRequested}, and a
+   * stop returns what was finished by then.
+   *
+   * @param finished runs of this plan finished before, in any order; each (scheme, seed) at most
+   *     once
+   * @return the finished runs, in the plan's order: one per scheme and seed unless the listener
+   *     stopped the comparison ({@link ComparisonPlan#isComplete} tells)
+   * @throws IllegalArgumentException if a finished run is not one of the plan's (scheme, seed)
+   *     pairs or is given twice, naming it
+   */
+  public static List<SchemeRun> run(ComparisonPlan plan, Dataset train, Dataset test,
+      ComparisonListener listener, List<SchemeRun> finished) {
     plan.checkTrainingSet(train);
-    List<SchemeRun> runs = new ArrayList<>();
+    Map<String, SchemeRun> kept = plan.byRun(finished);
+    List<SchemeRun> done = new ArrayList<>(plan.inOrder(finished));
     int index = 0;
     for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
       NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
       for (long seed : plan.seeds()) {
         index++;
+        SchemeRun before = kept.get(ComparisonPlan.key(scheme.getKey(), seed));
+        if (before != null) {
+          listener.runKept(index, plan.runs(), before);
+          continue;
+        }
+        if (listener.stopRequested()) {
+          return done;
+        }
         listener.runStarted(index, plan.runs(), scheme.getKey(), seed);
         SchemeRun run = runOne(plan, scheme.getKey(), spec, seed, train, test, listener);
-        runs.add(run);
+        done.add(run);
+        done = new ArrayList<>(plan.inOrder(done));
         listener.runFinished(run);
+        listener.runsSoFar(List.copyOf(done));
       }
     }
-    return runs;
+    return done;
   }
 
   private static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,

@@ -1,6 +1,13 @@
 package dev.primer.tf.compare;
 
-/** Hears a comparison as it goes, to draw progress. Every method defaults to nothing. */
+import java.util.List;
+
+/**
+ * Hears a comparison as it goes, to draw progress, to keep each finished run (for example on
+ * disk, so that an interrupted comparison can be {@linkplain Comparison#run(ComparisonPlan,
+ * dev.primer.tf.data.Dataset, dev.primer.tf.data.Dataset, ComparisonListener, List) resumed})
+ * and to stop early. Every method defaults to nothing.
+ */
 public interface ComparisonListener {
 
   /** Hears nothing. */
@@ -14,4 +21,26 @@ public interface ComparisonListener {
 
   /** The current run ended. */
   default void runFinished(SchemeRun run) {}
+
+  /**
+   * Run {@code index} (from 1) of {@code total} was finished before (it was passed in as
+   * finished) and is kept, not trained again.
+   */
+  default void runKept(int index, int total, SchemeRun run) {}
+
+  /**
+   * After each run that ended: every run finished so far, kept ones included, in the plan's
+   * order (schemes outer, seeds inner). A listener that writes results can write this whole set
+   * each time; it grows by one run per call.
+   */
+  default void runsSoFar(List<SchemeRun> runs) {}
+
+  /**
+   * Asked before each run is trained: {@code true} stops the comparison there, and
+   * {@link Comparison#run} returns the runs finished so far (fewer than the plan's). Defaults to
+   * never.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
 }

@@ -178,4 +178,51 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
   public int runs() {
     return schemes.size() * seeds.size();
   }
+
+  /** Whether {@code finished} holds every (scheme, seed) of this plan. */
+  public boolean isComplete(List<SchemeRun> finished) {
+    return byRun(finished).size() == runs();
+  }
+
+  /**
+   * The runs of {@code finished} in this plan's order, schemes outer, seeds inner.
+   *
+   * @throws IllegalArgumentException for a run that is not one of this plan's (scheme, seed)
+   *     pairs or one given twice
+   */
+  public List<SchemeRun> inOrder(List<SchemeRun> finished) {
+    Map<String, SchemeRun> byRun = byRun(finished);
+    List<SchemeRun> ordered = new java.util.ArrayList<>();
+    for (String scheme : schemes.keySet()) {
+      for (long seed : seeds) {
+        SchemeRun run = byRun.get(key(scheme, seed));
+        if (run != null) {
+          ordered.add(run);
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /** {@code finished} by {@link #key}, checked against the plan as {@link #inOrder} says. */
+  Map<String, SchemeRun> byRun(List<SchemeRun> finished) {
+    Map<String, SchemeRun> byRun = new LinkedHashMap<>();
+    for (SchemeRun run : finished) {
+      if (!schemes.containsKey(run.scheme()) || !seeds.contains(run.seed())) {
+        throw new IllegalArgumentException("the finished run " + run.scheme() + " seed "
+            + run.seed() + " is not one of this comparison's: schemes " + schemes.keySet()
+            + ", seeds " + seeds);
+      }
+      if (byRun.put(key(run.scheme(), run.seed()), run) != null) {
+        throw new IllegalArgumentException("the finished run " + run.scheme() + " seed "
+            + run.seed() + " is given twice");
+      }
+    }
+    return byRun;
+  }
+
+  /** The key of a (scheme, seed) pair. */
+  static String key(String scheme, long seed) {
+    return seed + " " + scheme;
+  }
 }

@@ -14,4 +14,11 @@ public interface DepthSweepListener extends ComparisonListener {
 
   /** Depth {@code index} (from 1) of {@code total}, with {@code depth} hidden layers, starts. */
   default void depthStarted(int index, int total, int depth, NetSpec net) {}
+
+  /**
+   * After each run that ended: the sweep so far, every depth of the plan with the runs finished
+   * so far (kept ones included; none yet for a depth not reached). A listener that writes
+   * results can write this whole set each time.
+   */
+  default void sweepSoFar(DepthSweepResult soFar) {}
 }

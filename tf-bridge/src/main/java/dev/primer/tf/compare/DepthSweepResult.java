@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * What a depth sweep gave, as values: the runs per depth, with the mean final accuracy and the
- * status of each (depth, scheme).
+ * status of each (depth, scheme). A sweep that was stopped early holds fewer runs than its plan
+ * ({@link #isComplete}): a depth not reached has none.
  *
  * @param plan what was run
  * @param depths the runs per depth, in the plan's order
@@ -42,6 +43,11 @@ public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int 
    */
   public String status(int depth, String scheme) {
     return SweepStatus.of(at(depth).runsOf(scheme), classes);
+  }
+
+  /** Whether every (depth, scheme, seed) of the plan finished. */
+  public boolean isComplete() {
+    return allRuns().size() == plan.runs();
   }
 
   /** Every run, depth by depth. */
