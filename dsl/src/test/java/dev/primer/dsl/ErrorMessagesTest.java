@@ -520,6 +520,16 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void unknownStepThatDiffersInCaseOrBySwappedLetters() {
+      text("input(784).dense(10).RELU()", "column 22: unknown step 'RELU'; did you mean 'relu'?"
+          + " (known: " + KNOWN_STEPS + ")");
+      text("input(784).dense(10).rleu()", "column 22: unknown step 'rleu'; did you mean 'relu'?"
+          + " (known: " + KNOWN_STEPS + ")");
+      text("input(784).DENSE(10)", "column 12: unknown step 'DENSE'; did you mean 'dense'?"
+          + " (known: " + KNOWN_STEPS + ")");
+    }
+
+    @Test
     void unknownStepWithoutASuggestion() {
       text("input(784).transformer(8)",
           "column 12: unknown step 'transformer' (known: " + KNOWN_STEPS + ")");
@@ -539,6 +549,32 @@ class ErrorMessagesTest {
     void unexpectedCharacters() {
       text("input(784);dense(10)", "column 11: unexpected character ';'");
       text("dense(10).init(he_normal * 2)", "column 26: unexpected character '*'");
+    }
+
+    @Test
+    void invisibleCharactersAreShownEscaped() {
+      text("input(784)\u0007.dense(10)", "column 11: unexpected character '\\u0007'");
+      text("input(784).dense(10)\u0000", "column 21: unexpected character '\\u0000'");
+      text("input(784).dense\u200B(10)", "column 17: unexpected character '\\u200B'");
+      text("input(784).dense(10)\u001B[31m", "column 21: unexpected character '\\u001B'");
+      text("input(784).dense(10)\uD800", "column 21: unexpected character '\\uD800'");
+      assertThatThrownBy(() -> Net.parseInit("he_normal\u0085"))
+          .isInstanceOf(SpecParseException.class)
+          .hasMessage("column 10: unexpected character '\\u0085'");
+    }
+
+    @Test
+    void callsNestedTooDeep() {
+      String deep = "input(4).dense(2).init(" + "orthogonal(".repeat(3000) + ")".repeat(3001);
+      text(deep, "column " + (24 + 11 * 64) + ": calls nest more than 64 deep here;"
+          + " an argument such as normal(0,1) takes only numbers and words");
+      assertThatThrownBy(() -> Net.parseInit("normal(".repeat(100_000)))
+          .isInstanceOf(SpecParseException.class)
+          .hasMessage("column " + (1 + 7 * 64) + ": calls nest more than 64 deep here;"
+              + " an argument such as normal(0,1) takes only numbers and words");
+      // 64 deep is read, and then refused for what it says
+      text("input(4).dense(2).init(" + "orthogonal(".repeat(64) + ")".repeat(65),
+          "column 35: orthogonal: arguments must be numbers or words, got 'orthogonal(...)'");
     }
 
     @Test
@@ -597,9 +633,19 @@ class ErrorMessagesTest {
     void nonWholeNumbersForIntegerArguments() {
       text("input(784).dense(10.5)",
           "column 18: dense: argument 1 must be a whole number, got 10.5");
-      text("input(28,28,1).conv2d(32,5,1e10)",
-          "column 28: conv2d: argument 3 must be a whole number, got 10000000000");
       text("input(28.5)", "column 7: input: argument 1 must be a whole number, got 28.5");
+    }
+
+    @Test
+    void wholeNumbersOutsideTheIntRange() {
+      text("input(28,28,1).conv2d(32,5,1e10)",
+          "column 28: conv2d: argument 3 is too large: at most 2147483647, got 10000000000");
+      text("input(784).dense(1e12)",
+          "column 18: dense: argument 1 is too large: at most 2147483647, got 1000000000000");
+      text("input(784).dense(2147483648)",
+          "column 18: dense: argument 1 is too large: at most 2147483647, got 2147483648");
+      text("input(784).dense(-1e12)",
+          "column 18: dense: argument 1 is too small: at least -2147483647, got -1000000000000");
     }
 
     @Test
