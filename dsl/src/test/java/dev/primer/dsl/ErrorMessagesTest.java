@@ -187,8 +187,10 @@ class ErrorMessagesTest {
 
     @Test
     void flattenBeyondAnInt() {
-      spec(() -> Net.input(65_536, 65_536, 1).flatten(), "layer 0 (flatten): flattening"
-          + " [65536, 65536, 1] gives 4294967296 values, more than 2147483647");
+      // no shape past the tensor limit gets as far as flatten: the input is refused first
+      assertThatThrownBy(() -> Net.input(65_536, 65_536, 1).flatten())
+          .isExactlyInstanceOf(SpecException.class)
+          .hasMessageStartingWith("input: one example [65536, 65536, 1] would hold");
     }
 
     @Test
@@ -667,6 +669,42 @@ class ErrorMessagesTest {
           "column 28: defaultInit: the net-wide default is already he_normal; it can be set once");
       text("defaultBias(orthogonal)",
           "column 1: defaultBias: orthogonal needs a parameter of rank >= 2, bias has rank 1");
+    }
+  }
+  @Nested
+  class Sizes {
+
+    @Test
+    void aTensorPastTheLimitNamesTheLayerAndTheSize() {
+      spec(() -> Net.input(4).dense(2147483647), "layer 0 (dense): kernel [4, 2147483647] would"
+          + " hold 8,589,934,588 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+      text("input(4).dense(200000).dense(200000)", "column 24: layer 1 (dense): kernel"
+          + " [200000, 200000] would hold 40,000,000,000 values, too large: one tensor may hold"
+          + " at most 2,147,483,647 (TensorFlow's 32-bit sizes)");
+      spec(() -> Net.input(2000, 2000, 1).conv2d(1000, 1), "layer 0 (conv2d): output"
+          + " [2000, 2000, 1000] would hold 4,000,000,000 values, too large: one tensor may hold"
+          + " at most 2,147,483,647 (TensorFlow's 32-bit sizes)");
+    }
+
+    @Test
+    void anInputPastTheLimit() {
+      spec(() -> Net.input(46341, 46341), "input: one example [46341, 46341] would hold"
+          + " 2,147,488,281 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+      text("input(46341,46341).flatten()", "column 1: input: one example [46341, 46341] would"
+          + " hold 2,147,488,281 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+    }
+
+    @Test
+    void aNetPastTheParameterLimitNamesTheLayerWhereItCrosses() {
+      text("input(40000).dense(40000).dense(40000).dense(40000)", "column 40: layer 2 (dense):"
+          + " the net would have 4,800,120,000 parameters up to here, too large: a net may have"
+          + " at most 4,294,967,296");
+      spec(() -> Net.dense(40000).dense(40000).dense(40000).withInput(Shape.of(40000)),
+          "layer 2 (dense): the net would have 4,800,120,000 parameters up to here, too large:"
+              + " a net may have at most 4,294,967,296");
     }
   }
 }

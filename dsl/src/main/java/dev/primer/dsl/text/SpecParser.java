@@ -165,6 +165,8 @@ public final class SpecParser {
     NetSpec withInput;
     try {
       withInput = NetSpec.start(Optional.of(Shape.of(dims)));
+    } catch (SpecException e) {
+      throw new SpecParseException(input.column(), e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new SpecParseException(input.column(), "input: " + e.getMessage());
     }
