@@ -41,6 +41,8 @@ public final class Net {
   public static NetSpec input(int... dims) {
     try {
       return NetSpec.start(Optional.of(Shape.of(dims)));
+    } catch (SpecException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       throw new SpecException("input: " + e.getMessage());
     }

@@ -187,8 +187,10 @@ class ErrorMessagesTest {
 
     @Test
     void flattenBeyondAnInt() {
-      spec(() -> Net.input(65_536, 65_536, 1).flatten(), "layer 0 (flatten): flattening"
-          + " [65536, 65536, 1] gives 4294967296 values, more than 2147483647");
+      // no shape past the tensor limit gets as far as flatten: the input is refused first
+      assertThatThrownBy(() -> Net.input(65_536, 65_536, 1).flatten())
+          .isExactlyInstanceOf(SpecException.class)
+          .hasMessageStartingWith("input: one example [65536, 65536, 1] would hold");
     }
 
     @Test
@@ -520,6 +522,16 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void unknownStepThatDiffersInCaseOrBySwappedLetters() {
+      text("input(784).dense(10).RELU()", "column 22: unknown step 'RELU'; did you mean 'relu'?"
+          + " (known: " + KNOWN_STEPS + ")");
+      text("input(784).dense(10).rleu()", "column 22: unknown step 'rleu'; did you mean 'relu'?"
+          + " (known: " + KNOWN_STEPS + ")");
+      text("input(784).DENSE(10)", "column 12: unknown step 'DENSE'; did you mean 'dense'?"
+          + " (known: " + KNOWN_STEPS + ")");
+    }
+
+    @Test
     void unknownStepWithoutASuggestion() {
       text("input(784).transformer(8)",
           "column 12: unknown step 'transformer' (known: " + KNOWN_STEPS + ")");
@@ -539,6 +551,32 @@ class ErrorMessagesTest {
     void unexpectedCharacters() {
       text("input(784);dense(10)", "column 11: unexpected character ';'");
       text("dense(10).init(he_normal * 2)", "column 26: unexpected character '*'");
+    }
+
+    @Test
+    void invisibleCharactersAreShownEscaped() {
+      text("input(784)\u0007.dense(10)", "column 11: unexpected character '\\u0007'");
+      text("input(784).dense(10)\u0000", "column 21: unexpected character '\\u0000'");
+      text("input(784).dense\u200B(10)", "column 17: unexpected character '\\u200B'");
+      text("input(784).dense(10)\u001B[31m", "column 21: unexpected character '\\u001B'");
+      text("input(784).dense(10)\uD800", "column 21: unexpected character '\\uD800'");
+      assertThatThrownBy(() -> Net.parseInit("he_normal\u0085"))
+          .isInstanceOf(SpecParseException.class)
+          .hasMessage("column 10: unexpected character '\\u0085'");
+    }
+
+    @Test
+    void callsNestedTooDeep() {
+      String deep = "input(4).dense(2).init(" + "orthogonal(".repeat(3000) + ")".repeat(3001);
+      text(deep, "column " + (24 + 11 * 64) + ": calls nest more than 64 deep here;"
+          + " an argument such as normal(0,1) takes only numbers and words");
+      assertThatThrownBy(() -> Net.parseInit("normal(".repeat(100_000)))
+          .isInstanceOf(SpecParseException.class)
+          .hasMessage("column " + (1 + 7 * 64) + ": calls nest more than 64 deep here;"
+              + " an argument such as normal(0,1) takes only numbers and words");
+      // 64 deep is read, and then refused for what it says
+      text("input(4).dense(2).init(" + "orthogonal(".repeat(64) + ")".repeat(65),
+          "column 35: orthogonal: arguments must be numbers or words, got 'orthogonal(...)'");
     }
 
     @Test
@@ -597,9 +635,19 @@ class ErrorMessagesTest {
     void nonWholeNumbersForIntegerArguments() {
       text("input(784).dense(10.5)",
           "column 18: dense: argument 1 must be a whole number, got 10.5");
-      text("input(28,28,1).conv2d(32,5,1e10)",
-          "column 28: conv2d: argument 3 must be a whole number, got 10000000000");
       text("input(28.5)", "column 7: input: argument 1 must be a whole number, got 28.5");
+    }
+
+    @Test
+    void wholeNumbersOutsideTheIntRange() {
+      text("input(28,28,1).conv2d(32,5,1e10)",
+          "column 28: conv2d: argument 3 is too large: at most 2147483647, got 10000000000");
+      text("input(784).dense(1e12)",
+          "column 18: dense: argument 1 is too large: at most 2147483647, got 1000000000000");
+      text("input(784).dense(2147483648)",
+          "column 18: dense: argument 1 is too large: at most 2147483647, got 2147483648");
+      text("input(784).dense(-1e12)",
+          "column 18: dense: argument 1 is too small: at least -2147483647, got -1000000000000");
     }
 
     @Test
@@ -621,6 +669,42 @@ class ErrorMessagesTest {
           "column 28: defaultInit: the net-wide default is already he_normal; it can be set once");
       text("defaultBias(orthogonal)",
           "column 1: defaultBias: orthogonal needs a parameter of rank >= 2, bias has rank 1");
+    }
+  }
+  @Nested
+  class Sizes {
+
+    @Test
+    void aTensorPastTheLimitNamesTheLayerAndTheSize() {
+      spec(() -> Net.input(4).dense(2147483647), "layer 0 (dense): kernel [4, 2147483647] would"
+          + " hold 8,589,934,588 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+      text("input(4).dense(200000).dense(200000)", "column 24: layer 1 (dense): kernel"
+          + " [200000, 200000] would hold 40,000,000,000 values, too large: one tensor may hold"
+          + " at most 2,147,483,647 (TensorFlow's 32-bit sizes)");
+      spec(() -> Net.input(2000, 2000, 1).conv2d(1000, 1), "layer 0 (conv2d): output"
+          + " [2000, 2000, 1000] would hold 4,000,000,000 values, too large: one tensor may hold"
+          + " at most 2,147,483,647 (TensorFlow's 32-bit sizes)");
+    }
+
+    @Test
+    void anInputPastTheLimit() {
+      spec(() -> Net.input(46341, 46341), "input: one example [46341, 46341] would hold"
+          + " 2,147,488,281 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+      text("input(46341,46341).flatten()", "column 1: input: one example [46341, 46341] would"
+          + " hold 2,147,488,281 values, too large: one tensor may hold at most 2,147,483,647"
+          + " (TensorFlow's 32-bit sizes)");
+    }
+
+    @Test
+    void aNetPastTheParameterLimitNamesTheLayerWhereItCrosses() {
+      text("input(40000).dense(40000).dense(40000).dense(40000)", "column 40: layer 2 (dense):"
+          + " the net would have 4,800,120,000 parameters up to here, too large: a net may have"
+          + " at most 4,294,967,296");
+      spec(() -> Net.dense(40000).dense(40000).dense(40000).withInput(Shape.of(40000)),
+          "layer 2 (dense): the net would have 4,800,120,000 parameters up to here, too large:"
+              + " a net may have at most 4,294,967,296");
     }
   }
 }

@@ -80,6 +80,7 @@ public final class Model implements AutoCloseable {
 
   private Model(NetSpec spec, long seed, Device device) {
     ResolvedNet net = spec.resolve();
+    MemoryBudget.check(net);
     device.check();
     this.spec = spec;
     this.seed = seed;
@@ -112,6 +113,8 @@ public final class Model implements AutoCloseable {
    *
    * @param seed the net's seed: each parameter's initial values come from (seed, its name)
    * @throws dev.primer.dsl.base.SpecException if the spec has no input shape
+   * @throws ModelTooLargeException if its parameters do not fit in this machine's memory
+   *     ({@link MemoryBudget}), before TensorFlow allocates anything
    * @throws DeviceUnavailableException if {@code device} is GPU and none is visible
    */
   public static Model compile(NetSpec spec, long seed, Device device) {

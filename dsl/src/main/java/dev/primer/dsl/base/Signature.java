@@ -216,9 +216,15 @@ public final class Signature<T> {
 
   private int integer(int i, Object raw) {
     double d = number(i, raw);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+    if (d != Math.rint(d)) {
       throw new ArgumentException(i, name + ": argument " + (i + 1)
           + " must be a whole number, got " + Numbers.format(d));
+    }
+    if (Math.abs(d) > Integer.MAX_VALUE) {
+      throw new ArgumentException(i, name + ": argument " + (i + 1)
+          + (d > 0 ? " is too large: at most " + Integer.MAX_VALUE
+              : " is too small: at least " + -Integer.MAX_VALUE)
+          + ", got " + Numbers.format(d));
     }
     return (int) d;
   }
@@ -238,7 +244,7 @@ public final class Signature<T> {
     if (raw instanceof Number n) {
       return Numbers.format(n.doubleValue());
     }
-    return "'" + raw + "'";
+    return "'" + Visible.of(String.valueOf(raw)) + "'";
   }
 
   private List<Object> fill(List<?> given) {

@@ -7,6 +7,7 @@ import static dev.primer.dsl.base.Signature.writing;
 import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.Suggestions;
+import dev.primer.dsl.base.Visible;
 import dev.primer.dsl.init.VarianceScaling.Distribution;
 import dev.primer.dsl.init.VarianceScaling.FanMode;
 import java.util.List;
@@ -115,7 +116,8 @@ public final class InitNames {
   public static Init parse(String name, List<Object> arguments) {
     String key = name.toLowerCase(Locale.ROOT);
     return SIGNATURES.stream().filter(s -> s.name().equals(key)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("unknown initializer '" + name + "'"
+        .orElseThrow(() -> new IllegalArgumentException(
+            "unknown initializer '" + Visible.of(name) + "'"
             + Suggestions.closest(key, names()).map(s -> "; did you mean '" + s + "'?").orElse("")
             + " (known: " + String.join(", ", names()) + ")"))
         .parse(arguments);

@@ -7,6 +7,7 @@ import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.ParameterShape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,54 +33,94 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
     List<ResolvedLayer> resolved = new ArrayList<>();
     Map<String, Integer> perKind = new HashMap<>();
     Shape shape = input;
+    long total = 0;
+    List<Optional<Activation>> autos = autoActivations(layers);
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
-      try {
-        Shape output = spec.layer().outputShape(shape);
-        int ordinal = perKind.merge(spec.layer().nameStem(), 1, Integer::sum) - 1;
-        String name = spec.layer().nameStem() + "_" + ordinal;
-        Optional<Activation> auto = autoActivation(layers, i);
-        List<ParameterShape> declared = spec.layer().parameters(shape);
-        Shape kernelShape = declared.stream().filter(p -> p.role() == Role.KERNEL)
-            .map(ParameterShape::shape).findFirst()
-            .orElse(declared.isEmpty() ? shape : declared.get(0).shape());
-        List<Parameter> parameters = new ArrayList<>();
-        for (ParameterShape p : declared) {
-          Parameter parameter = InitResolver.resolve(
-              name, spec, p.role(), p.shape(), kernelShape, auto, defaults);
-          boolean last = i == layers.size() - 1;
-          parameter.dataInit()
-              .flatMap(d -> d.misplaced(last, spec.activation(), output.size(), parameter.size()))
-              .ifPresent(rule -> {
-                throw new IllegalArgumentException(rule);
-              });
-          parameters.add(parameter);
-        }
-        resolved.add(new ResolvedLayer(i, name, spec, shape, output, auto, parameters));
-        shape = output;
-      } catch (SpecException e) {
-        throw e;
-      } catch (IllegalArgumentException e) {
-        throw SpecException.atLayer(i, spec.layer().kind(), e.getMessage());
-      }
+      int ordinal = perKind.merge(spec.layer().nameStem(), 1, Integer::sum) - 1;
+      ResolvedLayer layer = layer(i, spec.layer().nameStem() + "_" + ordinal, spec, shape,
+          autos.get(i), i == layers.size() - 1, defaults);
+      total = checkTotal(layer, total);
+      resolved.add(layer);
+      shape = layer.output();
     }
     return new ResolvedNet(input, resolved);
   }
 
   /**
-   * The activation AUTO looks at for layer {@code i}: its own, or else the first one after it
-   * past layers that do not mix units (batch norm, dropout, pooling, flatten, reshape).
+   * The parameter count of a net up to and including {@code layer}, when the layers before it
+   * hold {@code before}.
+   *
+   * @throws SpecException naming the layer if the count is past {@link Limits#MAX_PARAMETERS}
    */
-  static Optional<Activation> autoActivation(List<LayerSpec> layers, int i) {
-    if (layers.get(i).activation().isPresent()) {
-      return layers.get(i).activation();
+  public static long checkTotal(ResolvedLayer layer, long before) {
+    long total = before + layer.parameterCount();
+    try {
+      Limits.checkTotal(total);
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(layer.index(), layer.kind(), e.getMessage());
     }
-    for (int j = i + 1; j < layers.size() && !layers.get(j).layer().mixesUnits(); j++) {
-      if (layers.get(j).activation().isPresent()) {
-        return layers.get(j).activation();
+    return total;
+  }
+
+  /**
+   * Layer {@code i} resolved: the rules of one layer, in one place; how {@link #of} resolves
+   * each layer and how a growing spec checks the layers a step can change. What a layer's checks
+   * depend on besides itself and the shape entering it: {@code auto}, the activation AUTO looks
+   * at (see {@link #autoActivations}; only a dense or conv kernel's AUTO uses it), and whether it
+   * is the last layer (class_prior must be).
+   *
+   * @param name the layer's name in the net ({@code dense_0}), for its parameters' names
+   * @throws SpecException naming the layer (index and kind), the rule and the value received
+   */
+  public static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
+      Optional<Activation> auto, boolean last, NetDefaults defaults) {
+    try {
+      Shape output = spec.layer().outputShape(shape);
+      Limits.checkTensor("output", output);
+      List<ParameterShape> declared = spec.layer().parameters(shape);
+      for (ParameterShape p : declared) {
+        Limits.checkTensor(p.role().paramName().replace('_', ' '), p.shape());
       }
+      Shape kernelShape = declared.stream().filter(p -> p.role() == Role.KERNEL)
+          .map(ParameterShape::shape).findFirst()
+          .orElse(declared.isEmpty() ? shape : declared.get(0).shape());
+      List<Parameter> parameters = new ArrayList<>();
+      for (ParameterShape p : declared) {
+        Parameter parameter = InitResolver.resolve(
+            name, spec, p.role(), p.shape(), kernelShape, auto, defaults);
+        parameter.dataInit()
+            .flatMap(d -> d.misplaced(last, spec.activation(), output.size(), parameter.size()))
+            .ifPresent(rule -> {
+              throw new IllegalArgumentException(rule);
+            });
+        parameters.add(parameter);
+      }
+      return new ResolvedLayer(i, name, spec, shape, output, auto, parameters);
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(i, spec.layer().kind(), e.getMessage());
     }
-    return Optional.empty();
+  }
+
+  /**
+   * The activation AUTO looks at for each layer: its own, or else the first one after it past
+   * layers that do not mix units (batch norm, dropout, pooling, flatten, reshape). One pass from
+   * the end, so a long run of such layers costs linear time.
+   */
+  static List<Optional<Activation>> autoActivations(List<LayerSpec> layers) {
+    List<Optional<Activation>> autos = new ArrayList<>(Collections.nCopies(layers.size(),
+        Optional.<Activation>empty()));
+    // what a layer before index j finds from j on: the first activation before a mixing layer
+    Optional<Activation> ahead = Optional.empty();
+    for (int j = layers.size() - 1; j >= 0; j--) {
+      LayerSpec layer = layers.get(j);
+      autos.set(j, layer.activation().isPresent() ? layer.activation() : ahead);
+      ahead = layer.layer().mixesUnits() ? Optional.empty()
+          : layer.activation().isPresent() ? layer.activation() : ahead;
+    }
+    return autos;
   }
 
   /** The shape of one example leaving the last layer (the input shape if there is none). */

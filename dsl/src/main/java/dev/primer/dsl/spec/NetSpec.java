@@ -23,6 +23,8 @@ import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
 import dev.primer.dsl.resolve.NetDefaults;
+import dev.primer.dsl.resolve.Limits;
+import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,14 +51,102 @@ import java.util.Set;
  */
 public class NetSpec {
   private final Optional<Shape> input;
-  private final List<LayerSpec> layers;
+  private final Chain<LayerSpec> layers;
   private final NetDefaults defaults;
+  /*
+   * What a step needs to check only the layers it can change, when the input is known (null
+   * otherwise): the shape entering each layer and the parameter count before it, and the one
+   * earlier layer whose AUTO kernel init may still change: the last dense or conv layer, while
+   * neither it nor any layer after it has an activation (-1 if there is none). Only such a
+   * kernel's AUTO looks at later layers (see ResolvedNet#layer), so appending a layer changes
+   * only the last one (it is no longer last) and setting the last layer's activation changes
+   * only it and that open layer: each step checks at most three layers, and a chain of n steps
+   * takes time linear in n instead of resolving the whole net at every step.
+   */
+  private final Chain<Shape> entering;
+  private final Chain<Long> before;
+  private final int open;
 
   NetSpec(Optional<Shape> input, List<LayerSpec> layers, NetDefaults defaults) {
     this.input = input;
-    this.layers = List.copyOf(layers);
+    this.layers = Chain.of(layers);
     this.defaults = defaults;
-    input.ifPresent(shape -> ResolvedNet.of(shape, this.layers, defaults));
+    if (input.isPresent()) {
+      try {
+        Limits.checkTensor("one example", input.get());
+      } catch (IllegalArgumentException e) {
+        throw new SpecException("input: " + e.getMessage());
+      }
+      ResolvedNet resolved = ResolvedNet.of(input.get(), this.layers, defaults);
+      List<Shape> shapes = new ArrayList<>();
+      List<Long> counts = new ArrayList<>();
+      long total = 0;
+      for (ResolvedLayer layer : resolved.layers()) {
+        shapes.add(layer.input());
+        counts.add(total);
+        total += layer.parameterCount();
+      }
+      this.entering = Chain.of(shapes);
+      this.before = Chain.of(counts);
+    } else {
+      this.entering = null;
+      this.before = null;
+    }
+    int lastOpen = -1;
+    for (int i = 0; i < this.layers.size(); i++) {
+      LayerSpec layer = this.layers.get(i);
+      lastOpen = layer.activation().isPresent() ? -1 : layer.layer().mixesUnits() ? i : lastOpen;
+    }
+    this.open = lastOpen;
+  }
+
+  /**
+   * {@code previous} with {@code layers}: its layers with one appended, or the last replaced by
+   * itself with an activation or init added. Checks only the layers that change can reach.
+   */
+  private NetSpec(NetSpec previous, Chain<LayerSpec> layers) {
+    this.input = previous.input;
+    this.layers = layers;
+    this.defaults = previous.defaults;
+    int newest = layers.size() - 1;
+    LayerSpec last = layers.get(newest);
+    boolean appended = layers.size() > previous.layers.size();
+    if (input.isPresent()) {
+      Chain<Shape> shapes = previous.entering;
+      Chain<Long> counts = previous.before;
+      if (appended && newest > 0) {
+        // the layer before is no longer the last: its only rule that can change
+        ResolvedLayer before = check(newest - 1, shapes.get(newest - 1), Optional.empty());
+        shapes = shapes.plus(before.output());
+        counts = counts.plus(counts.get(newest - 1) + before.parameterCount());
+      } else if (appended) {
+        shapes = shapes.plus(input.get());
+        counts = counts.plus(0L);
+      } else if (previous.open >= 0 && previous.open < newest
+          && last.activation().isPresent()) {
+        // the open dense or conv layer now looks at this activation
+        check(previous.open, shapes.get(previous.open), last.activation());
+      }
+      this.entering = shapes;
+      this.before = counts;
+      ResolvedNet.checkTotal(check(newest, shapes.get(newest), Optional.empty()),
+          counts.get(newest));
+    } else {
+      this.entering = null;
+      this.before = null;
+    }
+    this.open = last.activation().isPresent() ? -1
+        : appended && last.layer().mixesUnits() ? newest : previous.open;
+  }
+
+  /**
+   * Layer {@code i} of this spec checked, when {@code shape} enters it and {@code after} is the
+   * activation its AUTO finds after it, if any (its own comes first).
+   */
+  private ResolvedLayer check(int i, Shape shape, Optional<Activation> after) {
+    LayerSpec layer = layers.get(i);
+    return ResolvedNet.layer(i, layer.layer().nameStem(), layer, shape,
+        layer.activation().or(() -> after), i == layers.size() - 1, defaults);
   }
 
   /** The same value under another step type; nothing is checked again. */
@@ -64,6 +154,9 @@ public class NetSpec {
     this.input = other.input;
     this.layers = other.layers;
     this.defaults = other.defaults;
+    this.entering = other.entering;
+    this.before = other.before;
+    this.open = other.open;
   }
 
   /** A spec with no layers, for examples of shape {@code input} (or unknown yet). */
@@ -425,9 +518,7 @@ public class NetSpec {
   }
 
   private NetSpec replaceLast(LayerSpec replacement) {
-    List<LayerSpec> copy = new ArrayList<>(layers);
-    copy.set(last(), replacement);
-    return new NetSpec(input, copy, defaults);
+    return new NetSpec(this, layers.withLast(replacement));
   }
 
   /** This spec and the layer {@code kind} builds from {@code arguments} (defaults left out). */
@@ -442,9 +533,7 @@ public class NetSpec {
     } catch (IllegalArgumentException e) {
       throw SpecException.atLayer(layers.size(), kind.name(), e.getMessage());
     }
-    List<LayerSpec> copy = new ArrayList<>(layers);
-    copy.add(LayerSpec.of(built));
-    return new NetSpec(input, copy, defaults);
+    return new NetSpec(this, layers.plus(LayerSpec.of(built)));
   }
 
   private static Optional<Init> merge(String what, Optional<Init> mine, Optional<Init> other) {

@@ -1,5 +1,6 @@
 package dev.primer.dsl.text;
 
+import dev.primer.dsl.base.Visible;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class Lexer {
   /** A token and its 1-based column. */
   record Token(Kind kind, String text, int column) {
     String describe() {
-      return kind == Kind.END ? "the end of the text" : "'" + text + "'";
+      return kind == Kind.END ? "the end of the text" : "'" + Visible.of(text) + "'";
     }
   }
 
@@ -64,7 +65,9 @@ final class Lexer {
         }
         tokens.add(new Token(Kind.NUMBER, number, column));
       } else {
-        throw new SpecParseException(column, "unexpected character '" + c + "'");
+        String character = new String(Character.toChars(text.codePointAt(i)));
+        throw new SpecParseException(column,
+            "unexpected character '" + Visible.of(character) + "'");
       }
     }
     tokens.add(new Token(Kind.END, "", text.length() + 1));

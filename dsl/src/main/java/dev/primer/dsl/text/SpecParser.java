@@ -36,6 +36,14 @@ import java.util.Optional;
  * Every error names the column; errors of the spec itself also name the layer.
  */
 public final class SpecParser {
+  /**
+   * How deep calls may nest inside a step's arguments: {@code init(normal(0,1))} nests 1 deep.
+   * No valid spec nests more than once; the bound keeps hostile text (thousands of nested calls)
+   * from overflowing the parser's stack, and such text gets a {@link SpecParseException} naming
+   * the column of the call that goes too deep.
+   */
+  public static final int MAX_NESTING = 64;
+
   private SpecParser() {
     throw new AssertionError("no instances");
   }
@@ -52,7 +60,7 @@ public final class SpecParser {
       throw new SpecParseException(cursor.peek().column(),
           "expected an initializer such as he_normal, got nothing");
     }
-    Argument argument = argument(cursor);
+    Argument argument = argument(cursor, 0);
     Token rest = cursor.peek();
     if (rest.kind() != Kind.END) {
       throw new SpecParseException(rest.column(),
@@ -157,6 +165,8 @@ public final class SpecParser {
     NetSpec withInput;
     try {
       withInput = NetSpec.start(Optional.of(Shape.of(dims)));
+    } catch (SpecException e) {
+      throw new SpecParseException(input.column(), e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new SpecParseException(input.column(), "input: " + e.getMessage());
     }
@@ -228,17 +238,18 @@ public final class SpecParser {
   private static Call call(Cursor cursor) {
     Token name = cursor.expect(Kind.WORD, "a step such as dense(10)");
     cursor.expect(Kind.OPEN, "'(' after " + name.text());
-    return new Call(name.text(), arguments(cursor), name.column());
+    return new Call(name.text(), arguments(cursor, 0), name.column());
   }
 
-  private static List<Argument> arguments(Cursor cursor) {
+  /** The arguments of a call nested {@code depth} deep in a step's arguments (0: the step's). */
+  private static List<Argument> arguments(Cursor cursor, int depth) {
     List<Argument> arguments = new ArrayList<>();
     if (cursor.peek().kind() == Kind.CLOSE) {
       cursor.next();
       return arguments;
     }
     while (true) {
-      arguments.add(argument(cursor));
+      arguments.add(argument(cursor, depth));
       Token t = cursor.next();
       if (t.kind() == Kind.CLOSE) {
         return arguments;
@@ -249,14 +260,18 @@ public final class SpecParser {
     }
   }
 
-  private static Argument argument(Cursor cursor) {
+  private static Argument argument(Cursor cursor, int depth) {
     Token t = cursor.next();
     return switch (t.kind()) {
       case NUMBER -> new Number(Double.parseDouble(t.text()), t.column());
       case WORD -> {
         if (cursor.peek().kind() == Kind.OPEN) {
+          if (depth == MAX_NESTING) {
+            throw new SpecParseException(t.column(), "calls nest more than " + MAX_NESTING
+                + " deep here; an argument such as normal(0,1) takes only numbers and words");
+          }
           cursor.next();
-          yield new Call(t.text(), arguments(cursor), t.column());
+          yield new Call(t.text(), arguments(cursor, depth + 1), t.column());
         }
         yield new Word(t.text(), t.column());
       }

@@ -15,7 +15,9 @@ class SuggestionsTest {
     assertThat(Suggestions.distance("dense", "dense")).isZero();
     assertThat(Suggestions.distance("dence", "dense")).isEqualTo(1);
     assertThat(Suggestions.distance("dens", "dense")).isEqualTo(1);
-    assertThat(Suggestions.distance("ab", "ba")).isEqualTo(2);
+    assertThat(Suggestions.distance("ab", "ba")).isEqualTo(1); // a swap of neighbours: one edit
+    assertThat(Suggestions.distance("rleu", "relu")).isEqualTo(1);
+    assertThat(Suggestions.distance("abc", "ca")).isEqualTo(3); // no edit of a swapped pair
   }
 
   @Test
@@ -53,5 +55,21 @@ class SuggestionsTest {
   void prefersTheNearestAndThenTheFirstListed() {
     assertThat(Suggestions.closest("selu", List.of("elu", "relu", "selu"))).contains("selu");
     assertThat(Suggestions.closest("xelu", List.of("elu", "relu", "selu"))).contains("elu");
+  }
+
+  @Test
+  void suggestsTheWordThatDiffersOnlyInCaseFirst() {
+    List<String> known = List.of("elu", "relu", "leakyRelu");
+    assertThat(Suggestions.closest("RELU", known)).contains("relu");
+    assertThat(Suggestions.closest("LeakyRELU", known)).contains("leakyRelu");
+    assertThat(Suggestions.closest("ELU", known)).contains("elu");
+  }
+
+  @Test
+  void countsASwapOfNeighbouringLettersAsOneEdit() {
+    List<String> known = List.of("relu", "elu", "dense", "dropout");
+    assertThat(Suggestions.closest("rleu", known)).contains("relu");
+    assertThat(Suggestions.closest("desne", known)).contains("dense");
+    assertThat(Suggestions.closest("Rleu", known)).contains("relu");
   }
 }
