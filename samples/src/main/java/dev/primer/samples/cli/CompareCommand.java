@@ -130,9 +130,12 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(plan.inOrder(finished));
     List<SchemeRun> runs;
-    try (KeptResults kept = new KeptResults(() -> keepOnSignal(outDir, plan, soFar.get(),
-            parsed, options, data, train.targetWidth(), text, err));
-        RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
+    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
+        KeptResults kept = new KeptResults(() -> {
+          progress.close(); // the bar's own thread would draw over the lines below
+          keepOnSignal(outDir, plan, soFar.get(), parsed, options, data, train.targetWidth(),
+              text, err);
+        })) {
       runs = Comparison.run(plan, train, test, new ComparisonListener() {
         @Override
         public void runStarted(int index, int total, String scheme, long runSeed) {

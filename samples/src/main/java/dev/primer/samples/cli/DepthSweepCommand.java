@@ -145,9 +145,11 @@ final class DepthSweepCommand implements Callable<Integer> {
     long started = System.nanoTime();
     AtomicReference<DepthSweepResult> soFar = new AtomicReference<>();
     DepthSweepResult result;
-    try (KeptResults kept = new KeptResults(() -> keepOnSignal(outDir, soFar.get(), description,
-            text, err));
-        RunProgress progress = new RunProgress(training.stepsPerRun(train.size()))) {
+    try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
+        KeptResults kept = new KeptResults(() -> {
+          progress.close(); // the bar's own thread would draw over the lines below
+          keepOnSignal(outDir, soFar.get(), description, text, err);
+        })) {
       result = DepthSweep.run(plan, train, test, new DepthSweepListener() {
         private int depthNow;
 

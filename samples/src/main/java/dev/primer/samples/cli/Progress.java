@@ -8,7 +8,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * A progress bar on stderr for one task at a time, drawn only when the program runs in a
- * terminal (never into a pipe, a file or a CI log).
+ * terminal (never into a pipe, a file or a CI log). Thread-safe: a signal's shutdown hook may end
+ * the bar while the training thread still reports steps.
  */
 final class Progress implements AutoCloseable {
   private final boolean enabled;
@@ -23,7 +24,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Starts a bar for a task of {@code total} units, ending any previous one. */
-  void start(String task, long total) {
+  synchronized void start(String task, long total) {
     finish();
     if (enabled) {
       bar = new ProgressBarBuilder()
@@ -38,7 +39,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Moves the bar to {@code done} of its total, with a short extra message. */
-  void update(long done, String message) {
+  synchronized void update(long done, String message) {
     if (bar != null) {
       bar.stepTo(done);
       bar.setExtraMessage(message);
@@ -46,7 +47,7 @@ final class Progress implements AutoCloseable {
   }
 
   /** Ends the current bar, if any. */
-  void finish() {
+  synchronized void finish() {
     if (bar != null) {
       bar.close();
       bar = null;
