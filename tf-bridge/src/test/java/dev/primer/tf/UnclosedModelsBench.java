@@ -1,8 +1,8 @@
 package dev.primer.tf;
 
 import dev.primer.dsl.Net;
-import dev.primer.dsl.spec.NetSpec;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.EmbeddedMnist;

@@ -1,5 +1,6 @@
 package dev.primer.dsl.activation;
 
+import dev.primer.dsl.base.Checks;
 import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Signature;
 import java.util.EnumMap;
@@ -115,9 +116,7 @@ public record Activation(Kind kind, double alpha) {
         }
       }
       case ELU -> {
-        if (!(alpha > 0) || Double.isInfinite(alpha)) {
-          throw new IllegalArgumentException("elu: alpha must be > 0, got " + alpha);
-        }
+        Checks.positive("elu", "alpha", alpha);
       }
       default -> {
         if (alpha != 0) {

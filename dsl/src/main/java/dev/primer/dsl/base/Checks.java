@@ -12,11 +12,14 @@ public final class Checks {
 
   /**
    * @throws IllegalArgumentException {@code "orthogonal: gain must be > 0, got 0.0"} unless
-   *     {@code value} is positive and finite
+   *     {@code value} is positive, {@code "…: must be finite, got Infinity"} unless finite
    */
   public static void positive(String owner, String what, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
+    if (!(value > 0)) {
       throw new IllegalArgumentException(owner + ": " + what + " must be > 0, got " + value);
+    }
+    if (Double.isInfinite(value)) {
+      throw new IllegalArgumentException(owner + ": " + what + " must be finite, got " + value);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.primer.dsl.base;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,9 +26,19 @@ public final class Suggestions {
     }
     String lower = word.toLowerCase(Locale.ROOT);
     int limit = Math.max(1, Math.min(3, word.length() / 3));
-    return known.stream()
-        .filter(k -> distance(lower, k.toLowerCase(Locale.ROOT)) <= limit)
-        .min(Comparator.comparingInt(k -> distance(lower, k.toLowerCase(Locale.ROOT))));
+    String best = null;
+    int bestDistance = limit + 1;
+    for (String k : known) {
+      // the distance is at least the difference in length: a long hostile word costs nothing
+      if (Math.abs(k.length() - word.length()) < bestDistance) {
+        int d = distance(lower, k.toLowerCase(Locale.ROOT));
+        if (d < bestDistance) {
+          best = k;
+          bestDistance = d;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /**

@@ -16,9 +16,7 @@ import java.util.Optional;
 public record Sparse(int count, double std) implements Sampler {
 
   public Sparse {
-    if (count <= 0) {
-      throw new IllegalArgumentException("sparse: count must be > 0, got " + count);
-    }
+    Checks.positive("sparse", "count", count);
     Checks.positiveFinite("sparse", "std", std);
   }
 

@@ -8,8 +8,8 @@ import java.util.RandomAccess;
 
 /**
  * An immutable list for the layers of a {@link NetSpec} (and what it keeps per layer), which
- * shares its storage with the spec it grew from, so that each step of a chain costs the same however long the chain is: appending a
- * layer or replacing the last one (an activation, an init) copies nothing, and building or
+ * shares its storage with the spec it grew from, so that each step of a chain costs the same
+ * however long the chain is: appending a layer or replacing the last one (an activation, an init) copies nothing, and building or
  * parsing a net of n layers takes time linear in n (copying the list at each step made 100,000
  * layers take 40 s).
  *
@@ -77,7 +77,10 @@ final class Chain<T> extends AbstractList<T> implements RandomAccess {
   Chain<T> plus(T element) {
     Objects.requireNonNull(element, "element");
     if (last == null) {
-      return new Chain<>(storage, array, 0, element);
+      // a storage of its own: sharing the empty chain's would pin the first net built in a
+      // static array for the life of the JVM and make every chain take one global lock
+      Storage fresh = new Storage(new Object[8], 0);
+      return new Chain<>(fresh, fresh.array, 0, element);
     }
     synchronized (storage) {
       if (storage.used == prefix) {
@@ -92,6 +95,11 @@ final class Chain<T> extends AbstractList<T> implements RandomAccess {
     Object[] copy = Arrays.copyOf(array, Math.max(8, prefix * 2));
     copy[prefix] = last;
     return new Chain<>(new Storage(copy, prefix + 1), copy, prefix + 1, element);
+  }
+
+  /** Whether this list and {@code other} grow in the same shared array (for tests). */
+  boolean sharesStorageWith(Chain<?> other) {
+    return storage == other.storage;
   }
 
   /** This list with its last element replaced; the caller checked there is one. */

@@ -22,8 +22,8 @@ import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
-import dev.primer.dsl.resolve.NetDefaults;
 import dev.primer.dsl.resolve.Limits;
+import dev.primer.dsl.resolve.NetDefaults;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import java.util.ArrayList;
@@ -532,6 +532,10 @@ public class NetSpec {
       built = kind.create(arguments);
     } catch (IllegalArgumentException e) {
       throw SpecException.atLayer(layers.size(), kind.name(), e.getMessage());
+    } catch (ClassCastException e) {
+      // only reachable through layer(kind, arguments), whose arguments are untyped
+      throw SpecException.atLayer(layers.size(), kind.name(), "arguments " + arguments
+          + " do not have the types of " + kind.usage());
     }
     return new NetSpec(this, layers.plus(LayerSpec.of(built)));
   }

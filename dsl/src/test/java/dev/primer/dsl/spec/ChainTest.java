@@ -3,6 +3,7 @@ package dev.primer.dsl.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,34 @@ class ChainTest {
     expected.set(99, -1);
     assertThat(chain).containsExactlyElementsOf(expected);
     assertThat(Chain.of(expected)).isEqualTo(chain);
+  }
+
+  @Test
+  void chainsGrownFromTheEmptyOneShareNothingWithIt() {
+    Chain<Integer> first = Chain.<Integer>empty().plus(1).plus(2);
+    Chain<Integer> second = Chain.<Integer>empty().plus(3).plus(4);
+    assertThat(first.sharesStorageWith(Chain.empty())).isFalse();
+    assertThat(second.sharesStorageWith(Chain.empty())).isFalse();
+    assertThat(first.sharesStorageWith(second)).isFalse();
+    assertThat(first.plus(5).sharesStorageWith(first)).isTrue();
+  }
+
+  @Test
+  void aChainDroppedIsCollected() throws InterruptedException {
+    // the empty chain is a constant: a chain grown from it must not write into storage it shares
+    WeakReference<Object> element = grownAndDropped();
+    for (int i = 0; i < 50 && element.get() != null; i++) {
+      System.gc();
+      Thread.sleep(10);
+    }
+    assertThat(element.get()).as("an element of a chain nobody holds").isNull();
+  }
+
+  private static WeakReference<Object> grownAndDropped() {
+    Object layer = new Object();
+    Chain<Object> chain = Chain.empty().plus(layer).plus("next").plus("last");
+    assertThat(chain).hasSize(3);
+    return new WeakReference<>(layer);
   }
 
   @Test

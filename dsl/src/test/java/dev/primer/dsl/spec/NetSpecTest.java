@@ -219,6 +219,13 @@ class NetSpecTest {
     }
 
     @Test
+    void untypedLayerArgumentsOfTheWrongTypeAreASpecError() {
+      assertThatThrownBy(() -> Net.input(4).layer(Dense.SIGNATURE, List.of("x")))
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (dense): arguments [x] do not have the types of dense(units)");
+    }
+
+    @Test
     void aBlockWithoutInputIsNotCheckedUntilItGetsOne() {
       NetSpec block = Net.conv2d(8, 5).relu().dense(3); // dense after an image: wrong later
       assertThat(block.layers()).hasSize(2);
