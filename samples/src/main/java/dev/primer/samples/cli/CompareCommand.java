@@ -101,18 +101,11 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter text = spec.commandLine().getOut();
     MnistSplit split = training.common.load();
     NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
-    for (Map.Entry<String, Init> scheme : schemeMap.entrySet()) {
-      try {
-        parsed.withKernelInit(scheme.getValue());
-      } catch (IllegalArgumentException e) {
-        throw new UserException("scheme '" + scheme.getKey() + "' cannot initialize this net: "
-            + e.getMessage());
-      }
-    }
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), 10);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
         chosen, training.seedList(), device);
+    plan.checkNet();
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("compare");
@@ -129,6 +122,7 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(plan.inOrder(finished));
+    Map<String, String> versions = Versions.all();
     List<SchemeRun> runs;
     try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
         KeptResults kept = new KeptResults(() -> {
@@ -174,9 +168,11 @@ final class CompareCommand implements Callable<Integer> {
 
         @Override
         public void runsSoFar(List<SchemeRun> runsSoFar) {
-          kept.write(() -> ResultsFiles.write(outDir, runsSoFar, plan.runs(), parsed.toString(),
-              options, data, Versions.all()));
-          soFar.set(runsSoFar);
+          kept.write(() -> {
+            ResultsFiles.write(outDir, runsSoFar, plan.runs(), parsed.toString(), options, data,
+                versions);
+            soFar.set(runsSoFar); // under the lock: a signal keeps exactly what is on disk
+          });
         }
       }, finished);
       text.println();

@@ -204,8 +204,10 @@ final class DepthSweepCommand implements Callable<Integer> {
 
         @Override
         public void sweepSoFar(DepthSweepResult sweep) {
-          kept.write(() -> DepthSweepFiles.write(outDir, sweep, description));
-          soFar.set(sweep);
+          kept.write(() -> {
+            DepthSweepFiles.write(outDir, sweep, description);
+            soFar.set(sweep); // under the lock: a signal keeps exactly what is on disk
+          });
         }
       }, finished);
       double seconds = (System.nanoTime() - started) / 1e9;

@@ -32,7 +32,12 @@ final class KeptResults implements AutoCloseable {
       interrupted = true;
       lock.lock();
       if (!complete) {
-        onSignal.run();
+        try {
+          onSignal.run();
+        } catch (RuntimeException e) {
+          System.err.println("primer: interrupted; results.csv and results.json hold the runs"
+              + " finished so far, but the rest could not be written: " + e.getMessage());
+        }
       }
     }, "primer-keep-results");
     Runtime.getRuntime().addShutdownHook(hook);

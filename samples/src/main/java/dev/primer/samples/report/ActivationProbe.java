@@ -17,9 +17,9 @@ import java.util.Map;
  * of real examples. Per layer it is the standard deviation of the layer's output over the whole
  * batch and all units ({@code LayerDiagnosis.output().std()}):
  * <pre>
- *   std_l = sqrt( (1/N) * sum_i h_l[i]^2 - mean(h_l)^2 )      over the N = batch * units values
+ *   std_l = sqrt( (1/N) * sum_i (h_l[i] - mean(h_l))^2 )      over the N = batch * units values
  * </pre>
- * computed in double precision from the float32 values. A data-dependent scheme (LSUV, class
+ * computed in double precision from the float32 values, in two passes (mean first). A data-dependent scheme (LSUV, class
  * prior) is measured after it has initialized on the probe batch: the weights training starts
  * from.
  */

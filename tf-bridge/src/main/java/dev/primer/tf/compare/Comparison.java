@@ -49,7 +49,8 @@ public final class Comparison {
    * @param test evaluated after every epoch
    * @return one run per scheme and seed, in that order
    * @throws IllegalArgumentException before the first run, if the training set is smaller than
-   *     one batch ({@link ComparisonPlan#checkTrainingSet})
+   *     one batch ({@link ComparisonPlan#checkTrainingSet}), a scheme cannot initialize the net
+   *     or the net does not fit in memory ({@link ComparisonPlan#checkNet})
    */
   public static List<SchemeRun> run(
       ComparisonPlan plan, Dataset train, Dataset test, ComparisonListener listener) {
@@ -77,6 +78,7 @@ public final class Comparison {
   public static List<SchemeRun> run(ComparisonPlan plan, Dataset train, Dataset test,
       ComparisonListener listener, List<SchemeRun> finished) {
     plan.checkTrainingSet(train);
+    plan.checkNet();
     Map<String, SchemeRun> kept = plan.byRun(finished);
     List<SchemeRun> done = new ArrayList<>(plan.inOrder(finished));
     int index = 0;

@@ -5,6 +5,7 @@ import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Device;
+import dev.primer.tf.MemoryBudget;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.train.Optimizer;
 import dev.primer.tf.train.OptimizerNames;
@@ -102,6 +103,27 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
    */
   public void checkTrainingSet(Dataset train) {
     checkBatch(batchSize, train);
+  }
+
+  /**
+   * Refuses, before any run starts, what would make every run fail the same way: a scheme that
+   * cannot initialize the net (a rank it does not accept, such as {@code identity} on a conv
+   * kernel) and a net too large for this machine's memory ({@link MemoryBudget}). {@link
+   * Comparison#run} calls it first; call it yourself to check earlier.
+   *
+   * @throws IllegalArgumentException {@code scheme 'identity' cannot initialize this net: …}, or
+   *     a {@link dev.primer.tf.ModelTooLargeException}
+   */
+  public void checkNet() {
+    for (Map.Entry<String, Init> scheme : schemes.entrySet()) {
+      try {
+        spec.withKernelInit(scheme.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("scheme '" + scheme.getKey()
+            + "' cannot initialize this net: " + e.getMessage(), e);
+      }
+    }
+    MemoryBudget.check(spec.resolve());
   }
 
   /** The rule of {@link #checkTrainingSet}, shared with {@link DepthSweepPlan}. */

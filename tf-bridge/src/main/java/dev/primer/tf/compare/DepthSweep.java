@@ -77,6 +77,9 @@ public final class DepthSweep {
       soFar.put(depth, new DepthRuns(depth, net,
           comparison.inOrder(finished.getOrDefault(depth, List.of()))));
     }
+    if (!finished.isEmpty()) {
+      listener.sweepSoFar(result(plan, soFar, classes)); // what a resumed sweep starts from
+    }
     int index = 0;
     for (int depth : plan.depths()) {
       index++;

@@ -16,9 +16,10 @@ public interface DepthSweepListener extends ComparisonListener {
   default void depthStarted(int index, int total, int depth, NetSpec net) {}
 
   /**
-   * After each run that ended: the sweep so far, every depth of the plan with the runs finished
-   * so far (kept ones included; none yet for a depth not reached). A listener that writes
-   * results can write this whole set each time.
+   * After each run that ended, and once before the first run of a resumed sweep (with the kept
+   * runs only): the sweep so far, every depth of the plan with the runs finished so far (kept
+   * ones included; none yet for a depth not reached). A listener that writes results can write
+   * this whole set each time; one that keeps results on a signal has them from the start.
    */
   default void sweepSoFar(DepthSweepResult soFar) {}
 }

@@ -73,6 +73,26 @@ class ComparisonPlanTest {
   }
 
   @Test
+  void aComparisonRefusesASchemeTheNetCannotTakeBeforeItsFirstRun() {
+    // before: zeros trained first, then the comparison threw in the middle of its runs
+    ComparisonPlan plan = ComparisonPlan.defaults().withSpec(
+            dev.primer.dsl.Net.parse("input(4).dense(2).softmax()"))
+        .withSchemes("zeros", "delta_orthogonal").withEpochs(1).withBatchSize(2);
+    List<String> heard = new ArrayList<>();
+    ComparisonListener listener = new ComparisonListener() {
+      @Override
+      public void runStarted(int index, int total, String scheme, long seed) {
+        heard.add(scheme);
+      }
+    };
+
+    assertThatThrownBy(() -> Comparison.run(plan, examples(10), examples(4), listener))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("scheme 'delta_orthogonal' cannot initialize this net: ");
+    assertThat(heard).isEmpty();
+  }
+
+  @Test
   void aDepthSweepRefusesTheBatchBeforeItsFirstRun() {
     DepthSweepPlan plan = DepthSweepPlan.defaults().withDepths(1).withWidth(2)
         .withBatchSize(64);

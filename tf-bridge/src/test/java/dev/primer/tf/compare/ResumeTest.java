@@ -120,6 +120,8 @@ class ResumeTest {
     DepthSweepResult resumed = DepthSweep.run(plan, train, test, second,
         Map.of(1, part.at(1).runs(), 2, part.at(2).runs()));
     assertThat(second.started).containsExactly("he_normal 42");
+    // the kept runs are heard before the first new run: a signal then keeps them, not nothing
+    assertThat(second.sizesSoFar).containsExactly(3, 4);
     assertThat(second.kept)
         .containsExactly("glorot_uniform 42", "he_normal 42", "glorot_uniform 42");
     assertThat(resumed.isComplete()).isTrue();

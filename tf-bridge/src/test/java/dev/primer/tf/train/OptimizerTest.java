@@ -34,7 +34,7 @@ class OptimizerTest {
     assertThatThrownBy(() -> Optimizer.sgd(Double.NaN))
         .hasMessage("sgd: learning rate must be > 0, got NaN");
     assertThatThrownBy(() -> Optimizer.sgd(Double.POSITIVE_INFINITY))
-        .hasMessage("sgd: learning rate must be > 0, got Infinity");
+        .hasMessage("sgd: learning rate must be finite, got Infinity");
     assertThatThrownBy(() -> Optimizer.momentum(0.1, 1))
         .hasMessage("sgd: momentum must be in [0, 1), got 1.0");
     assertThatThrownBy(() -> new Optimizer.Sgd(0.1, 0, true))

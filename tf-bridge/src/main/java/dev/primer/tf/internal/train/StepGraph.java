@@ -25,8 +25,8 @@ import org.tensorflow.types.TInt64;
  * norm's moving averages and the step counter.
  *
  * <p>Ordering makes the step correct and reproducible: every apply op waits for all gradients,
- * the moving averages and the step counter are assigned after the applies, and the {@link
- * #train} target waits for all of it.
+ * the step counter is incremented after the applies and the moving-average updates, and the
+ * {@link #train} target waits for all of it.
  *
  * @param forward the training-mode forward pass
  * @param loss the batch's mean loss, a scalar
