@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -122,6 +123,8 @@ final class CompareCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(plan.inOrder(finished));
+    // set by the first runsSoFar; the last one writes every run, those kept from --resume too
+    AtomicBoolean resultsWritten = new AtomicBoolean();
     Map<String, String> versions = Versions.all();
     List<SchemeRun> runs;
     try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
@@ -172,6 +175,7 @@ final class CompareCommand implements Callable<Integer> {
             ResultsFiles.write(outDir, runsSoFar, plan.runs(), parsed.toString(), options, data,
                 versions);
             soFar.set(runsSoFar); // under the lock: a signal keeps exactly what is on disk
+            resultsWritten.set(true);
           });
         }
       }, finished);
@@ -179,8 +183,10 @@ final class CompareCommand implements Callable<Integer> {
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
       kept.writeComplete(() -> {
-        ResultsFiles.write(outDir, runs, plan.runs(), parsed.toString(), options, data,
-            Versions.all());
+        if (!resultsWritten.get()) { // every run was kept from --resume: none wrote them yet
+          ResultsFiles.write(outDir, runs, plan.runs(), parsed.toString(), options, data,
+              versions);
+        }
         text.println();
         text.println("wrote " + outDir.resolve("results.csv") + " and "
             + outDir.resolve("results.json"));

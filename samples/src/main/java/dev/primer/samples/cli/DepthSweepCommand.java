@@ -221,7 +221,12 @@ final class DepthSweepCommand implements Callable<Integer> {
 
       DepthSweepResult all = result;
       kept.writeComplete(() -> {
-        Path report = DepthSweepReport.writeAll(outDir, all, description, train);
+        // each run's sweepSoFar wrote the results (a --resume's at its start), so the last one
+        // wrote them all; only a sweep with nothing finished before nor now has none written
+        if (soFar.get() == null) {
+          DepthSweepFiles.write(outDir, all, description);
+        }
+        Path report = DepthSweepReport.writeReport(outDir, all, description, train);
         text.println();
         text.println("wrote " + outDir.resolve("results.csv") + ", "
             + outDir.resolve("results.json") + ", charts and " + report);

@@ -55,8 +55,19 @@ public final class DepthSweepReport {
    */
   public static Path writeAll(Path dir, DepthSweepResult result, RunDescription run,
       Dataset probeData) throws IOException {
-    DepthSweepPlan plan = result.plan();
     DepthSweepFiles.write(dir, result, run);
+    return writeReport(dir, result, run, probeData);
+  }
+
+  /**
+   * Writes the charts and report.html into {@code dir}, not the results files (for a caller
+   * that wrote them already), and returns the report's path. The activation chart probes the
+   * deepest net at initialization (first seed) with the first 256 examples of {@code
+   * probeData}.
+   */
+  public static Path writeReport(Path dir, DepthSweepResult result, RunDescription run,
+      Dataset probeData) throws IOException {
+    DepthSweepPlan plan = result.plan();
     int deepest = plan.depths().stream().mapToInt(Integer::intValue).max().orElseThrow();
     Map<String, double[]> activationStd = ActivationProbe.atInit(
         plan.net(deepest, probeData.exampleShape(), result.classes()), plan.schemes(),
