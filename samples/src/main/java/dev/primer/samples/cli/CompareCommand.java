@@ -122,7 +122,7 @@ final class CompareCommand implements Callable<Integer> {
     text.flush();
 
     PrintWriter err = spec.commandLine().getErr();
-    AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(plan.inOrder(finished));
+    AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(finished);
     // set by the first runsSoFar; the last one writes every run, those kept from --resume too
     AtomicBoolean resultsWritten = new AtomicBoolean();
     Map<String, String> versions = Versions.all();
@@ -200,8 +200,8 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /**
-   * The runs finished in the --resume directory, after checking that they were made with the
-   * plan of this command line.
+   * The runs finished in the --resume directory, in the plan's order, after checking that they
+   * were made with the plan of this command line.
    */
   private List<SchemeRun> resumed(Path dir, String net, Map<String, Object> options,
       Map<String, Object> data, ComparisonPlan plan) {
@@ -212,9 +212,7 @@ final class CompareCommand implements Callable<Integer> {
           + " options, so they cannot be continued with these: " + String.join("; ", differences)
           + " (give the options of that run, or start anew with another --out)");
     }
-    List<SchemeRun> runs = saved.runs();
-    plan.inOrder(runs);
-    return runs;
+    return plan.inOrder(saved.runs());
   }
 
   /**

@@ -10,8 +10,10 @@ import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.FitResult;
 import dev.primer.tf.train.TrainingListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Trains one net once per (scheme, seed) and records what each scheme does: test loss and
@@ -79,30 +81,41 @@ public final class Comparison {
       ComparisonListener listener, List<SchemeRun> finished) {
     plan.checkTrainingSet(train);
     plan.checkNet();
-    Map<String, SchemeRun> kept = plan.byRun(finished);
-    List<SchemeRun> done = new ArrayList<>(plan.inOrder(finished));
+    Map<String, SchemeRun> kept = plan.byRun(finished); // checked once, here
+    // by plan position (index - 1): the kept runs, then each new run in its place
+    SchemeRun[] done = new SchemeRun[plan.runs()];
     int index = 0;
+    for (String scheme : plan.schemes().keySet()) {
+      for (long seed : plan.seeds()) {
+        done[index++] = kept.get(ComparisonPlan.key(scheme, seed));
+      }
+    }
+    index = 0;
     for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
       NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
       for (long seed : plan.seeds()) {
         index++;
-        SchemeRun before = kept.get(ComparisonPlan.key(scheme.getKey(), seed));
+        SchemeRun before = done[index - 1];
         if (before != null) {
           listener.runKept(index, plan.runs(), before);
           continue;
         }
         if (listener.stopRequested()) {
-          return done;
+          return inPlanOrder(done);
         }
         listener.runStarted(index, plan.runs(), scheme.getKey(), seed);
         SchemeRun run = runOne(plan, scheme.getKey(), spec, seed, train, test, listener);
-        done.add(run);
-        done = new ArrayList<>(plan.inOrder(done));
+        done[index - 1] = run;
         listener.runFinished(run);
-        listener.runsSoFar(List.copyOf(done));
+        listener.runsSoFar(inPlanOrder(done));
       }
     }
-    return done;
+    return inPlanOrder(done);
+  }
+
+  /** The runs of {@code byPosition} that are there, in the plan's order. */
+  private static List<SchemeRun> inPlanOrder(SchemeRun[] byPosition) {
+    return Arrays.stream(byPosition).filter(Objects::nonNull).toList();
   }
 
   private static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
