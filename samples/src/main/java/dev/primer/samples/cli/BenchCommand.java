@@ -87,11 +87,11 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     MnistSplit split = run.load();
     NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
-    ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
+    ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     Optimizer chosen = OptimizerOptions.of(optimizer, null);
     int n = train.size();
     float[] x = new float[Math.toIntExact(n * parsed.input().orElseThrow().size())];
-    float[] y = new float[n * 10];
+    float[] y = new float[n * MnistSplit.CLASSES];
     train.read(0, n, x, 0, y, 0);
     long steps = (n + batch - 1) / batch;
     out.printf(Locale.ROOT, "net %s%n%d examples, batch %d (%d steps per epoch), %s, %s%n%n",

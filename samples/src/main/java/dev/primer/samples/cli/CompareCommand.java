@@ -102,8 +102,8 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter text = spec.commandLine().getOut();
     MnistSplit split = training.common.load();
     NetSpec parsed = ImageInput.withImageInput(Net.parse(net), split.train());
-    ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), 10);
-    ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), 10);
+    ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
+    ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
         chosen, training.seedList(), device);
     plan.checkNet();

@@ -125,12 +125,12 @@ final class DepthSweepCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     MnistSplit split = training.common.load();
     Shape input = Shape.of(split.train().rows() * split.train().cols());
-    ImageDataset train = new ImageDataset(split.train(), input, 10);
-    ImageDataset test = new ImageDataset(split.test(), input, 10);
+    ImageDataset train = new ImageDataset(split.train(), input, MnistSplit.CLASSES);
+    ImageDataset test = new ImageDataset(split.test(), input, MnistSplit.CLASSES);
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("depth-sweep");
-    String nets = plan.describeNets(input, 10);
+    String nets = plan.describeNets(input, MnistSplit.CLASSES);
     RunDescription description = new RunDescription("primer depth-sweep", nets,
         TrainingOptions.data(split, train, test), plan.options(), Versions.all());
     Map<Integer, List<SchemeRun>> finished = training.resume == null ? Map.of()

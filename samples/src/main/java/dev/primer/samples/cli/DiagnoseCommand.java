@@ -134,12 +134,13 @@ final class DiagnoseCommand implements Callable<Integer> {
             + " pixels; use --probe normal");
       }
       Shape output = written.resolve().output();
-      if (output.size() != 10) {
+      if (output.size() != MnistSplit.CLASSES) {
         throw new UserException(which + ": the net outputs " + output + " (" + output.size()
-            + " values) but MNIST has 10 classes; end it with dense(10) or use --probe normal");
+            + " values) but MNIST has " + MnistSplit.CLASSES + " classes; end it with dense("
+            + MnistSplit.CLASSES + ") or use --probe normal");
       }
       int n = Math.min(batch, split.train().count());
-      batchProbe = Probe.from(new ImageDataset(split.train(), input, 10), n,
+      batchProbe = Probe.from(new ImageDataset(split.train(), input, MnistSplit.CLASSES), n,
           n + " MNIST training images with their labels"
               + (chosen ? "" : " (the default for a net taking " + rows * cols + " values)"));
       data = split.source();

@@ -125,7 +125,7 @@ final class InitCommand implements Callable<Integer> {
   /** The training images as examples of the net's input shape. */
   private static ImageDataset trainingImages(MnistSplit split, NetSpec net) {
     try {
-      return new ImageDataset(split.train(), net.input().orElseThrow(), 10);
+      return new ImageDataset(split.train(), net.input().orElseThrow(), MnistSplit.CLASSES);
     } catch (IllegalArgumentException e) {
       throw new UserException("a data-dependent init needs training images that fit the net: "
           + e.getMessage());

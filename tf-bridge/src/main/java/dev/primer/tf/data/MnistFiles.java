@@ -20,7 +20,6 @@ final class MnistFiles {
   static final String GZIP_SUFFIX = ".gz";
   static final int ROWS = 28;
   static final int COLS = 28;
-  static final int CLASSES = 10;
 
   private MnistFiles() {
     throw new AssertionError("no instances");
@@ -41,9 +40,9 @@ final class MnistFiles {
     int[] checked = new int[raw.length];
     for (int i = 0; i < raw.length; i++) {
       int label = raw[i] & 0xFF;
-      if (label >= CLASSES) {
+      if (label >= MnistSplit.CLASSES) {
         throw DataFileException.labelOutOfRange(labels.name(), i, label, IdxLayout.LABELS_HEADER_BYTES + (long) i,
-            CLASSES);
+            MnistSplit.CLASSES);
       }
       checked[i] = label;
     }

@@ -13,6 +13,12 @@ import java.util.Objects;
  */
 public record MnistSplit(LabeledImages train, LabeledImages test, String source) {
 
+  /**
+   * The number of MNIST classes, the digits 0 to 9: every label is in {@code 0..CLASSES - 1},
+   * and a net trained on MNIST ends with this many outputs.
+   */
+  public static final int CLASSES = 10;
+
   /** @throws IllegalArgumentException if the two sets differ in image size or source is blank */
   public MnistSplit {
     Objects.requireNonNull(train, "train");
