@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
     float[] x = new float[Math.toIntExact(n * parsed.input().orElseThrow().size())];
     float[] y = new float[n * MnistSplit.CLASSES];
     train.read(0, n, x, 0, y, 0);
-    long steps = (n + batch - 1) / batch;
+    long steps = FitOptions.defaults().withBatchSize(batch).stepsPerEpoch(n);
     out.printf(Locale.ROOT, "net %s%n%d examples, batch %d (%d steps per epoch), %s, %s%n%n",
         parsed, n, batch, steps, chosen.describe(), device.name().toLowerCase(Locale.ROOT));
     String row = "%-7s %9s %9s %9s %9s %15s %17s %16s%n";

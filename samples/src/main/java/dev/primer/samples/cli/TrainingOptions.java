@@ -6,6 +6,7 @@ import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.compare.Schemes;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.MnistSplit;
+import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Optimizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -167,7 +168,7 @@ final class TrainingOptions {
 
   /** Training steps of one run over {@code examples} training examples. */
   long stepsPerRun(int examples) {
-    return (long) epochs * ((examples + batch - 1) / batch);
+    return epochs * FitOptions.defaults().withBatchSize(batch).stepsPerEpoch(examples);
   }
 
   /** {@code TensorBoard runs in DIR (tensorboard --logdir DIR)}, if {@code --tensorboard} was given. */

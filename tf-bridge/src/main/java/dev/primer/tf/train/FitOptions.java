@@ -34,6 +34,15 @@ public record FitOptions(
     }
   }
 
+  /**
+   * Steps in one epoch over {@code examples} training examples: {@code ceil(examples /
+   * batchSize)}, the last batch holding the rest. {@link dev.primer.tf.Model#fit} takes this many;
+   * progress bars and benchmarks count with it.
+   */
+  public long stepsPerEpoch(int examples) {
+    return (examples + (long) batchSize - 1) / batchSize;
+  }
+
   /** The defaults above. */
   public static FitOptions defaults() {
     return new FitOptions(128, 1, Optimizer.adam(1e-3), Loss.SOFTMAX_CROSS_ENTROPY,

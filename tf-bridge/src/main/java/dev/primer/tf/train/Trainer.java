@@ -84,7 +84,7 @@ public final class Trainer {
 
     long shuffleSeed = options.shuffleSeed().orElse(Seeds.forPurpose(model.seed(), "shuffle"));
     int n = train.size();
-    long stepsPerEpoch = (n + options.batchSize() - 1) / options.batchSize();
+    long stepsPerEpoch = options.stepsPerEpoch(n);
     boolean classes = train.targetWidth() > 1;
     List<EpochStats> history = new ArrayList<>();
     long globalStep = 0;
