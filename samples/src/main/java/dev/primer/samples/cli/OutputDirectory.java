@@ -1,6 +1,7 @@
 package dev.primer.samples.cli;
 
 import dev.primer.samples.compare.Completion;
+import dev.primer.tf.io.IoReasons;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -121,21 +122,23 @@ final class OutputDirectory {
             names.size()))) + (names.size() > 3 ? ", ..." : "");
   }
 
-  /** Why a file operation failed, in words. */
+  /**
+   * Why a file operation failed, in words. These messages name the directory, not always the
+   * file that failed, so a missing file, an existing one and the file system's reason (in lower
+   * case) name the file; a denied access and anything else read as {@link IoReasons#of} says.
+   */
   private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
     if (e instanceof FileAlreadyExistsException f) {
       return f.getFile() + " exists and is not a directory";
     }
     if (e instanceof NoSuchFileException f) {
       return "no such file or directory (" + f.getFile() + ")";
     }
-    if (e instanceof FileSystemException f && f.getReason() != null) {
+    if (e instanceof FileSystemException f && !(e instanceof AccessDeniedException)
+        && f.getReason() != null) {
       return f.getReason().toLowerCase(java.util.Locale.ROOT)
           + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return IoReasons.of(e);
   }
 }

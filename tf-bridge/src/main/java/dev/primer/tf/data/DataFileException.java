@@ -1,9 +1,7 @@
 package dev.primer.tf.data;
 
+import dev.primer.tf.io.IoReasons;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,12 +58,12 @@ public final class DataFileException extends RuntimeException {
    * (permission denied)}.
    */
   static DataFileException notReadable(String file, IOException cause) {
-    return new DataFileException(file, "not readable (" + reason(cause) + ")", cause);
+    return new DataFileException(file, "not readable (" + IoReasons.of(cause) + ")", cause);
   }
 
   /** {@code name} could not even be looked up in {@code dir}: the directory cannot be searched. */
   static DataFileException directoryNotReadable(Path dir, String name, IOException cause) {
-    return new DataFileException(dir.toString(), "not readable (" + reason(cause)
+    return new DataFileException(dir.toString(), "not readable (" + IoReasons.of(cause)
         + "): cannot look for " + name + " in it", cause);
   }
 
@@ -73,23 +71,6 @@ public final class DataFileException extends RuntimeException {
   static DataFileException notAFile(Path file, String what) {
     return new DataFileException(file.toString(), "is " + what
         + "; expected an IDX file (plain or .gz)");
-  }
-
-  /**
-   * Why an open or a lookup failed, in words: {@code permission denied} for a denied access,
-   * else the file system's reason ({@code Too many levels of symbolic links}), else the message.
-   */
-  static String reason(IOException cause) {
-    if (cause instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (cause instanceof NoSuchFileException) {
-      return "it does not exist";
-    }
-    if (cause instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
-    }
-    return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
   }
 
   static DataFileException missingFile(Path dir, String name) {

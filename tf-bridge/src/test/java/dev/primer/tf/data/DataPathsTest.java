@@ -2,6 +2,7 @@ package dev.primer.tf.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.primer.tf.io.IoReasons;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -32,13 +33,13 @@ class DataPathsTest {
 
   @Test
   void otherFailuresGiveTheFileSystemsReason() {
-    assertThat(DataFileException.reason(new FileSystemException("/x", null,
+    assertThat(IoReasons.of(new FileSystemException("/x", null,
         "Too many levels of symbolic links"))).isEqualTo("Too many levels of symbolic links");
-    assertThat(DataFileException.reason(new NoSuchFileException("/x")))
+    assertThat(IoReasons.of(new NoSuchFileException("/x")))
         .isEqualTo("it does not exist");
-    assertThat(DataFileException.reason(new IOException("disk on fire")))
+    assertThat(IoReasons.of(new IOException("disk on fire")))
         .isEqualTo("disk on fire");
-    assertThat(DataFileException.reason(new IOException())).isEqualTo("IOException");
+    assertThat(IoReasons.of(new IOException())).isEqualTo("IOException");
   }
 
   @Test
