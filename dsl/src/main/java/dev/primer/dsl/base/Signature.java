@@ -80,11 +80,6 @@ public final class Signature<T> {
     return name;
   }
 
-  /** The arguments, in order. */
-  public List<Param> params() {
-    return params;
-  }
-
   /**
    * The arguments of a call as read from text (numbers as {@link Double}, words as
    * {@link String}, anything else passed to {@link Param.Type#ANY} arguments or described by its

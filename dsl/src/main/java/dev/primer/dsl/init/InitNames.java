@@ -38,7 +38,7 @@ public final class InitNames {
   }
 
   /** Every initializer's signature, canonical names first: the one table of names. */
-  public static final List<Signature<Init>> SIGNATURES = List.of(
+  private static final List<Signature<Init>> SIGNATURES = List.of(
       preset("zeros", Inits.ZEROS),
       preset("ones", Inits.ONES),
       preset("glorot_uniform", Inits.GLOROT_UNIFORM),

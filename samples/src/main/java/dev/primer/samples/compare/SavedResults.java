@@ -102,11 +102,6 @@ public record SavedResults(Path file, JsonNode root) {
     return node.isMissingNode() ? "none" : node.isTextual() ? node.asText() : node.toString();
   }
 
-  /** Whether the file says its set of runs is complete (files without the field: yes). */
-  public boolean complete() {
-    return root.path("complete").asBoolean(true);
-  }
-
   /** The runs of a comparison's file. */
   public List<SchemeRun> runs() {
     return runs(root.path("runs"));
