@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The fans of a parameter block: how many inputs feed one output unit (fan_in) and how many
  * outputs one input unit feeds (fan_out). The one place fans are computed: of a kernel
- * ({@link #ofKernel}), of one gate block of any parameter ({@link #ofParameter}).
+ * ({@link #ofKernel}), of one gate block of any parameter ({@link #ofGateBlock}).
  *
  * <p>For a kernel of shape {@code [k1, ..., kr, in, out]} the receptive field is
  * {@code k1 * ... * kr} (1 for a dense kernel), and
@@ -63,12 +63,12 @@ public record Fans(long in, long out) {
    * ({@code kernelShape}, split the same way), or (n, n) where that has rank 1 (batch norm over
    * n channels, which has no kernel).
    *
-   * @param shape the parameter's shape, all gates together
+   * @param block the parameter's gate block: {@link #gateBlock} of its shape, which the caller
+   *     needs as well and computes once
    * @param kernelShape the layer's kernel shape, all gates together (its first parameter's where
    *     it has no kernel)
    */
-  public static Fans ofParameter(Role role, int[] shape, int[] kernelShape, int gates) {
-    int[] block = gateBlock(shape, gates);
+  public static Fans ofGateBlock(Role role, int[] block, int[] kernelShape, int gates) {
     if (role == Role.KERNEL || role == Role.RECURRENT_KERNEL) {
       return ofKernel(block);
     }

@@ -30,6 +30,13 @@ public enum Role {
     return paramName;
   }
 
+  /**
+   * The parameter's name in words, for messages: {@code moving mean} for {@code moving_mean}.
+   */
+  public String words() {
+    return paramName.replace('_', ' ');
+  }
+
   /** Whether gradients update it. */
   public boolean trainable() {
     return trainable;

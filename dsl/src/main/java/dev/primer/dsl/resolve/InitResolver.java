@@ -68,7 +68,7 @@ final class InitResolver {
     int gates = cell.gates();
     int units = layer instanceof Recurrent r ? r.units() : shape.last();
     int[] blockShape = Fans.gateBlock(shape.toArray(), gates);
-    Fans fans = Fans.ofParameter(role, shape.toArray(), kernelShape.toArray(), gates);
+    Fans fans = Fans.ofGateBlock(role, blockShape, kernelShape.toArray(), gates);
 
     List<Block> blocks = new ArrayList<>();
     Optional<DataInit> dataInit = Optional.empty();

@@ -80,7 +80,7 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
       Limits.checkTensor("output", output);
       List<ParameterShape> declared = spec.layer().parameters(shape);
       for (ParameterShape p : declared) {
-        Limits.checkTensor(p.role().paramName().replace('_', ' '), p.shape());
+        Limits.checkTensor(p.role().words(), p.shape());
       }
       Shape kernelShape = declared.stream().filter(p -> p.role() == Role.KERNEL)
           .map(ParameterShape::shape).findFirst()

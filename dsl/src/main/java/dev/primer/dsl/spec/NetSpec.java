@@ -495,7 +495,7 @@ public class NetSpec {
     LayerSpec l = layers.get(last());
     if (!l.layer().initializable().contains(role)) {
       throw SpecException.atLayer(last(), l.layer().kind(),
-          "has no " + role.paramName().replace('_', ' ') + " to initialize");
+          "has no " + role.words() + " to initialize");
     }
     checkFits(last(), l.layer(), role, init);
     return replaceLast(l.withInits(l.inits().with(role, init)));

@@ -338,7 +338,7 @@ public final class SpecParser {
       return new SpecParseException(c.column(), c.name()
           + "(...) must follow a layer; put it right after the layer it initializes");
     }
-    String what = role.paramName().replace('_', ' ');
+    String what = role.words();
     return new SpecParseException(c.column(), SpecException.atLayer(last, layer.kind(),
         "has no " + what + " to initialize").getMessage());
   }

@@ -49,24 +49,28 @@ class FansTest {
   void recurrentParametersAreSplitPerGate() {
     // an LSTM of 32 units on 28 features: kernel [28, 128], recurrent kernel [32, 128]
     assertThat(Fans.gateBlock(new int[] {28, 128}, 4)).containsExactly(28, 32);
-    assertThat(Fans.ofParameter(Role.KERNEL, new int[] {28, 128}, new int[] {28, 128}, 4))
+    assertThat(Fans.ofGateBlock(Role.KERNEL,
+        Fans.gateBlock(new int[] {28, 128}, 4), new int[] {28, 128}, 4))
         .isEqualTo(new Fans(28, 32));
-    assertThat(Fans.ofParameter(
-        Role.RECURRENT_KERNEL, new int[] {32, 128}, new int[] {28, 128}, 4))
+    assertThat(Fans.ofGateBlock(Role.RECURRENT_KERNEL,
+        Fans.gateBlock(new int[] {32, 128}, 4), new int[] {28, 128}, 4))
         .isEqualTo(new Fans(32, 32));
   }
 
   @Test
   void aBiasTakesTheFansOfItsKernelBlock() {
-    assertThat(Fans.ofParameter(Role.BIAS, new int[] {96}, new int[] {64, 96}, 3))
+    assertThat(Fans.ofGateBlock(Role.BIAS,
+        Fans.gateBlock(new int[] {96}, 3), new int[] {64, 96}, 3))
         .isEqualTo(new Fans(64, 32));
-    assertThat(Fans.ofParameter(Role.BIAS, new int[] {64}, new int[] {5, 5, 32, 64}, 1))
+    assertThat(Fans.ofGateBlock(Role.BIAS,
+        Fans.gateBlock(new int[] {64}, 1), new int[] {5, 5, 32, 64}, 1))
         .isEqualTo(new Fans(800, 1600));
   }
 
   @Test
   void aLayerWithoutKernelHasItsChannelsAsBothFans() {
-    assertThat(Fans.ofParameter(Role.GAMMA, new int[] {16}, new int[] {16}, 1))
+    assertThat(Fans.ofGateBlock(Role.GAMMA,
+        Fans.gateBlock(new int[] {16}, 1), new int[] {16}, 1))
         .isEqualTo(new Fans(16, 16));
   }
 }
