@@ -13,7 +13,6 @@ import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.tf.Device;
 import dev.primer.tf.compare.Comparison;
-import dev.primer.tf.compare.ComparisonListener;
 import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.ImageDataset;
@@ -133,20 +132,10 @@ final class CompareCommand implements Callable<Integer> {
           keepOnSignal(outDir, plan, soFar.get(), parsed, options, data, train.targetWidth(),
               text, err);
         })) {
-      runs = Comparison.run(plan, train, test, new ComparisonListener() {
+      runs = Comparison.run(plan, train, test, new KeptRunsListener(progress, kept) {
         @Override
-        public void runStarted(int index, int total, String scheme, long runSeed) {
-          progress.start(String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme));
-        }
-
-        @Override
-        public void step(int epoch, long step, long stepsPerEpoch, int epochCount, double loss) {
-          progress.step(epoch, step, stepsPerEpoch, loss);
-        }
-
-        @Override
-        public boolean stopRequested() {
-          return kept.interrupted();
+        String label(int index, int total, String scheme) {
+          return String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme);
         }
 
         @Override
@@ -156,11 +145,7 @@ final class CompareCommand implements Callable<Integer> {
         }
 
         @Override
-        public void runFinished(SchemeRun run) {
-          progress.finish();
-          if (kept.interrupted()) {
-            return;
-          }
+        void reportFinished(SchemeRun run) {
           text.println(RunProgress.line(run, 22, run.status().describe()));
           run.dataInit().ifPresent(r -> text.println("    " + r.describe()));
           text.flush();

@@ -12,7 +12,6 @@ import dev.primer.samples.sweep.DepthSweepReport;
 import dev.primer.samples.sweep.DepthSweepTable;
 import dev.primer.tf.Device;
 import dev.primer.tf.compare.DepthSweep;
-import dev.primer.tf.compare.DepthSweepListener;
 import dev.primer.tf.compare.DepthSweepPlan;
 import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.SchemeRun;
@@ -150,7 +149,7 @@ final class DepthSweepCommand implements Callable<Integer> {
           progress.close(); // the bar's own thread would draw over the lines below
           keepOnSignal(outDir, soFar.get(), description, text, err);
         })) {
-      result = DepthSweep.run(plan, train, test, new DepthSweepListener() {
+      result = DepthSweep.run(plan, train, test, new KeptRunsListener(progress, kept) {
         private int depthNow;
 
         @Override
@@ -163,18 +162,8 @@ final class DepthSweepCommand implements Callable<Integer> {
         }
 
         @Override
-        public void runStarted(int index, int total, String scheme, long runSeed) {
-          progress.start(String.format(Locale.ROOT, "depth %d %s", depthNow, scheme));
-        }
-
-        @Override
-        public void step(int epoch, long step, long stepsPerEpoch, int epochCount, double loss) {
-          progress.step(epoch, step, stepsPerEpoch, loss);
-        }
-
-        @Override
-        public boolean stopRequested() {
-          return kept.interrupted();
+        String label(int index, int total, String scheme) {
+          return String.format(Locale.ROOT, "depth %d %s", depthNow, scheme);
         }
 
         @Override
@@ -185,11 +174,7 @@ final class DepthSweepCommand implements Callable<Integer> {
         }
 
         @Override
-        public void runFinished(SchemeRun run) {
-          progress.finish();
-          if (kept.interrupted()) {
-            return;
-          }
+        void reportFinished(SchemeRun run) {
           text.println("  " + RunProgress.line(run, 20,
               SweepStatus.of(run, train.targetWidth(), true)));
           text.flush();
