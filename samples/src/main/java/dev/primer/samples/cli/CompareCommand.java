@@ -4,7 +4,6 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.samples.compare.ComparisonTable;
-import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.compare.SavedResults;
 import dev.primer.samples.report.ActivationProbe;
@@ -210,11 +209,10 @@ final class CompareCommand implements Callable<Integer> {
       PrintWriter text, PrintWriter err) {
     err.println();
     if (runs.isEmpty()) {
-      err.println("primer compare: interrupted before any run finished; nothing to keep in "
-          + outDir);
-      err.flush();
+      KeptResults.tellNothingKept(err, "compare", outDir);
       return;
     }
+    String reportFailure;
     String kept = runs.size() + " of " + plan.runs() + " runs";
     try {
       text.println();
@@ -225,17 +223,13 @@ final class CompareCommand implements Callable<Integer> {
       RunDescription description = new RunDescription(command, parsed.toString(), data, options,
           Versions.all());
       CompareReport.write(outDir, description, runs, training.epochs, classes, Map.of(), "");
-      err.println("primer compare: interrupted; kept the " + kept + " that finished in " + outDir
-          + " (results.csv, results.json and report.html; marked incomplete: "
-          + Completion.MARKER + ", \"complete\": false)");
+      reportFailure = null;
     } catch (IOException | RuntimeException e) {
-      err.println("primer compare: interrupted; kept the " + kept + " that finished in "
-          + outDir + "/results.csv and results.json (the report could not be written: "
-          + e.getMessage() + ")");
+      reportFailure = e.getMessage();
     }
-    err.println("continue with: " + TrainingOptions.resumeCommand("compare",
-        spec.commandLine().getParseResult().originalArgs(), outDir));
-    err.flush();
+    String resume = TrainingOptions.resumeCommand("compare",
+        spec.commandLine().getParseResult().originalArgs(), outDir);
+    KeptResults.tellKept(err, "compare", kept, outDir, reportFailure, resume);
   }
 
   /** Charts and report.html beside the results (see {@link CompareReport}). */

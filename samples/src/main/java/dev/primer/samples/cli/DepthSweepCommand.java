@@ -3,7 +3,6 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.SavedResults;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
@@ -247,11 +246,10 @@ final class DepthSweepCommand implements Callable<Integer> {
       PrintWriter text, PrintWriter err) {
     err.println();
     if (sweep == null) {
-      err.println("primer depth-sweep: interrupted before any run finished; nothing to keep in "
-          + outDir);
-      err.flush();
+      KeptResults.tellNothingKept(err, "depth-sweep", outDir);
       return;
     }
+    String reportFailure;
     String kept = sweep.allRuns().size() + " of " + sweep.plan().runs() + " runs";
     try {
       text.println();
@@ -261,17 +259,13 @@ final class DepthSweepCommand implements Callable<Integer> {
           "primer depth-sweep (incomplete: " + kept + " finished; interrupted)",
           description.net(), description.data(), description.options(), description.versions());
       DepthSweepReport.write(outDir, sweep, incomplete, Map.of(), "");
-      err.println("primer depth-sweep: interrupted; kept the " + kept + " that finished in "
-          + outDir + " (results.csv, results.json and report.html; marked incomplete: "
-          + Completion.MARKER + ", \"complete\": false)");
+      reportFailure = null;
     } catch (IOException | RuntimeException e) {
-      err.println("primer depth-sweep: interrupted; kept the " + kept + " that finished in "
-          + outDir + "/results.csv and results.json (the report could not be written: "
-          + e.getMessage() + ")");
+      reportFailure = e.getMessage();
     }
-    err.println("continue with: " + TrainingOptions.resumeCommand("depth-sweep",
-        spec.commandLine().getParseResult().originalArgs(), outDir));
-    err.flush();
+    String resume = TrainingOptions.resumeCommand("depth-sweep",
+        spec.commandLine().getParseResult().originalArgs(), outDir);
+    KeptResults.tellKept(err, "depth-sweep", kept, outDir, reportFailure, resume);
   }
 
   /** The option values a plan would refuse, named as options. */

@@ -1,7 +1,10 @@
 package dev.primer.samples.cli;
 
+import dev.primer.samples.compare.Completion;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -83,5 +86,33 @@ final class KeptResults implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // the hook runs or has run; it keeps what there is
     }
+  }
+
+  /** Says on stderr that a signal came before any run finished, so nothing was kept. */
+  static void tellNothingKept(PrintWriter err, String command, Path outDir) {
+    err.println("primer " + command + ": interrupted before any run finished; nothing to keep in "
+        + outDir);
+    err.flush();
+  }
+
+  /**
+   * Says on stderr what a signal kept ({@code kept}: "4 of 9 runs") and how to continue.
+   *
+   * @param reportFailure why the report could not be written, or null if it was
+   * @param resume the command line that continues the run
+   */
+  static void tellKept(PrintWriter err, String command, String kept, Path outDir,
+      String reportFailure, String resume) {
+    if (reportFailure == null) {
+      err.println("primer " + command + ": interrupted; kept the " + kept + " that finished in "
+          + outDir + " (results.csv, results.json and report.html; marked incomplete: "
+          + Completion.MARKER + ", \"complete\": false)");
+    } else {
+      err.println("primer " + command + ": interrupted; kept the " + kept + " that finished in "
+          + outDir + "/results.csv and results.json (the report could not be written: "
+          + reportFailure + ")");
+    }
+    err.println("continue with: " + resume);
+    err.flush();
   }
 }
