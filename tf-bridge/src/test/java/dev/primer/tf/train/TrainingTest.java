@@ -15,6 +15,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Fixtures;
 import dev.primer.tf.Model;
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.InMemoryDataset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -230,9 +231,35 @@ class TrainingTest {
   @Test
   void aNanInTheDataDivergesAtTheFirstStepThatSeesIt() {
     float[] x = Fixtures.features(Fixtures.blobs(64, 8, 3, 5));
-    x[5] = Float.NaN;
     int[] labels = new int[64];
-    InMemoryDataset data = InMemoryDataset.ofClasses(x, Shape.of(8), labels, 3);
+    InMemoryDataset clean = InMemoryDataset.ofClasses(x, Shape.of(8), labels, 3);
+    // InMemoryDataset refuses a NaN when it is built; a Dataset of one's own can still deliver
+    // one: example 0, feature 5
+    Dataset data = new Dataset() {
+      @Override
+      public int size() {
+        return clean.size();
+      }
+
+      @Override
+      public Shape exampleShape() {
+        return clean.exampleShape();
+      }
+
+      @Override
+      public int targetWidth() {
+        return clean.targetWidth();
+      }
+
+      @Override
+      public void read(int from, int count, float[] features, int featuresOffset,
+          float[] targets, int targetsOffset) {
+        clean.read(from, count, features, featuresOffset, targets, targetsOffset);
+        if (from == 0 && count > 0) {
+          features[featuresOffset + 5] = Float.NaN;
+        }
+      }
+    };
     try (Model model = Model.compile(Net.input(8).dense(3).softmax(), 1)) {
       // one batch holding every example: the first step sees the NaN
       FitResult result = model.fit(data, FitOptions.defaults().withBatchSize(64).withEpochs(2));
