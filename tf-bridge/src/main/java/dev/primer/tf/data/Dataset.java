@@ -25,6 +25,36 @@ public interface Dataset {
       int targetsOffset);
 
   /**
+   * Cuts this data set into a training part and a validation part of about
+   * {@code validationFraction} of the examples ({@code round(size() * validationFraction)}),
+   * drawn at random with {@code seed} by {@link Shuffle}; the same seed gives the same parts.
+   * Both parts are copies held in memory, in this data set's order.
+   * <pre>
+   *   ValidationSplit parts = data.split(0.2, 42);
+   *   model.fit(parts.train(), FitOptions.defaults().withValidation(parts.validation()));
+   * </pre>
+   *
+   * @throws IllegalArgumentException if the fraction is not inside (0, 1) or leaves either part
+   *     empty (the counts are named)
+   */
+  default ValidationSplit split(double validationFraction, long seed) {
+    return ValidationSplit.of(this, validationFraction, seed, false);
+  }
+
+  /**
+   * As {@link #split}, but each class keeps its share in both parts: of a class with
+   * {@code n_c} examples, the validation part takes {@code n_c * validationFraction} rounded so
+   * that the parts' sizes are those of {@link #split} (largest remainders; see
+   * {@link ValidationSplit}). For data sets whose targets are one-hot classes.
+   *
+   * @throws IllegalArgumentException as {@link #split}, or if an example's targets are not
+   *     one-hot (the example is named)
+   */
+  default ValidationSplit stratifiedSplit(double validationFraction, long seed) {
+    return ValidationSplit.of(this, validationFraction, seed, true);
+  }
+
+  /**
    * Checks that {@code data} fits a net taking examples of shape {@code input} and giving
    * {@code output} values per example, and is not empty: what training, evaluation and
    * data-dependent initialization require.
