@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  * <p>Every message reads {@code "<file>: <problem>"}, where {@code <file>} is a path, a
  * {@code classpath:} resource or a URL, and says what was expected and what was found. Byte
  * offsets count from the start of the IDX data, that is after decompression for gzip files (the
- * message then says "of the decompressed data"). Each message has its own factory below; the tests
- * assert the exact text of each once, and docs/DATA.md lists them.
+ * message then says "of the decompressed data"). In CSV files, lines count from 1 (the line a
+ * record starts on) and columns from 0, as {@link CsvColumn} chooses them, followed by the header
+ * name where there is one: {@code iris.csv: line 7, column 2 (petal_length): "abc" is not a
+ * number}. Each message has its own factory below; the tests assert the exact text of each once,
+ * and docs/DATA.md lists them.
  *
  * <p>Unchecked: these are conditions of the user's files or network, not of the calling code, and
  * a command line catches this one type and prints {@link #getMessage()}.
@@ -135,6 +138,93 @@ public final class DataFileException extends RuntimeException {
   static DataFileException labelOutOfRange(String file, int index, int label, long offset, int classes) {
     return new DataFileException(file, String.format("label %d at index %d (byte offset %d) is outside 0..%d",
         label, index, offset, classes - 1));
+  }
+
+  // ---- CSV files (lines counted from 1, columns from 0) ----
+
+  static DataFileException noSuchFile(Path file) {
+    return new DataFileException(file.toString(), "does not exist");
+  }
+
+  static DataFileException emptyCsv(Path file, boolean header) {
+    return new DataFileException(file.toString(), header
+        ? "empty: expected a header row and at least one data row" : "empty: no data rows");
+  }
+
+  static DataFileException noDataRows(Path file) {
+    return new DataFileException(file.toString(), "no data rows after the header (line 1)");
+  }
+
+  static DataFileException malformedCsv(Path file, long line, String problem) {
+    return new DataFileException(file.toString(), "line " + line + ": malformed CSV: " + problem);
+  }
+
+  static DataFileException wrongColumnCount(Path file, long line, int count, int expected,
+      long firstLine, boolean header) {
+    return new DataFileException(file.toString(), "line " + line + " has " + count
+        + " columns, expected " + expected + " as on line " + firstLine
+        + (header ? " (the header)" : " (the first row)"));
+  }
+
+  static DataFileException missingCell(Path file, long line, String column) {
+    return new DataFileException(file.toString(), "line " + line + ", " + column
+        + ": missing value");
+  }
+
+  static DataFileException notANumber(Path file, long line, String column, String text) {
+    return new DataFileException(file.toString(), "line " + line + ", " + column + ": \""
+        + text + "\" is not a number");
+  }
+
+  static DataFileException notFinite(Path file, long line, String column, String text) {
+    return new DataFileException(file.toString(), "line " + line + ", " + column + ": \""
+        + text + "\" is not finite; every value must be finite");
+  }
+
+  static DataFileException beyondFloat(Path file, long line, String column, String text) {
+    return new DataFileException(file.toString(), "line " + line + ", " + column + ": \""
+        + text + "\" is beyond the float range (+-3.4028235E38)");
+  }
+
+  static DataFileException unknownClass(Path file, long line, String column, String label,
+      List<String> classes) {
+    return new DataFileException(file.toString(), "line " + line + ", " + column + ": class \""
+        + label + "\" is not one of the given classes " + classes);
+  }
+
+  static DataFileException oneClass(Path file, String column, String label) {
+    return new DataFileException(file.toString(), column + " holds one class only (\"" + label
+        + "\"); a class column needs at least 2");
+  }
+
+  static DataFileException noSuchColumn(Path file, String name, List<String> header) {
+    return new DataFileException(file.toString(), "no column named \"" + name
+        + "\"; the header (line 1) names " + header);
+  }
+
+  static DataFileException ambiguousColumn(Path file, String name, int first, int second) {
+    return new DataFileException(file.toString(), "columns " + first + " and " + second
+        + " are both named \"" + name + "\" in the header (line 1); choose by index");
+  }
+
+  static DataFileException columnOutside(Path file, int index, int columns) {
+    return new DataFileException(file.toString(), "column " + index + " is outside the "
+        + columns + " columns (0.." + (columns - 1) + ")");
+  }
+
+  static DataFileException nameWithoutHeader(Path file, String name) {
+    return new DataFileException(file.toString(), "column \"" + name + "\" is chosen by"
+        + " name, but the format has no header row; choose columns by index");
+  }
+
+  static DataFileException chosenTwice(Path file, String column, String first, String second) {
+    return new DataFileException(file.toString(), column + " is chosen as " + first + " and as "
+        + second);
+  }
+
+  static DataFileException noFeatureColumns(Path file, int columns) {
+    return new DataFileException(file.toString(), "no feature columns: all " + columns
+        + " columns are targets or ignored");
   }
 
   // ---- downloads ----
