@@ -7,15 +7,11 @@ import dev.primer.dsl.base.Shape;
  * example and its index within the example ({@code "features: example 3, feature [2, 1] is NaN;
  * every value must be finite"}).
  *
- * <p>A value {@code v} is finite when its exponent bits are not all ones, {@code (bits(v) &
- * 0x7f800000) != 0x7f800000}. The scan keeps the largest exponent field over blocks of values — a
- * branch-free integer maximum the JIT compiles to vector instructions — and looks for the exact
- * position only in a block that holds a non-finite value.
+ * <p>One plain pass, stopping at the first such value: the data are read once more right after
+ * they were copied, so the pass costs about what the copy costs (a branch-free, vectorizable
+ * variant measured no faster, the pass being bound by memory bandwidth).
  */
 final class Finite {
-  private static final int EXPONENT = 0x7f800000;
-  private static final int BLOCK = 4096;
-
   private Finite() {
     throw new AssertionError("no instances");
   }
@@ -27,19 +23,9 @@ final class Finite {
    * @throws IllegalArgumentException at the first value that is not finite
    */
   static void check(float[] values, Shape exampleShape, String unit, String subject) {
-    int n = values.length;
-    for (int start = 0; start < n; start += BLOCK) {
-      int end = Math.min(n, start + BLOCK);
-      int largest = 0;
-      for (int i = start; i < end; i++) {
-        largest = Math.max(largest, Float.floatToRawIntBits(values[i]) & EXPONENT);
-      }
-      if (largest == EXPONENT) {
-        for (int i = start; i < end; i++) {
-          if (!Float.isFinite(values[i])) {
-            throw notFinite(values[i], i, exampleShape, unit, subject);
-          }
-        }
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw notFinite(values[i], i, exampleShape, unit, subject);
       }
     }
   }

@@ -20,8 +20,7 @@ import dev.primer.dsl.base.Shape;
  * <p>Every value must be finite: a NaN or an infinity among the features or the regression
  * targets is refused when the data set is built, naming the example and the feature (or target)
  * index, since a single one turns every loss it reaches into NaN. The check reads each value
- * once; on MNIST-sized data (60,000 x 784) it costs a few tens of milliseconds, less than the
- * copy it follows.
+ * once, costing about what the copy it follows costs.
  */
 public final class InMemoryDataset implements Dataset {
   private final float[] features;

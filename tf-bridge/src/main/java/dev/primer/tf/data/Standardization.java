@@ -59,7 +59,8 @@ public final class Standardization {
     return new Standardization(train.exampleShape(), means, stds);
   }
 
-  /** A standardization with given means and standard deviations (as saved from {@link #means}
+  /**
+   * A standardization with given means and standard deviations (as saved from {@link #means}
    * and {@link #stds}), for examples of {@code exampleShape}.
    *
    * @throws IllegalArgumentException if the lengths differ from the shape's size, or a mean is

@@ -1,9 +1,14 @@
 /**
  * Data sets a model trains on, evaluates on and is initialized from: the {@link
  * dev.primer.tf.data.Dataset} interface (examples of one shape with a row of targets each, read
- * in ranges) and {@link dev.primer.tf.data.InMemoryDataset}, held in Java arrays; the checks that
- * a data set fits a net; the one seeded shuffle ({@link dev.primer.tf.data.Shuffle}) every
- * permutation of examples is drawn with. Pure Java: nothing here touches TensorFlow.
+ * in ranges) and {@link dev.primer.tf.data.InMemoryDataset}, held in Java arrays (nested arrays
+ * of any of the usual shapes or one flat array; NaN and infinities refused when built);
+ * {@link dev.primer.tf.data.CsvDataset}, tabular data read from a CSV file as a
+ * {@link dev.primer.tf.data.CsvFormat} says (Jackson's CSV module); a seeded
+ * {@link dev.primer.tf.data.ValidationSplit}, stratified or not; per-feature
+ * {@link dev.primer.tf.data.Standardization} computed on training data; the checks that a data
+ * set fits a net; the one seeded shuffle ({@link dev.primer.tf.data.Shuffle}) every permutation
+ * of examples is drawn with. Pure Java: nothing here touches TensorFlow.
  *
  * <p>MNIST-format data for programs and the {@code primer} command alike: reading, the embedded
  * default set, downloading, and the images as a training {@code Dataset}. Pure Java: no

@@ -228,9 +228,7 @@ class InMemoryDatasetTest {
   }
 
   @Test
-  void theFiniteCheckFindsAValueInAnyBlockOfALargeArray() {
-    // the scan works in blocks of 4096 values: a NaN in the last value of a later block, and
-    // the largest finite float beside it, are found and passed alike
+  void theFiniteCheckPassesTheLargestFloatsAndFindsANanAmongThem() {
     float[] x = new float[3 * 4096 + 7];
     java.util.Arrays.fill(x, Float.MAX_VALUE);
     InMemoryDataset.ofTargets(x, Shape.of(1), new float[x.length], 1);
