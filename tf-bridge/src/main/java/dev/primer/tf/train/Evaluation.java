@@ -5,8 +5,9 @@ package dev.primer.tf.train;
  * statistics).
  *
  * @param loss mean loss per example
- * @param accuracy fraction of examples whose largest output is their target's largest value
- *     (NaN when the targets have one value each)
+ * @param accuracy fraction of examples classified right, as {@link Loss} defines it for the
+ *     loss (largest output, or sigmoid thresholded at 0.5 for binary cross-entropy); NaN when
+ *     the targets have one value each, except for binary cross-entropy
  * @param examples how many examples were evaluated
  */
 public record Evaluation(double loss, double accuracy, int examples) {}

@@ -1,12 +1,35 @@
 package dev.primer.tf.train;
 
-/** What training minimises, averaged over the examples of a batch. */
+/**
+ * What training minimises, averaged over the examples of a batch (weighted by class where
+ * {@link FitOptions#withClassWeights} says so).
+ */
 public enum Loss {
   /**
    * -sum_k y_k log softmax(z)_k, z the logits: the last layer's value before its softmax (or its
-   * output when it has no activation). Targets are one-hot (or any distribution).
+   * output when it has no activation). Targets are one-hot (or any distribution). Accuracy: the
+   * largest output where the target's largest is.
    */
   SOFTMAX_CROSS_ENTROPY,
-  /** mean_k (output_k - y_k)^2 over the output values of an example. */
-  MEAN_SQUARED_ERROR
+  /**
+   * mean_k (output_k - y_k)^2 over the output values of an example. Accuracy (where there are
+   * several outputs): as for softmax cross-entropy.
+   */
+  MEAN_SQUARED_ERROR,
+  /**
+   * Binary cross-entropy for sigmoid outputs, one independent yes/no per output (one output:
+   * a binary class; several: multi-label), averaged over the outputs of an example (Keras's
+   * {@code binary_crossentropy}):
+   * <pre>
+   *   mean_k [ -y_k log sigmoid(z_k) - (1 - y_k) log(1 - sigmoid(z_k)) ]
+   *     = mean_k [ softplus(z_k) - z_k y_k ]
+   * </pre>
+   * with z the logits: the last layer's value before its {@code sigmoid()} (or its output when
+   * it has no activation), computed in the second, numerically stable form (TensorFlow's
+   * softplus never overflows), never from the sigmoid's rounded output. Targets are in [0, 1]
+   * (0/1 labels, or soft labels). Accuracy: an output counts as 1 where sigmoid(z) &gt; 0.5
+   * (z &gt; 0), the fraction of outputs equal to their 0/1 target (Keras's {@code
+   * binary_accuracy}); for one output that is the fraction of examples classified right.
+   */
+  BINARY_CROSS_ENTROPY
 }

@@ -7,6 +7,22 @@ import dev.primer.dsl.base.Checks;
  * TensorFlow's fused apply op per variable, ordered so that training is bitwise reproducible on
  * CPU. Code that maps optimizers does it through a {@link Visitor}, so adding a record here
  * breaks the build wherever it is not handled yet.
+ *
+ * <p>The learning rate is a {@link LearningRate} schedule, computed in the graph from the
+ * optimizer's step counter; the {@code double} factories take a constant rate.
+ *
+ * <p><b>State across fits.</b> An optimizer's state is its slots (momentum accumulator, Adam's
+ * moments, RMSprop's mean square and momentum) and its step counter, which drives the schedule
+ * and Adam's bias correction. A model holds one state per <em>kind</em> — plain SGD, momentum,
+ * Nesterov, Adam, RMSprop — shared by every loss and option, and one training graph per kind,
+ * loss, clipping on/off and class weights on/off; the rates, schedule parameters, momentum,
+ * betas, epsilon, clipping norm and class weights are values held in variables and set at the
+ * start of each fit, so repeated fits never grow the graph. A fit whose optimizer is {@link
+ * Object#equals equal} to the previous fit's (same kind and values, same schedule) continues
+ * the state: three fits of one epoch train as one fit of three. Any other optimizer — another
+ * kind, or the same kind with other values — starts its kind's state afresh: slots zero, step
+ * counter 0 (the schedule from its step 0, Adam's bias correction from step 1). A state that
+ * holds a value that is not finite (after a fit that diverged) starts afresh too.
  */
 public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimizer.RmsProp {
 
@@ -22,35 +38,65 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
   /** Calls the visitor's method for this optimizer. */
   <R> R accept(Visitor<R> visitor);
 
-  /** The learning rate. */
-  double learningRate();
+  /** The learning-rate schedule. */
+  LearningRate schedule();
+
+  /** The learning rate the schedule starts from (its peak): {@code schedule().initial()}. */
+  default double learningRate() {
+    return schedule().initial();
+  }
 
   /** A short description: {@code sgd(lr=0.1, momentum=0.9, nesterov)}. */
   String describe();
 
-  /** Plain SGD. */
+  /** Plain SGD with a constant learning rate. */
   static Sgd sgd(double learningRate) {
     return new Sgd(learningRate, 0, false);
   }
 
-  /** SGD with heavy-ball momentum. */
+  /** Plain SGD with a learning-rate schedule. */
+  static Sgd sgd(LearningRate schedule) {
+    return new Sgd(schedule, 0, false);
+  }
+
+  /** SGD with heavy-ball momentum and a constant learning rate. */
   static Sgd momentum(double learningRate, double momentum) {
     return new Sgd(learningRate, momentum, false);
   }
 
-  /** SGD with Nesterov momentum. */
+  /** SGD with heavy-ball momentum and a learning-rate schedule. */
+  static Sgd momentum(LearningRate schedule, double momentum) {
+    return new Sgd(schedule, momentum, false);
+  }
+
+  /** SGD with Nesterov momentum and a constant learning rate. */
   static Sgd nesterov(double learningRate, double momentum) {
     return new Sgd(learningRate, momentum, true);
   }
 
-  /** Adam with beta1 0.9, beta2 0.999, epsilon 1e-7 (Keras's defaults). */
+  /** SGD with Nesterov momentum and a learning-rate schedule. */
+  static Sgd nesterov(LearningRate schedule, double momentum) {
+    return new Sgd(schedule, momentum, true);
+  }
+
+  /** Adam with beta1 0.9, beta2 0.999, epsilon 1e-7 (Keras's defaults), constant rate. */
   static Adam adam(double learningRate) {
     return new Adam(learningRate, 0.9, 0.999, 1e-7);
   }
 
-  /** RMSprop with rho 0.9, no momentum, epsilon 1e-7 (Keras's defaults). */
+  /** Adam with beta1 0.9, beta2 0.999, epsilon 1e-7 (Keras's defaults) and a schedule. */
+  static Adam adam(LearningRate schedule) {
+    return new Adam(schedule, 0.9, 0.999, 1e-7);
+  }
+
+  /** RMSprop with rho 0.9, no momentum, epsilon 1e-7 (Keras's defaults), constant rate. */
   static RmsProp rmsProp(double learningRate) {
     return new RmsProp(learningRate, 0.9, 0, 1e-7);
+  }
+
+  /** RMSprop with rho 0.9, no momentum, epsilon 1e-7 (Keras's defaults) and a schedule. */
+  static RmsProp rmsProp(LearningRate schedule) {
+    return new RmsProp(schedule, 0.9, 0, 1e-7);
   }
 
   /**
@@ -61,15 +107,20 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    *   nesterov:  a = momentum * a + g;  w -= lr * (g + momentum * a)
    * </pre>
    */
-  record Sgd(double learningRate, double momentum, boolean nesterov) implements Optimizer {
+  record Sgd(LearningRate schedule, double momentum, boolean nesterov) implements Optimizer {
     public Sgd {
-      Checks.positive("sgd", "learning rate", learningRate);
+      required("sgd", schedule);
       if (!(momentum >= 0 && momentum < 1)) {
         throw new IllegalArgumentException("sgd: momentum must be in [0, 1), got " + momentum);
       }
       if (nesterov && momentum == 0) {
         throw new IllegalArgumentException("sgd: nesterov needs a momentum > 0");
       }
+    }
+
+    /** With a constant learning rate. */
+    public Sgd(double learningRate, double momentum, boolean nesterov) {
+      this(constantRate("sgd", learningRate), momentum, nesterov);
     }
 
     @Override
@@ -79,7 +130,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
 
     @Override
     public String describe() {
-      return "sgd(lr=" + learningRate + (momentum > 0 ? ", momentum=" + momentum : "")
+      return "sgd(lr=" + schedule.describe() + (momentum > 0 ? ", momentum=" + momentum : "")
           + (nesterov ? ", nesterov" : "") + ")";
     }
   }
@@ -91,13 +142,18 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    *   w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)
    * </pre>
    */
-  record Adam(double learningRate, double beta1, double beta2, double epsilon)
+  record Adam(LearningRate schedule, double beta1, double beta2, double epsilon)
       implements Optimizer {
     public Adam {
-      Checks.positive("adam", "learning rate", learningRate);
+      required("adam", schedule);
       Checks.unitInterval("adam", "beta1", beta1);
       Checks.unitInterval("adam", "beta2", beta2);
       Checks.positive("adam", "epsilon", epsilon);
+    }
+
+    /** With a constant learning rate. */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+      this(constantRate("adam", learningRate), beta1, beta2, epsilon);
     }
 
     @Override
@@ -107,7 +163,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
 
     @Override
     public String describe() {
-      return "adam(lr=" + learningRate + ")";
+      return "adam(lr=" + schedule.describe() + ")";
     }
   }
 
@@ -118,15 +174,20 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    * </pre>
    * The mean square starts at 0 (Keras).
    */
-  record RmsProp(double learningRate, double rho, double momentum, double epsilon)
+  record RmsProp(LearningRate schedule, double rho, double momentum, double epsilon)
       implements Optimizer {
     public RmsProp {
-      Checks.positive("rmsprop", "learning rate", learningRate);
+      required("rmsprop", schedule);
       Checks.unitInterval("rmsprop", "rho", rho);
       if (!(momentum >= 0 && momentum < 1)) {
         throw new IllegalArgumentException("rmsprop: momentum must be in [0, 1), got " + momentum);
       }
       Checks.positive("rmsprop", "epsilon", epsilon);
+    }
+
+    /** With a constant learning rate. */
+    public RmsProp(double learningRate, double rho, double momentum, double epsilon) {
+      this(constantRate("rmsprop", learningRate), rho, momentum, epsilon);
     }
 
     @Override
@@ -136,7 +197,19 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
 
     @Override
     public String describe() {
-      return "rmsprop(lr=" + learningRate + ")";
+      return "rmsprop(lr=" + schedule.describe() + ")";
+    }
+  }
+
+  /** A constant rate, checked under the optimizer's name: {@code "sgd: learning rate …"}. */
+  private static LearningRate constantRate(String owner, double learningRate) {
+    Checks.positive(owner, "learning rate", learningRate);
+    return LearningRate.constant(learningRate);
+  }
+
+  private static void required(String owner, LearningRate schedule) {
+    if (schedule == null) {
+      throw new IllegalArgumentException(owner + ": a learning rate is required");
     }
   }
 }

@@ -76,6 +76,23 @@ public final class OptimizerNames {
     };
   }
 
+  /**
+   * The optimizer {@code name} with the learning-rate schedule {@code schedule}.
+   *
+   * @throws IllegalArgumentException for an unknown name ({@code unknown optimizer 'x'; allowed:
+   *     sgd, ...})
+   */
+  public static Optimizer of(String name, LearningRate schedule) {
+    return switch (key(name)) {
+      case "sgd" -> Optimizer.sgd(schedule);
+      case "momentum" -> Optimizer.momentum(schedule, MOMENTUM);
+      case "nesterov" -> Optimizer.nesterov(schedule, MOMENTUM);
+      case "adam" -> Optimizer.adam(schedule);
+      case "rmsprop" -> Optimizer.rmsProp(schedule);
+      default -> throw new IllegalStateException("checked by key: " + name);
+    };
+  }
+
   private static String key(String name) {
     if (!knows(name)) {
       throw new IllegalArgumentException("unknown optimizer '" + name + "'; allowed: "

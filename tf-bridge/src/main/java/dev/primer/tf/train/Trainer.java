@@ -9,12 +9,11 @@ import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.train.DataVariables;
 import dev.primer.tf.internal.train.LossOps;
 import dev.primer.tf.internal.train.TrainingGraph;
+import dev.primer.tf.internal.train.TrainingGraphs;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -22,8 +21,9 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * The training loop of one model: owns its step graphs (one per optimizer and loss, each with its
- * own optimizer slots), the training set held in TensorFlow, the per-epoch shuffles and the
+ * The training loop of one model: owns its step graphs and optimizer states ({@link
+ * TrainingGraphs}: reused across fits, so repeated fits never grow the graph), the training set
+ * held in TensorFlow, the per-epoch shuffles and the
  * calls to the listener. {@link Model#fit} runs the model's own trainer; most code calls that.
  * <pre>
  *   FitResult result = model.fit(train, FitOptions.defaults().withEpochs(3));
@@ -38,7 +38,7 @@ import org.tensorflow.types.TInt32;
 public final class Trainer {
   private final Model model;
   private final CompiledGraph graph;
-  private final Map<String, TrainingGraph> steps = new HashMap<>();
+  private final TrainingGraphs steps;
   private DataVariables data;
   private int epochsDone;
 
@@ -51,6 +51,7 @@ public final class Trainer {
   public Trainer(Model model) {
     this.model = model;
     this.graph = ModelGraphs.of(model);
+    this.steps = new TrainingGraphs(graph);
   }
 
   /**
@@ -72,20 +73,18 @@ public final class Trainer {
 
   private FitResult fitReachable(Dataset train, FitOptions options) {
     ModelGraphs.of(model); // throws if the model was closed
-    LossOps.checkFits(graph.net(), train, options.loss());
-    options.validation().ifPresent(v -> LossOps.checkFits(graph.net(), v, options.loss()));
+    TrainingGraphs.check(graph.net(), train, options);
     model.initializeFromDataIfNeeded(train);
     if (data == null) {
       data = new DataVariables(graph.tf());
     }
-    TrainingGraph g = steps.computeIfAbsent(options.optimizer() + "/" + options.loss(),
-        k -> TrainingGraph.build(graph, data, options.optimizer(), options.loss()));
+    TrainingGraph g = steps.prepare(data, options);
     data.load(graph.session(), train);
 
     long shuffleSeed = options.shuffleSeed().orElse(Seeds.forPurpose(model.seed(), "shuffle"));
     int n = train.size();
     long stepsPerEpoch = options.stepsPerEpoch(n);
-    boolean classes = train.targetWidth() > 1;
+    boolean classes = LossOps.hasAccuracy(options.loss(), train.targetWidth());
     List<EpochStats> history = new ArrayList<>();
     long globalStep = 0;
     for (int e = 1; e <= options.epochs(); e++) {

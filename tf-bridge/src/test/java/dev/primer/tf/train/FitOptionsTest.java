@@ -48,4 +48,26 @@ class FitOptionsTest {
     assertThatThrownBy(() -> FitOptions.defaults().withOptimizer(null))
         .hasMessage("fit: optimizer, loss and listener are required");
   }
+
+  @Test
+  void clippingAndClassWeightsAreCheckedWhenSet() {
+    FitOptions d = FitOptions.defaults();
+    assertThat(d.withGradientClipping(1.5).maxGradientNorm()).hasValue(1.5);
+    assertThat(d.withGradientClipping(1.5).withoutGradientClipping().maxGradientNorm()).isEmpty();
+    assertThat(d.withClassWeights(1, 0, 2.5).classWeights()).containsExactly(1.0, 0.0, 2.5);
+    assertThatThrownBy(() -> d.withGradientClipping(0))
+        .hasMessage("fit: gradient clipping: max global norm must be > 0 and finite, got 0.0");
+    assertThatThrownBy(() -> d.withGradientClipping(Double.POSITIVE_INFINITY))
+        .hasMessage("fit: gradient clipping: max global norm must be > 0 and finite, got"
+            + " Infinity");
+    assertThatThrownBy(() -> d.withClassWeights())
+        .hasMessage("fit: class weights: at least one weight is needed");
+    assertThatThrownBy(() -> d.withClassWeights(1, -1))
+        .hasMessage("fit: class weights: weight of class 1 must be finite and >= 0, got -1.0");
+    assertThatThrownBy(() -> d.withClassWeights(0, 0))
+        .hasMessage("fit: class weights: at least one must be > 0");
+    assertThatThrownBy(() -> d.withClassWeights(1, 2).withLoss(Loss.MEAN_SQUARED_ERROR))
+        .hasMessage("fit: class weights need a classification loss (SOFTMAX_CROSS_ENTROPY or"
+            + " BINARY_CROSS_ENTROPY), got MEAN_SQUARED_ERROR");
+  }
 }

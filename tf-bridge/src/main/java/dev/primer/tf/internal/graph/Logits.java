@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place that decides which value of a net is its logits, the input of softmax
- * cross-entropy: a layer's value before its softmax, or its output when it has no activation (or
- * the linear one). The forward pass takes its logits from {@link #of}, training and evaluation
- * refuse a net that does not end in logits ({@link #checkEndsInLogits}), the diagnosis chooses
- * its loss by {@link #lastLayerGivesLogits}.
+ * The one place that decides which value of a net is its logits, the input of softmax and
+ * binary cross-entropy: a layer's value before its softmax or sigmoid, or its output when it has
+ * no activation (or the linear one). The forward pass takes its logits from {@link #of},
+ * training and evaluation refuse a net that does not end as its loss needs ({@link
+ * #checkEndsInLogits}, {@link #checkEndsInSigmoidLogits}), the diagnosis chooses its loss by
+ * {@link #lastLayerGivesLogits}.
  */
 public final class Logits {
   private Logits() {
@@ -28,10 +29,10 @@ public final class Logits {
         || activation.kind() == Activation.Kind.LINEAR;
   }
 
-  /** A layer's logits: its value before a softmax, else its output. */
+  /** A layer's logits: its value before a softmax or sigmoid, else its output. */
   public static <T> T of(Optional<Activation> activation, T preActivation, T output) {
-    return activation.filter(a -> a.kind() == Activation.Kind.SOFTMAX).isPresent()
-        ? preActivation : output;
+    return activation.filter(a -> a.kind() == Activation.Kind.SOFTMAX
+        || a.kind() == Activation.Kind.SIGMOID).isPresent() ? preActivation : output;
   }
 
   /** Whether the net's last layer yields logits (see {@link #givesLogits}); false if it has none. */
@@ -49,19 +50,37 @@ public final class Logits {
    * @throws IllegalArgumentException naming the layer that breaks the rule
    */
   public static void checkEndsInLogits(ResolvedNet net) {
+    checkEndsIn(net, "softmax cross-entropy", Activation.Kind.SOFTMAX, "softmax()");
+  }
+
+  /**
+   * Binary cross-entropy is computed from logits: the net must end with sigmoid() (whose input
+   * is the logits) or with a layer that has no activation (its output taken as the logits).
+   * As for {@link #checkEndsInLogits}, a sigmoid followed by layers that do not mix units is
+   * refused.
+   *
+   * @throws IllegalArgumentException naming the layer that breaks the rule
+   */
+  public static void checkEndsInSigmoidLogits(ResolvedNet net) {
+    checkEndsIn(net, "binary cross-entropy", Activation.Kind.SIGMOID, "sigmoid()");
+  }
+
+  private static void checkEndsIn(ResolvedNet net, String loss, Activation.Kind kind,
+      String text) {
     List<ResolvedLayer> layers = net.layers();
     for (int i = layers.size() - 1; i >= 0; i--) {
       ResolvedLayer layer = layers.get(i);
       Optional<Activation> a = layer.spec().activation();
       if (a.isPresent()) {
         ResolvedLayer last = layers.get(layers.size() - 1);
-        if (!givesLogits(a.get())) {
-          throw new IllegalArgumentException("softmax cross-entropy needs the net to end with"
-              + " softmax() or no activation; layer " + layer.index() + " (" + layer.kind()
+        Activation.Kind found = a.get().kind();
+        if (found != kind && found != Activation.Kind.LINEAR) {
+          throw new IllegalArgumentException(loss + " needs the net to end with " + text
+              + " or no activation; layer " + layer.index() + " (" + layer.kind()
               + ") ends with " + a.get().text());
         }
-        if (i != layers.size() - 1 && a.get().kind() == Activation.Kind.SOFTMAX) {
-          throw new IllegalArgumentException("softmax cross-entropy needs softmax() on the"
+        if (i != layers.size() - 1 && found == kind) {
+          throw new IllegalArgumentException(loss + " needs " + text + " on the"
               + " last layer; layer " + layer.index() + " (" + layer.kind() + ") applies it"
               + " before layer " + last.index() + " (" + last.kind() + ")");
         }

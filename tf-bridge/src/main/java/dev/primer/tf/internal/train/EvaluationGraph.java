@@ -22,6 +22,6 @@ final class EvaluationGraph {
         Placeholder.shape(org.tensorflow.ndarray.Shape.of(-1, outputSize)));
     LossOps.Rows rows = LossOps.rows(tf, inference, outputSize);
     lossSum = tf.sum(LossOps.perExample(tf, loss, rows, targets), tf.constant(0));
-    correct = LossOps.correct(tf, rows.output(), targets);
+    correct = LossOps.correct(tf, loss, rows, targets);
   }
 }

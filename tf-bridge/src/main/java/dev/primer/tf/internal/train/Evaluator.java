@@ -51,7 +51,7 @@ public final class Evaluator {
         correct += ((TFloat32) r.get(1)).getFloat();
       }
     }
-    return new Evaluation(lossSum / data.size(), width > 1 ? correct / data.size() : Double.NaN,
+    return new Evaluation(lossSum / data.size(), LossOps.hasAccuracy(loss, width) ? correct / data.size() : Double.NaN,
         data.size());
   }
 }

@@ -5,32 +5,134 @@ import dev.primer.tf.data.Dataset;
 import dev.primer.tf.internal.graph.Forward;
 import dev.primer.tf.internal.graph.Logits;
 import dev.primer.tf.train.Loss;
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
 
 /**
  * The loss and accuracy ops, per example; callers reduce over the batch. Every pass that
  * computes a loss (training step, evaluation, diagnosis, benchmark) reshapes the forward pass
- * through {@link #rows} and computes it by {@link #perExample}.
+ * through {@link #rows} and computes it by {@link #perExample}; the formulas are {@link Loss}'s,
+ * the class weights' those of {@link dev.primer.tf.train.FitOptions#withClassWeights}.
  */
 public final class LossOps {
   private LossOps() {
     throw new AssertionError("no instances");
   }
 
+  /** Examples read at a time when targets are checked. */
+  private static final int CHECK_CHUNK = 1024;
+
   /**
-   * Checks that {@code data} fits {@code net} ({@link Dataset#checkFits}) and that the net suits
-   * {@code loss}: softmax cross-entropy needs a net that ends in logits ({@link
-   * Logits#checkEndsInLogits}). What training and evaluation check before they run.
+   * Checks that {@code data} fits {@code net} ({@link Dataset#checkFits}) and that the net and
+   * data suit {@code loss}: softmax cross-entropy needs a net that ends in logits ({@link
+   * Logits#checkEndsInLogits}); binary cross-entropy a net that ends in sigmoid() or no
+   * activation ({@link Logits#checkEndsInSigmoidLogits}) and targets in [0, 1]. What training
+   * and evaluation check before they run.
    *
-   * @throws IllegalArgumentException naming what does not fit
+   * @throws IllegalArgumentException naming what does not fit: {@code "binary cross-entropy
+   *     needs targets in [0, 1]; example 7 has 2.0 at output 0"}
    */
   public static void checkFits(ResolvedNet net, Dataset data, Loss loss) {
     Dataset.checkFits(data, net.input(), net.output());
-    if (loss == Loss.SOFTMAX_CROSS_ENTROPY) {
-      Logits.checkEndsInLogits(net);
+    switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY -> Logits.checkEndsInLogits(net);
+      case BINARY_CROSS_ENTROPY -> {
+        Logits.checkEndsInSigmoidLogits(net);
+        checkTargetsInUnitInterval(data);
+      }
+      case MEAN_SQUARED_ERROR -> { }
     }
+  }
+
+  private static void checkTargetsInUnitInterval(Dataset data) {
+    int width = data.targetWidth();
+    int exampleSize = Math.toIntExact(data.exampleShape().size());
+    int chunk = Math.min(CHECK_CHUNK, data.size());
+    float[] x = new float[chunk * exampleSize];
+    float[] y = new float[chunk * width];
+    for (int start = 0; start < data.size(); start += chunk) {
+      int count = Math.min(chunk, data.size() - start);
+      data.read(start, count, x, 0, y, 0);
+      for (int i = 0; i < count * width; i++) {
+        if (!(y[i] >= 0 && y[i] <= 1)) {
+          throw new IllegalArgumentException("binary cross-entropy needs targets in [0, 1];"
+              + " example " + (start + i / width) + " has " + y[i] + " at output " + i % width);
+        }
+      }
+    }
+  }
+
+  /**
+   * The number of classes that class weights are given for: the outputs for softmax
+   * cross-entropy, 2 (0 and 1) for binary cross-entropy with one output.
+   *
+   * @throws IllegalArgumentException for a loss without one class per example (squared error,
+   *     multi-label binary cross-entropy)
+   */
+  public static int classCount(Loss loss, int outputSize) {
+    return switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY -> outputSize;
+      case BINARY_CROSS_ENTROPY -> {
+        if (outputSize != 1) {
+          throw new IllegalArgumentException("fit: class weights need one class per example;"
+              + " binary cross-entropy with " + outputSize + " outputs is multi-label (class"
+              + " weights apply to softmax cross-entropy, or binary cross-entropy with one"
+              + " output)");
+        }
+        yield 2;
+      }
+      case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException(
+          "fit: class weights need a classification loss, got " + loss);
+    };
+  }
+
+  /**
+   * Checks that {@code weights}, if any, has one weight per class of a net with {@code
+   * outputSize} outputs under {@code loss} ({@link #classCount}).
+   *
+   * @throws IllegalArgumentException {@code "fit: class weights: 3 given, but the net has 4
+   *     classes (one per output)"}
+   */
+  public static void checkClassWeights(Loss loss, int outputSize, List<Double> weights) {
+    if (weights.isEmpty()) {
+      return;
+    }
+    int classes = classCount(loss, outputSize);
+    if (weights.size() != classes) {
+      throw new IllegalArgumentException("fit: class weights: " + weights.size() + " given, but "
+          + (loss == Loss.BINARY_CROSS_ENTROPY
+              ? "binary cross-entropy with one output has 2 classes (0, then 1)"
+              : "the net has " + classes + " classes (one per output)"));
+    }
+  }
+
+  /**
+   * Each example's class weight, shape [batch]: {@code weights} (one per class) gathered at the
+   * example's class, its target's largest entry (softmax cross-entropy) or its target &gt; 0.5
+   * (binary cross-entropy, one output).
+   */
+  public static Operand<TFloat32> classWeightOfEach(Ops tf, Loss loss, Operand<TFloat32> weights,
+      Operand<TFloat32> targets) {
+    Operand<TInt64> classes = switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY -> tf.math.argMax(targets, tf.constant(1), TInt64.class);
+      case BINARY_CROSS_ENTROPY -> tf.dtypes.cast(tf.reshape(
+          tf.math.greater(targets, tf.constant(0.5f)), tf.constant(new int[] {-1})), TInt64.class);
+      case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException(
+          "class weights need a classification loss, got " + loss);
+    };
+    return tf.gather(weights, classes, tf.constant(0));
+  }
+
+  /**
+   * Whether {@code loss} has an accuracy on targets {@code targetWidth} wide: binary
+   * cross-entropy always (thresholded outputs), the others where there are several outputs
+   * (the largest output).
+   */
+  public static boolean hasAccuracy(Loss loss, int targetWidth) {
+    return loss == Loss.BINARY_CROSS_ENTROPY || targetWidth > 1;
   }
 
   /**
@@ -57,7 +159,7 @@ public final class LossOps {
    * The loss of each example of a batch, shape [batch]: the formulas of {@link Loss}. Every
    * operand is [batch, values].
    *
-   * @param logits the net's value before a final softmax (for cross-entropy)
+   * @param logits the net's value before a final softmax or sigmoid (for cross-entropies)
    * @param output the net's output (for squared error)
    */
   public static Operand<TFloat32> perExample(
@@ -67,14 +169,26 @@ public final class LossOps {
       case SOFTMAX_CROSS_ENTROPY -> tf.nn.softmaxCrossEntropyWithLogits(logits, targets).loss();
       case MEAN_SQUARED_ERROR ->
           tf.math.mean(tf.math.squaredDifference(output, targets), tf.constant(1));
+      case BINARY_CROSS_ENTROPY -> tf.math.mean(tf.math.sub(tf.math.softplus(logits),
+          tf.math.mul(logits, targets)), tf.constant(1));
     };
   }
 
-  /** How many examples of the batch have their largest output where the target's largest is. */
-  public static Operand<TFloat32> correct(
-      Ops tf, Operand<TFloat32> output, Operand<TFloat32> targets) {
-    return tf.sum(tf.dtypes.cast(tf.math.equal(
-        tf.math.argMax(output, tf.constant(1)), tf.math.argMax(targets, tf.constant(1))),
-        TFloat32.class), tf.constant(0));
+  /**
+   * How many examples of the batch are classified right, as {@link Loss} defines accuracy: the
+   * largest output where the target's largest is; for binary cross-entropy, per example the
+   * fraction of outputs whose logit &gt; 0 (sigmoid &gt; 0.5) matches target &gt; 0.5.
+   */
+  public static Operand<TFloat32> correct(Ops tf, Loss loss, Rows rows,
+      Operand<TFloat32> targets) {
+    return switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR -> tf.sum(tf.dtypes.cast(tf.math.equal(
+          tf.math.argMax(rows.output(), tf.constant(1)), tf.math.argMax(targets, tf.constant(1))),
+          TFloat32.class), tf.constant(0));
+      case BINARY_CROSS_ENTROPY -> tf.sum(tf.math.mean(tf.dtypes.cast(tf.math.equal(
+          tf.math.greater(rows.logits(), tf.constant(0f)),
+          tf.math.greater(targets, tf.constant(0.5f))), TFloat32.class), tf.constant(1)),
+          tf.constant(0));
+    };
   }
 }

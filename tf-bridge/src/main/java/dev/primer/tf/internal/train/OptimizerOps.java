@@ -4,7 +4,6 @@ import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
-import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -15,10 +14,15 @@ import org.tensorflow.types.TFloat32;
  * Emits one optimizer step as TensorFlow ops over an explicit list of variables (never every
  * variable in the graph, as the framework's {@code Optimizer.minimize} does). Each optimizer is
  * mapped by an {@link Optimizer.Visitor}: a new optimizer does not compile until it is handled.
+ * The rate, momentum, betas and epsilon are read from the kind's {@link OptimizerState}, never
+ * written into the graph as constants, so another fit with other values reuses these ops.
+ *
+ * <p>Adam's bias correction takes {@code beta^t} from the state's step counter ({@code t} the
+ * step being taken, from 1), as Keras does, rather than from power variables of its own.
  *
  * <p>Ordering makes the step correct and reproducible: every apply op waits for all gradients
  * (an apply updates its reference variable in place, and a gradient still reading it would mix
- * old and new weights), and Adam's beta powers are updated only after every apply.
+ * old and new weights), and the state's step counter is incremented only after every apply.
  */
 public final class OptimizerOps {
   private OptimizerOps() {
@@ -26,29 +30,29 @@ public final class OptimizerOps {
   }
 
   /**
-   * The ops of one step: apply ops per variable and the optimizer's own bookkeeping.
+   * The ops of one step: apply ops per variable and the increment of the state's counter.
    *
    * @param gradients one per variable, in the same order
+   * @param gradientsDone ops every apply waits for (the computation of all gradients)
    */
-  public static List<Op> step(
-      Ops tf, Optimizer optimizer, List<String> names, List<Variable<TFloat32>> variables,
-      List<Output<?>> gradients) {
-    Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(gradients));
-    Ops slots = tf.withSubScope("optimizer");
-    Operand<TFloat32> lr = tf.constant((float) optimizer.learningRate());
-    return optimizer.accept(new Optimizer.Visitor<List<Op>>() {
+  public static List<Op> step(Ops tf, OptimizerState state, List<String> names,
+      List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+      List<Op> gradientsDone) {
+    Ops afterGradients = tf.withControlDependencies(gradientsDone);
+    Operand<TFloat32> lr = state.learningRate();
+    List<Op> applies = state.prototype().accept(new Optimizer.Visitor<List<Op>>() {
       @Override
       public List<Op> sgd(Optimizer.Sgd sgd) {
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
           Variable<TFloat32> v = variables.get(i);
-          Operand<TFloat32> g = gradient(gradients, i);
+          Operand<TFloat32> g = gradients.get(i);
           if (sgd.momentum() == 0) {
             applies.add(afterGradients.train.applyGradientDescent(v, lr, g));
           } else {
             applies.add(afterGradients.train.applyMomentum(v,
-                slot(slots, names.get(i), "momentum", v), lr, g,
-                tf.constant((float) sgd.momentum()), ApplyMomentum.useNesterov(sgd.nesterov())));
+                state.slot(names.get(i), "momentum"), lr, g, state.own(0),
+                ApplyMomentum.useNesterov(sgd.nesterov())));
           }
         }
         return applies;
@@ -58,51 +62,29 @@ public final class OptimizerOps {
       public List<Op> rmsProp(Optimizer.RmsProp rms) {
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
-          Variable<TFloat32> v = variables.get(i);
-          applies.add(afterGradients.train.applyRmsProp(v, slot(slots, names.get(i), "ms", v),
-              slot(slots, names.get(i), "mom", v), lr, tf.constant((float) rms.rho()),
-              tf.constant((float) rms.momentum()), tf.constant((float) rms.epsilon()),
-              gradient(gradients, i)));
+          applies.add(afterGradients.train.applyRmsProp(variables.get(i),
+              state.slot(names.get(i), "ms"), state.slot(names.get(i), "mom"), lr,
+              state.own(0), state.own(1), state.own(2), gradients.get(i)));
         }
         return applies;
       }
 
       @Override
       public List<Op> adam(Optimizer.Adam adam) {
-        Variable<TFloat32> beta1Power =
-            slots.withName("beta1_power").variable(tf.constant((float) adam.beta1()));
-        Variable<TFloat32> beta2Power =
-            slots.withName("beta2_power").variable(tf.constant((float) adam.beta2()));
+        Operand<TFloat32> t = tf.math.add(state.stepsTaken(), tf.constant(1f));
+        Operand<TFloat32> beta1Power = tf.math.pow(state.own(0), t);
+        Operand<TFloat32> beta2Power = tf.math.pow(state.own(1), t);
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
-          Variable<TFloat32> v = variables.get(i);
-          applies.add(afterGradients.train.applyAdam(v, slot(slots, names.get(i), "m", v),
-              slot(slots, names.get(i), "v", v), beta1Power, beta2Power, lr,
-              tf.constant((float) adam.beta1()), tf.constant((float) adam.beta2()),
-              tf.constant((float) adam.epsilon()), gradient(gradients, i)));
+          applies.add(afterGradients.train.applyAdam(variables.get(i),
+              state.slot(names.get(i), "m"), state.slot(names.get(i), "v"), beta1Power,
+              beta2Power, lr, state.own(0), state.own(1), state.own(2), gradients.get(i)));
         }
-        Ops afterApplies = tf.withControlDependencies(applies);
-        List<Op> all = new ArrayList<>(applies);
-        all.add(afterApplies.assign(beta1Power, afterApplies.math.mul(
-            afterApplies.identity(beta1Power), tf.constant((float) adam.beta1()))));
-        all.add(afterApplies.assign(beta2Power, afterApplies.math.mul(
-            afterApplies.identity(beta2Power), tf.constant((float) adam.beta2()))));
-        return all;
+        return applies;
       }
     });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Operand<TFloat32> gradient(List<Output<?>> gradients, int i) {
-    return (Operand<TFloat32>) gradients.get(i);
-  }
-
-  /**
-   * A zero-initialised slot variable shaped like {@code v}; its initial value depends on the
-   * static shape only, never on {@code v}'s value (initializers run in no particular order).
-   */
-  private static Variable<TFloat32> slot(Ops tf, String name, String kind, Variable<TFloat32> v) {
-    return tf.withName(name.replace('/', '_') + "_" + kind)
-        .variable(tf.zeros(tf.constant(v.shape()), TFloat32.class));
+    List<Op> all = new ArrayList<>(applies);
+    all.add(tf.withControlDependencies(applies).assignAdd(state.counter(), tf.constant(1L)));
+    return all;
   }
 }

@@ -9,7 +9,9 @@ import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -20,12 +22,19 @@ import org.tensorflow.types.TInt64;
 /**
  * The one builder of a training step, used by fit ({@link TrainingGraph}), the diagnosis (its
  * {@link #pass}, differentiated further) and the benchmark ({@code FedBatchTrainer}): the
- * training-mode forward pass of a batch, the batch's mean loss and correct count, the loss's
- * gradients with respect to the trainable parameters only, the optimizer's apply ops, batch
- * norm's moving averages and the step counter.
+ * training-mode forward pass of a batch, the batch's mean loss (weighted by class where asked)
+ * and correct count, the loss's gradients with respect to the trainable parameters only,
+ * clipped by their global norm where asked, the optimizer's apply ops, batch norm's moving
+ * averages and the step counters.
+ *
+ * <p>Gradient clipping by global norm (Pascanu, Mikolov and Bengio 2013; TensorFlow's {@code
+ * clip_by_global_norm}), c the state's clipping norm and g_i the gradient of parameter i:
+ * <pre>
+ *   n = sqrt(sum_i sum(g_i^2));   g_i &lt;- g_i * c / max(n, c)
+ * </pre>
  *
  * <p>Ordering makes the step correct and reproducible: every apply op waits for all gradients,
- * the step counter is incremented after the applies and the moving-average updates, and the
+ * the step counters are incremented after the applies and the moving-average updates, and the
  * {@link #train} target waits for all of it.
  *
  * @param forward the training-mode forward pass
@@ -43,38 +52,96 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
   public record Pass(Forward forward, Operand<TFloat32> loss, Operand<TFloat32> correct) {}
 
   /**
-   * The forward half of a step; see {@link Pass}.
+   * The forward half of a step, unweighted; see {@link Pass}.
    *
    * @param step keys dropout's masks; a constant for a pass that is no training step
    */
   public static Pass pass(Ops tf, ResolvedNet net, NetVariables variables, Operand<TFloat32> x,
       Operand<TFloat32> y, Operand<TInt64> step, long seed, Loss lossKind) {
+    return pass(tf, net, variables, x, y, step, seed, lossKind, Optional.empty());
+  }
+
+  /**
+   * The forward half of a step; see {@link Pass}. With {@code classWeights} (one per class,
+   * {@link LossOps#classWeightOfEach}) the loss is {@code (1 / B) sum_i w_c(i) l_i}.
+   *
+   * @param step keys dropout's masks; a constant for a pass that is no training step
+   */
+  public static Pass pass(Ops tf, ResolvedNet net, NetVariables variables, Operand<TFloat32> x,
+      Operand<TFloat32> y, Operand<TInt64> step, long seed, Loss lossKind,
+      Optional<Operand<TFloat32>> classWeights) {
     Forward forward = ForwardBuilder.build(tf, net, variables, x, Mode.TRAIN, step, seed);
     LossOps.Rows rows = LossOps.rows(tf, forward, Math.toIntExact(net.output().size()));
-    Operand<TFloat32> loss = tf.withName("loss").math.mean(
-        LossOps.perExample(tf, lossKind, rows, y), tf.constant(0));
-    Operand<TFloat32> correct = LossOps.correct(tf, rows.output(), y);
+    Operand<TFloat32> each = LossOps.perExample(tf, lossKind, rows, y);
+    if (classWeights.isPresent()) {
+      each = tf.math.mul(each, LossOps.classWeightOfEach(tf, lossKind, classWeights.get(), y));
+    }
+    Operand<TFloat32> loss = tf.withName("loss").math.mean(each, tf.constant(0));
+    Operand<TFloat32> correct = LossOps.correct(tf, lossKind, rows, y);
     return new Pass(forward, loss, correct);
   }
 
   /**
-   * A whole training step on a batch {@code x} with targets {@code y}: {@link #pass} keyed by the
-   * value of {@code step}, then gradients, the optimizer, the moving averages and {@code step}
-   * incremented by one.
+   * A whole training step for {@code optimizer} alone, unclipped and unweighted, with a state
+   * of its own under {@code optimizer}: what the benchmark runs.
    */
   public static StepGraph build(Ops tf, ResolvedNet net, NetVariables variables,
       Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
       Optimizer optimizer, Loss lossKind) {
-    Pass pass = pass(tf, net, variables, x, y, tf.identity(step), seed, lossKind);
+    List<String> names = variables.trainableNames();
+    OptimizerState state = new OptimizerState(tf.withSubScope("optimizer"), optimizer, names,
+        names.stream().map(variables::get).toList());
+    return build(tf, net, variables, x, y, step, seed, state, lossKind, false, Optional.empty());
+  }
+
+  /**
+   * A whole training step on a batch {@code x} with targets {@code y}: {@link #pass} keyed by the
+   * value of {@code step}, then gradients (clipped to the state's norm if {@code clip}), the
+   * optimizer of {@code state}'s kind, the moving averages, and {@code step} and the state's
+   * counter incremented by one.
+   *
+   * @param classWeights one weight per class, if the loss is weighted
+   */
+  public static StepGraph build(Ops tf, ResolvedNet net, NetVariables variables,
+      Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
+      OptimizerState state, Loss lossKind, boolean clip,
+      Optional<Operand<TFloat32>> classWeights) {
+    Pass pass = pass(tf, net, variables, x, y, tf.identity(step), seed, lossKind, classWeights);
     List<String> names = variables.trainableNames();
     List<Variable<TFloat32>> trainable = names.stream().map(variables::get).toList();
     Gradients gradients = tf.gradients(pass.loss(), trainable);
-    List<Op> ops = new ArrayList<>(
-        OptimizerOps.step(tf, optimizer, names, trainable, gradients.dy()));
-    Ops afterGradients = tf.withControlDependencies(new ArrayList<Op>(gradients.dy()));
+    List<Op> computed = new ArrayList<>(gradients.dy());
+    List<Operand<TFloat32>> dy = new ArrayList<>();
+    for (Output<?> g : gradients.dy()) {
+      dy.add(floats(g));
+    }
+    if (clip) {
+      dy = clipByGlobalNorm(tf, dy, state.maxNorm());
+    }
+    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, names, trainable, dy, computed));
+    Ops afterGradients = tf.withControlDependencies(computed);
     ops.addAll(pass.forward().updates());
     ops.add(tf.withControlDependencies(List.copyOf(ops)).assignAdd(step, tf.constant(1L)));
     Op train = afterGradients.withControlDependencies(ops).withName("train").noOp();
     return new StepGraph(pass.forward(), pass.loss(), pass.correct(), train);
+  }
+
+  /** {@code g_i * c / max(n, c)}, n the global norm of {@code gradients}; see the class. */
+  static List<Operand<TFloat32>> clipByGlobalNorm(Ops tf, List<Operand<TFloat32>> gradients,
+      Operand<TFloat32> maxNorm) {
+    List<Operand<TFloat32>> squares = new ArrayList<>();
+    for (Operand<TFloat32> g : gradients) {
+      squares.add(tf.sum(tf.math.square(tf.reshape(g, tf.constant(new int[] {-1}))),
+          tf.constant(0)));
+    }
+    Operand<TFloat32> norm = tf.math.sqrt(tf.math.addN(squares));
+    Operand<TFloat32> scale = tf.withName("clip_scale")
+        .math.div(maxNorm, tf.math.maximum(norm, maxNorm));
+    return gradients.stream().map(g -> (Operand<TFloat32>) tf.math.mul(g, scale)).toList();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Operand<TFloat32> floats(Output<?> gradient) {
+    return (Operand<TFloat32>) gradient;
   }
 }

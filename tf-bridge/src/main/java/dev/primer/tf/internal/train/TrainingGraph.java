@@ -4,7 +4,8 @@ import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.train.Loss;
-import dev.primer.tf.train.Optimizer;
+import java.util.Arrays;
+import java.util.Optional;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -12,18 +13,28 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Fit's training step for one (optimizer, loss): gather the batch by index from the data
- * variables, then the {@link StepGraph}. Each step feeds only {@link #indices} and runs the same
- * fetches and target, so TensorFlow builds one executor for the whole fit.
+ * Fit's training step for one optimizer kind, loss, clipping on or off and class weights on or
+ * off: gather the batch by index from the data variables, then the {@link StepGraph} on the
+ * kind's {@link OptimizerState}. Each step feeds only {@link #indices} and runs the same fetches
+ * and target, so TensorFlow builds one executor for the whole fit. Everything that may differ
+ * between fits of one such graph (rates, schedule, betas, clipping norm, class weights) is held
+ * in variables and set before the fit ({@link TrainingGraphs}).
  *
  * @param indices the batch's example indices, fed each step
  * @param step the step's ops
+ * @param state the optimizer kind's state
+ * @param classWeights the class weights the loss is weighted by, if it is
  */
-public record TrainingGraph(Placeholder<TInt32> indices, StepGraph step) {
+public record TrainingGraph(Placeholder<TInt32> indices, StepGraph step, OptimizerState state,
+    Optional<SettableVector> classWeights) {
 
-  /** Adds the step under {@code fit} to the model's graph. */
-  public static TrainingGraph build(CompiledGraph g, DataVariables data, Optimizer optimizer,
-      Loss loss) {
+  /**
+   * Adds the step under {@code fit} to the model's graph.
+   *
+   * @param classes the number of class weights, if the loss is weighted
+   */
+  public static TrainingGraph build(CompiledGraph g, DataVariables data, OptimizerState state,
+      Loss loss, boolean clip, Optional<Integer> classes) {
     Ops tf = g.tf().withSubScope("fit");
     ResolvedNet net = g.net();
     Placeholder<TInt32> indices = tf.withName("batch_indices")
@@ -33,8 +44,13 @@ public record TrainingGraph(Placeholder<TInt32> indices, StepGraph step) {
     int[] rows = {-1, g.outputSize()};
     Operand<TFloat32> y =
         tf.reshape(tf.gather(data.targets, indices, tf.constant(0)), tf.constant(rows));
-    StepGraph step = StepGraph.build(tf, net, g.variables(), x, y, g.step(), g.seed(), optimizer,
-        loss);
-    return new TrainingGraph(indices, step);
+    Optional<SettableVector> weights = classes.map(k -> {
+      float[] ones = new float[k];
+      Arrays.fill(ones, 1f);
+      return new SettableVector(tf, "class_weights", ones);
+    });
+    StepGraph step = StepGraph.build(tf, net, g.variables(), x, y, g.step(), g.seed(), state,
+        loss, clip, weights.map(w -> w.read(tf)));
+    return new TrainingGraph(indices, step, state, weights);
   }
 }

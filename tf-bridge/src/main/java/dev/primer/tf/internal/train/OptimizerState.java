@@ -1,0 +1,206 @@
+package dev.primer.tf.internal.train;
+
+import dev.primer.tf.train.Optimizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * One optimizer kind's state on a model's graph, shared by every training graph of that kind
+ * (whatever the loss, clipping or class weights): its slots per trainable variable, its step
+ * counter (the schedule's t, Adam's bias correction), and its values held in one {@link
+ * SettableVector} — the schedule's seven numbers ({@link ScheduleOps}), the kind's own three
+ * (SGD: momentum; Adam: beta1, beta2, epsilon; RMSprop: rho, momentum, epsilon) and the clipping
+ * norm. {@link #set} assigns them before a fit; {@link #restart} zeros slots and counter. What a
+ * fit with an equal or another optimizer does with this state is said in {@link Optimizer}.
+ */
+public final class OptimizerState {
+  /** Index of the kind's first value in the vector; the second and third follow. */
+  private static final int OWN = ScheduleOps.SIZE;
+  /** Index of the clipping norm. */
+  private static final int MAX_NORM = OWN + 3;
+
+  private final Optimizer prototype;
+  private final SettableVector values;
+  private final Variable<TInt64> step;
+  private final Map<String, Map<String, Variable<TFloat32>>> slots = new LinkedHashMap<>();
+  private final Operand<TFloat32> learningRate;
+  private final List<Operand<TFloat32>> own;
+  private final Operand<TFloat32> maxNorm;
+  private final Operand<TFloat32> stepsTaken;
+  private final Op restart;
+  private final Operand<TBool> finite;
+
+  /**
+   * Adds the state of {@code optimizer}'s kind under {@code tf}'s scope, for {@code variables}
+   * (named {@code names}); its values start as {@code optimizer}'s, without clipping.
+   */
+  public OptimizerState(Ops tf, Optimizer optimizer, List<String> names,
+      List<Variable<TFloat32>> variables) {
+    this.prototype = optimizer;
+    values = new SettableVector(tf, "values", vector(optimizer, OptionalDouble.empty()));
+    step = tf.withName("steps").variable(tf.constant(0L));
+    List<String> kinds = slotKinds(optimizer);
+    for (int i = 0; i < variables.size(); i++) {
+      Map<String, Variable<TFloat32>> of = new LinkedHashMap<>();
+      for (String kind : kinds) {
+        Variable<TFloat32> v = variables.get(i);
+        // the initial value depends on the static shape only, never on v's value
+        // (initializers run in no particular order)
+        of.put(kind, tf.withName(names.get(i).replace('/', '_') + "_" + kind)
+            .variable(tf.zeros(tf.constant(v.shape()), TFloat32.class)));
+      }
+      slots.put(names.get(i), of);
+    }
+    List<Operand<TFloat32>> all = new ArrayList<>(
+        tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
+    stepsTaken = tf.dtypes.cast(tf.identity(step), TFloat32.class);
+    learningRate = ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), stepsTaken);
+    own = List.copyOf(all.subList(OWN, MAX_NORM));
+    maxNorm = all.get(MAX_NORM);
+
+    List<Op> resets = new ArrayList<>();
+    List<Operand<TBool>> finiteEach = new ArrayList<>();
+    resets.add(tf.assign(step, tf.constant(0L)));
+    for (Map<String, Variable<TFloat32>> of : slots.values()) {
+      for (Variable<TFloat32> slot : of.values()) {
+        resets.add(tf.assign(slot, tf.zerosLike(slot)));
+        finiteEach.add(tf.reduceAll(tf.math.isFinite(tf.reshape(tf.identity(slot),
+            tf.constant(new int[] {-1}))), tf.constant(0)));
+      }
+    }
+    restart = tf.withControlDependencies(resets).withName("restart").noOp();
+    finite = finiteEach.isEmpty() ? null
+        : tf.reduceAll(tf.stack(finiteEach), tf.constant(0));
+  }
+
+  /** The kind of {@code optimizer}: optimizers of one kind share a state and training graphs. */
+  public static String kind(Optimizer optimizer) {
+    return optimizer.accept(new Optimizer.Visitor<String>() {
+      @Override
+      public String sgd(Optimizer.Sgd sgd) {
+        return sgd.momentum() == 0 ? "sgd" : sgd.nesterov() ? "nesterov" : "momentum";
+      }
+
+      @Override
+      public String adam(Optimizer.Adam adam) {
+        return "adam";
+      }
+
+      @Override
+      public String rmsProp(Optimizer.RmsProp rmsProp) {
+        return "rmsprop";
+      }
+    });
+  }
+
+  private static List<String> slotKinds(Optimizer optimizer) {
+    return switch (kind(optimizer)) {
+      case "momentum", "nesterov" -> List.of("momentum");
+      case "adam" -> List.of("m", "v");
+      case "rmsprop" -> List.of("ms", "mom");
+      default -> List.of();
+    };
+  }
+
+  /** The vector of {@code optimizer}'s values and the clipping norm (0 when absent). */
+  private static float[] vector(Optimizer optimizer, OptionalDouble maxNorm) {
+    float[] v = new float[MAX_NORM + 1];
+    System.arraycopy(ScheduleOps.parameters(optimizer.schedule()), 0, v, 0, ScheduleOps.SIZE);
+    double[] own = optimizer.accept(new Optimizer.Visitor<double[]>() {
+      @Override
+      public double[] sgd(Optimizer.Sgd sgd) {
+        return new double[] {sgd.momentum(), 0, 0};
+      }
+
+      @Override
+      public double[] adam(Optimizer.Adam adam) {
+        return new double[] {adam.beta1(), adam.beta2(), adam.epsilon()};
+      }
+
+      @Override
+      public double[] rmsProp(Optimizer.RmsProp rms) {
+        return new double[] {rms.rho(), rms.momentum(), rms.epsilon()};
+      }
+    });
+    for (int i = 0; i < own.length; i++) {
+      v[OWN + i] = (float) own[i];
+    }
+    v[MAX_NORM] = (float) maxNorm.orElse(0);
+    return v;
+  }
+
+  /**
+   * Assigns {@code optimizer}'s values (of this state's kind) and the clipping norm.
+   *
+   * @throws IllegalArgumentException if {@code optimizer} is of another kind
+   */
+  public void set(Session session, Optimizer optimizer, OptionalDouble maxNorm) {
+    if (!kind(optimizer).equals(kind(prototype))) {
+      throw new IllegalArgumentException("a " + kind(prototype) + " state cannot take "
+          + optimizer.describe());
+    }
+    values.set(session, vector(optimizer, maxNorm));
+  }
+
+  /** Zeros the slots and the step counter. */
+  public void restart(Session session) {
+    session.runner().addTarget(restart).run().close();
+  }
+
+  /** Whether every slot value is finite (true when there are no slots). */
+  public boolean isFinite(Session session) {
+    if (finite == null) {
+      return true;
+    }
+    try (Result r = session.runner().fetch(finite).run()) {
+      return ((TBool) r.get(0)).getBoolean();
+    }
+  }
+
+  /** The optimizer this state was made for: its kind decides the apply ops. */
+  Optimizer prototype() {
+    return prototype;
+  }
+
+  /** The slot {@code kind} ("m", "v", "momentum", "ms", "mom") of the variable {@code name}. */
+  Variable<TFloat32> slot(String name, String kind) {
+    return slots.get(name).get(kind);
+  }
+
+  /** The learning rate of the step being taken, from the schedule and the counter. */
+  public Operand<TFloat32> learningRate() {
+    return learningRate;
+  }
+
+  /** The kind's own value {@code i} (0, 1, 2), as in the class comment. */
+  Operand<TFloat32> own(int i) {
+    return own.get(i);
+  }
+
+  /** The clipping norm; meaningful only where the fit clips. */
+  Operand<TFloat32> maxNorm() {
+    return maxNorm;
+  }
+
+  /** The step counter as a float: steps taken since the state started. */
+  Operand<TFloat32> stepsTaken() {
+    return stepsTaken;
+  }
+
+  /** The step counter, incremented once per training step after the applies. */
+  Variable<TInt64> counter() {
+    return step;
+  }
+}
