@@ -1,12 +1,29 @@
 package dev.primer.tf.train;
 
+import java.util.Objects;
+import java.util.Optional;
+
 /**
  * Loss and accuracy of a model on a data set, at inference (dropout off, batch norm's moving
- * statistics).
+ * statistics), and, where the target is a class, the confusion matrix and top-k accuracy.
  *
  * @param loss mean loss per example
  * @param accuracy fraction of examples whose largest output is their target's largest value
  *     (NaN when the targets have one value each)
  * @param examples how many examples were evaluated
+ * @param classes per-class figures and top-k accuracy when the targets have more than one value
+ *     each, else empty
  */
-public record Evaluation(double loss, double accuracy, int examples) {}
+public record Evaluation(double loss, double accuracy, int examples,
+    Optional<ClassMetrics> classes) {
+
+  /** @throws NullPointerException if {@code classes} is null (empty means none) */
+  public Evaluation {
+    Objects.requireNonNull(classes, "classes");
+  }
+
+  /** An evaluation without class metrics (targets of one value each). */
+  public Evaluation(double loss, double accuracy, int examples) {
+    this(loss, accuracy, examples, Optional.empty());
+  }
+}

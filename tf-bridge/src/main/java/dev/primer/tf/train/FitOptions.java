@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 /**
  * How to train: an immutable value; each {@code with…} returns a changed copy.
  * Defaults: batch 128, 1 epoch, Adam with learning rate 0.001, softmax cross-entropy, shuffled
- * with a seed derived from the model's, no validation set, no listener.
+ * with a seed derived from the model's, no validation set, no listener, no early stopping.
  *
  * @param batchSize examples per step; the last batch of an epoch may be smaller, and a batch size
  *     larger than the training set gives one step over the whole set per epoch ({@link
@@ -20,18 +20,35 @@ import java.util.OptionalLong;
  * @param loss what is minimised
  * @param shuffleSeed the seed of the per-epoch shuffles; empty: derived from the model's seed
  * @param validation evaluated after each epoch, if present
- * @param listener hears each step and epoch
+ * @param listener hears each step and epoch, and may stop training after an epoch
+ * @param earlyStopping stops training when the validation metric stops improving, if present
+ *     (needs {@code validation})
  */
 public record FitOptions(
     int batchSize, int epochs, Optimizer optimizer, Loss loss, OptionalLong shuffleSeed,
-    Optional<Dataset> validation, TrainingListener listener) {
+    Optional<Dataset> validation, TrainingListener listener,
+    Optional<EarlyStopping> earlyStopping) {
 
+  /**
+   * Options with these settings.
+   *
+   * @throws IllegalArgumentException naming a setting out of range or missing
+   */
   public FitOptions {
     Checks.positive("fit", "batch size", batchSize);
     Checks.positive("fit", "epochs", epochs);
     if (optimizer == null || loss == null || listener == null) {
       throw new IllegalArgumentException("fit: optimizer, loss and listener are required");
     }
+    if (earlyStopping == null) {
+      throw new IllegalArgumentException("fit: early stopping must be given, or empty");
+    }
+  }
+
+  /** Options with these settings and no early stopping. */
+  public FitOptions(int batchSize, int epochs, Optimizer optimizer, Loss loss,
+      OptionalLong shuffleSeed, Optional<Dataset> validation, TrainingListener listener) {
+    this(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener, Optional.empty());
   }
 
   /**
@@ -46,36 +63,50 @@ public record FitOptions(
   /** The defaults above. */
   public static FitOptions defaults() {
     return new FitOptions(128, 1, Optimizer.adam(1e-3), Loss.SOFTMAX_CROSS_ENTROPY,
-        OptionalLong.empty(), Optional.empty(), TrainingListener.NONE);
+        OptionalLong.empty(), Optional.empty(), TrainingListener.NONE, Optional.empty());
   }
 
   public FitOptions withBatchSize(int batchSize) {
-    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        earlyStopping);
   }
 
   public FitOptions withEpochs(int epochs) {
-    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        earlyStopping);
   }
 
   public FitOptions withOptimizer(Optimizer optimizer) {
-    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        earlyStopping);
   }
 
   public FitOptions withLoss(Loss loss) {
-    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        earlyStopping);
   }
 
   public FitOptions withShuffleSeed(long seed) {
     return new FitOptions(batchSize, epochs, optimizer, loss, OptionalLong.of(seed), validation,
-        listener);
+        listener, earlyStopping);
   }
 
   public FitOptions withValidation(Dataset validation) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed,
-        Optional.of(validation), listener);
+        Optional.of(validation), listener, earlyStopping);
   }
 
   public FitOptions withListener(TrainingListener listener) {
-    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        earlyStopping);
+  }
+
+  /**
+   * A copy that stops training by {@code earlyStopping} (which needs a validation set: fit
+   * refuses early stopping without one).
+   */
+  public FitOptions withEarlyStopping(EarlyStopping earlyStopping) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        Optional.of(earlyStopping));
   }
 }
