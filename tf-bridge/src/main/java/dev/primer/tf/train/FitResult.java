@@ -18,11 +18,34 @@ public sealed interface FitResult
   /** One line for people. */
   String describe();
 
+  /**
+   * An exhaustive mapping of the ways a fit ends (Java 17 has no switch over sealed types): a new
+   * way does not compile until every visitor handles it.
+   */
+  interface Visitor<R> {
+    /** Every epoch ran. */
+    R completed(Completed completed);
+
+    /** Early stopping or a listener stopped it. */
+    R stopped(Stopped stopped);
+
+    /** The loss became non-finite. */
+    R diverged(Diverged diverged);
+  }
+
+  /** Calls the visitor's method for this result. */
+  <R> R accept(Visitor<R> visitor);
+
   /** Every epoch ran with finite losses. */
   record Completed(List<EpochStats> history) implements FitResult {
     /** A result over these epochs (copied). */
     public Completed {
       history = List.copyOf(history);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.completed(this);
     }
 
     @Override
@@ -46,6 +69,11 @@ public sealed interface FitResult
     /** A result over these epochs (copied). */
     public Stopped {
       history = List.copyOf(history);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.stopped(this);
     }
 
     @Override
@@ -85,6 +113,11 @@ public sealed interface FitResult
      */
     public int weightsOfEpoch() {
       return epoch - 1;
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.diverged(this);
     }
 
     @Override

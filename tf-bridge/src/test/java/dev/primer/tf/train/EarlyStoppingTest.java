@@ -171,6 +171,22 @@ class EarlyStoppingTest {
           java.util.OptionalInt.empty(), result.history()));
       assertThat(result.history()).hasSize(2);
       assertThat(result.describe()).isEqualTo("stopped after epoch 2: enough");
+      assertThat(result.accept(new FitResult.Visitor<String>() {
+        @Override
+        public String completed(FitResult.Completed completed) {
+          return "completed";
+        }
+
+        @Override
+        public String stopped(FitResult.Stopped stopped) {
+          return "stopped: " + stopped.reason();
+        }
+
+        @Override
+        public String diverged(FitResult.Diverged diverged) {
+          return "diverged";
+        }
+      })).isEqualTo("stopped: enough");
       assertSameWeights(model.weights(), byEpoch.get(1));
     }
   }
