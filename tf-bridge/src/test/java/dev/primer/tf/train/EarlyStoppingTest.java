@@ -100,12 +100,13 @@ class EarlyStoppingTest {
   }
 
   @Test
-  void aRunThatKeepsImprovingCompletesWithItsLastWeights() {
+  void aRunThatIsNotStoppedCompletesWithItsLastWeightsNotItsBest() {
     try (Model model = Model.compile(NET, 5)) {
       // patience longer than the run: nothing can stop it
       FitResult result = model.fit(TRAIN, overfitting(EarlyStopping.onValidationLoss(20))
           .withEpochs(5));
       assertThat(result).isInstanceOf(FitResult.Completed.class);
+      assertThat(bestEpochByLoss(result.history())).as("an earlier epoch was best").isLessThan(5);
       assertThat(model.evaluate(VALIDATION))
           .isEqualTo(result.history().get(4).validation().get());
     }
