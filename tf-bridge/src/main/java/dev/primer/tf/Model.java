@@ -9,6 +9,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.datainit.DataInitReport;
 import dev.primer.tf.internal.datainit.DataInitializer;
+import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.GraphRelease;
 import dev.primer.tf.internal.graph.ModelGraphs;
@@ -55,12 +56,36 @@ import java.util.Optional;
  * AutoCloseable}). A model that becomes unreachable without being closed is released by a
  * {@link java.lang.ref.Cleaner} some time after the garbage collector finds it, with one warning
  * on the {@link System.Logger} {@code dev.primer.tf.Model}; that is a safety net, not a way to
- * manage memory (the collector does not see native memory). It is not safe for use by several
- * threads at once.
+ * manage memory (the collector does not see native memory).
+ *
+ * <h2>Threads</h2>
+ * {@link #predict}, {@link #evaluate} and {@link #weights} may be called from many threads at
+ * once: each is one or more TensorFlow session runs, which are thread-safe, and the ops they add
+ * on first use (an evaluation graph per loss, assigns) are built under one lock; they give the
+ * same values, bitwise, as the same calls from one thread. {@link #fit} runs one at a time per
+ * model: a second fit while one runs (from any thread, through any {@link Trainer}) fails at once
+ * with an {@link IllegalStateException}. Calls made while a fit runs see the weights as training
+ * changes them. {@link #close} may be called from any thread: it refuses new calls at once
+ * ({@code the model is closed}), waits for the calls running on other threads to return — a
+ * running fit stops before its next step, with {@code fit: the model was closed while it
+ * trained} — and then releases the graph; no call ever meets TensorFlow's own "close() has been
+ * called on the Graph". Closing from inside a call (a listener) releases when that call returns.
+ * {@link #setWeights}, {@link #load} and {@link #initializeFromData} change the weights: do not
+ * run them while other calls use the model.
  */
 public final class Model implements AutoCloseable {
   static {
-    ModelGraphs.register(model -> ((Model) model).graph());
+    ModelGraphs.register(new ModelGraphs.Access() {
+      @Override
+      public CompiledGraph graph(Object model) {
+        return ((Model) model).graph();
+      }
+
+      @Override
+      public CallGate gate(Object model) {
+        return ((Model) model).gate;
+      }
+    });
   }
 
   private final NetSpec spec;
@@ -68,15 +93,15 @@ public final class Model implements AutoCloseable {
   private final Device device;
   private final CompiledGraph graph;
   private final GraphRelease release;
+  private final CallGate gate;
   private final WeightAccess weights;
   private final Evaluator evaluator;
   private final Predictor predictor;
   private Trainer trainer;
   private DataInitializer dataInitializer;
-  private Optional<DataInitReport> dataInitReport = Optional.empty();
+  private volatile Optional<DataInitReport> dataInitReport = Optional.empty();
   /** Data-dependent init ran, or the weights it would set were set or loaded: fit skips it. */
-  private boolean dataInitSettled;
-  private boolean closed;
+  private volatile boolean dataInitSettled;
 
   private Model(NetSpec spec, long seed, Device device) {
     ResolvedNet net = spec.resolve();
@@ -87,6 +112,7 @@ public final class Model implements AutoCloseable {
     this.device = device;
     this.graph = CompiledGraph.create(net, seed, device.spec(), device.sessionConfig());
     this.release = GraphRelease.register(this, graph, describe(spec, seed));
+    this.gate = new CallGate(release::close);
     try {
       this.weights = new WeightAccess(graph);
       this.evaluator = new Evaluator(graph);
@@ -171,14 +197,13 @@ public final class Model implements AutoCloseable {
    * @throws IllegalArgumentException if the data does not fit the net, or its targets are not
    *     class probabilities where a class prior needs them
    */
-  public DataInitReport initializeFromData(Dataset data) {
-    checkOpen();
-    Dataset.checkFits(data, net().input(), net().output());
-    if (dataInitializer == null) {
-      dataInitializer = DataInitializer.build(graph, net());
-    }
+  public synchronized DataInitReport initializeFromData(Dataset data) {
     DataInitReport report;
-    try {
+    try (CallGate.Call call = gate.enter()) {
+      Dataset.checkFits(data, net().input(), net().output());
+      if (dataInitializer == null) {
+        dataInitializer = graph.build(() -> DataInitializer.build(graph, net()));
+      }
       report = dataInitializer.run(data, Seeds.forPurpose(seed, "data init"));
     } finally {
       Reference.reachabilityFence(this);
@@ -196,7 +221,7 @@ public final class Model implements AutoCloseable {
    *
    * @return the report if it ran now, else empty
    */
-  public Optional<DataInitReport> initializeFromDataIfNeeded(Dataset data) {
+  public synchronized Optional<DataInitReport> initializeFromDataIfNeeded(Dataset data) {
     checkOpen();
     if (dataInitSettled || net().dataDependent().isEmpty()) {
       return Optional.empty();
@@ -215,16 +240,25 @@ public final class Model implements AutoCloseable {
    * Trains on {@code train} with this model's {@link Trainer}: see {@link Trainer#fit}. Epochs
    * are numbered across calls: three calls of one epoch shuffle like one call of three.
    *
-   * @return {@link FitResult.Completed}, or {@link FitResult.Diverged} at the first step whose
-   *     loss is not finite (training stops there; the model stays usable)
-   * @throws IllegalArgumentException if the data does not fit the net or the loss
+   * @return {@link FitResult.Completed}; {@link FitResult.Stopped} when early stopping or the
+   *     listener stopped it; or {@link FitResult.Diverged} at the first step whose loss is not
+   *     finite (training stops there and the model gets back the weights it held when that epoch
+   *     began, so it stays usable)
+   * @throws IllegalArgumentException if the data does not fit the net or the loss, or the
+   *     options' early stopping cannot be applied (no validation set)
+   * @throws IllegalStateException if the model is closed, is already training (see the class
+   *     comment on threads), or is closed while it trains
    */
   public FitResult fit(Dataset train, FitOptions options) {
+    return trainer().fit(train, options); // the trainer keeps this model reachable
+  }
+
+  private synchronized Trainer trainer() {
     checkOpen();
     if (trainer == null) {
       trainer = new Trainer(this);
     }
-    return trainer.fit(train, options); // the trainer keeps this model reachable
+    return trainer;
   }
 
   /** Evaluates with softmax cross-entropy; see {@link #evaluate(Dataset, Loss)}. */
@@ -234,14 +268,15 @@ public final class Model implements AutoCloseable {
 
   /**
    * Mean loss and accuracy on {@code data} at inference (dropout off, batch norm's moving
-   * statistics), fed in batches of 1024.
+   * statistics), fed in batches of 1024; where the targets are classes, the confusion matrix,
+   * per-class precision and recall and top-k accuracy ({@link Evaluation#classes}). Safe from
+   * several threads at once.
    *
    * @throws IllegalArgumentException if the data does not fit the net or the loss
    */
   public Evaluation evaluate(Dataset data, Loss loss) {
-    checkOpen();
-    LossOps.checkFits(net(), data, loss);
-    try {
+    try (CallGate.Call call = gate.enter()) {
+      LossOps.checkFits(net(), data, loss);
       return evaluator.evaluate(data, loss);
     } finally {
       Reference.reachabilityFence(this);
@@ -250,13 +285,12 @@ public final class Model implements AutoCloseable {
 
   /**
    * The net's outputs for {@code examples} (row-major, a whole number of examples of the input
-   * shape), row-major, {@link #outputSize} values per example.
+   * shape), row-major, {@link #outputSize} values per example. Safe from several threads at once.
    *
    * @throws IllegalArgumentException if the values are not a whole number of examples
    */
   public float[] predict(float[] examples) {
-    checkOpen();
-    try {
+    try (CallGate.Call call = gate.enter()) {
       return predictor.predict(examples);
     } finally {
       Reference.reachabilityFence(this);
@@ -267,9 +301,8 @@ public final class Model implements AutoCloseable {
 
   /** Every parameter's current values, in the net's order (runs the initializers if needed). */
   public Map<String, ParameterValues> weights() {
-    checkOpen();
     Map<String, ParameterValues> values = new LinkedHashMap<>();
-    try {
+    try (CallGate.Call call = gate.enter()) {
       weights.read().forEach((name, v) ->
           values.put(name, new ParameterValues(name, parameter(name).shape(), v)));
     } finally {
@@ -301,7 +334,7 @@ public final class Model implements AutoCloseable {
       }
       checked.put(v.name(), v.values());
     }
-    try {
+    try (CallGate.Call call = gate.enter()) {
       weights.write(checked);
     } finally {
       Reference.reachabilityFence(this);
@@ -359,9 +392,7 @@ public final class Model implements AutoCloseable {
   // ------------------------------------------------------------------------ lifetime
 
   private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("the model is closed");
-    }
+    gate.checkOpen();
   }
 
   /** The compiled graph, for the bridge's internals (through {@link ModelGraphs}). */
@@ -371,15 +402,15 @@ public final class Model implements AutoCloseable {
   }
 
   /**
-   * Releases the session and graph now; further calls throw. Closing twice does nothing, and a
-   * closed model is never released again by the cleaner.
+   * Refuses further calls at once ({@code the model is closed}), waits for the calls running on
+   * other threads to return (a running fit stops before its next step), then releases the
+   * session and graph. Closing twice does nothing, and a closed model is never released again by
+   * the cleaner. Called from inside a running call (a training listener), it does not wait: the
+   * release happens when that call returns.
    */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      release.close();
-    }
+    gate.close();
   }
 
   /** How this model's native graph is released, for tests of the bridge. */
@@ -389,6 +420,7 @@ public final class Model implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "Model[" + spec + ", seed " + seed + ", " + device + (closed ? ", closed" : "") + "]";
+    return "Model[" + spec + ", seed " + seed + ", " + device
+        + (gate.isClosed() ? ", closed" : "") + "]";
   }
 }

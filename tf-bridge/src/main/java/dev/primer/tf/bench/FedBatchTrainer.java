@@ -2,6 +2,7 @@ package dev.primer.tf.bench;
 
 import dev.primer.tf.Model;
 import dev.primer.tf.internal.graph.BatchShapes;
+import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.train.StepGraph;
@@ -38,16 +39,18 @@ public final class FedBatchTrainer {
   public FedBatchTrainer(Model model, Optimizer optimizer, Loss lossKind) {
     this.model = model;
     this.compiled = ModelGraphs.of(model);
-    Ops tf = compiled.tf().withSubScope("fed");
     example = compiled.net().input();
     exampleSize = Math.toIntExact(example.size());
     targetWidth = compiled.outputSize();
-    x = tf.placeholder(TFloat32.class,
-        Placeholder.shape(BatchShapes.of(BatchShapes.ANY, example)));
-    y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, targetWidth)));
-    Variable<TInt64> counter = tf.withName("step").variable(tf.constant(0L));
-    step = StepGraph.build(tf, compiled.net(), compiled.variables(), x, y, counter,
-        compiled.seed(), optimizer, lossKind);
+    synchronized (compiled.graph()) { // the build lock of CompiledGraph.build
+      Ops tf = compiled.tf().withSubScope("fed");
+      x = tf.placeholder(TFloat32.class,
+          Placeholder.shape(BatchShapes.of(BatchShapes.ANY, example)));
+      y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, targetWidth)));
+      Variable<TInt64> counter = tf.withName("step").variable(tf.constant(0L));
+      step = StepGraph.build(tf, compiled.net(), compiled.variables(), x, y, counter,
+          compiled.seed(), optimizer, lossKind);
+    }
   }
 
   /**
@@ -64,7 +67,8 @@ public final class FedBatchTrainer {
 
   /** One step on tensors made once by {@link #batch}: the cost of the step without input. */
   public float step(Batch batch) {
-    try (Result r = compiled.session().runner().feed(x, batch.features).feed(y, batch.targets)
+    try (CallGate.Call call = ModelGraphs.gate(model).enter(); // close waits for it
+         Result r = compiled.session().runner().feed(x, batch.features).feed(y, batch.targets)
         .fetch(step.loss()).addTarget(step.train()).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     } finally {

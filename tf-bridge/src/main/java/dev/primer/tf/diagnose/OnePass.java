@@ -2,6 +2,7 @@ package dev.primer.tf.diagnose;
 
 import dev.primer.tf.Model;
 import dev.primer.tf.internal.graph.BatchShapes;
+import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.Forward;
 import dev.primer.tf.internal.graph.LayerTrace;
@@ -53,8 +54,9 @@ final class OnePass {
   }
 
   static OnePass run(Model model, Probe probe, Loss lossKind) {
-    try {
-      return run(ModelGraphs.of(model), probe, lossKind);
+    try (CallGate.Call call = ModelGraphs.gate(model).enter()) { // close waits for it
+      CompiledGraph compiled = ModelGraphs.of(model);
+      return compiled.build(() -> run(compiled, probe, lossKind)); // adds ops: one builder at once
     } finally {
       java.lang.ref.Reference.reachabilityFence(model); // keeps the graph from the cleaner
     }

@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  * How to train: an immutable value; each {@code with…} returns a changed copy.
  * Defaults: batch 128, 1 epoch, Adam with learning rate 0.001, softmax cross-entropy, shuffled
  * with a seed derived from the model's, no validation set, no listener, no gradient clipping,
- * no class weights. Every value is checked when the options are made; what depends on the net
+ * no class weights, no early stopping. Every value is checked when the options are made; what depends on the net
  * (class weights' count, the loss's needs) when {@code fit} starts, before any step.
  *
  * @param batchSize examples per step; the last batch of an epoch may be smaller, and a batch size
@@ -24,15 +24,17 @@ import java.util.OptionalLong;
  * @param loss what is minimised
  * @param shuffleSeed the seed of the per-epoch shuffles; empty: derived from the model's seed
  * @param validation evaluated after each epoch, if present
- * @param listener hears each step and epoch
+ * @param listener hears each step and epoch, and may stop training after an epoch
  * @param maxGradientNorm the global norm gradients are clipped to, if present; see {@link
  *     #withGradientClipping}
  * @param classWeights one weight per class, or empty for none; see {@link #withClassWeights}
+ * @param earlyStopping stops training when the validation metric stops improving, if present
+ *     (needs {@code validation})
  */
 public record FitOptions(
     int batchSize, int epochs, Optimizer optimizer, Loss loss, OptionalLong shuffleSeed,
     Optional<Dataset> validation, TrainingListener listener, OptionalDouble maxGradientNorm,
-    List<Double> classWeights) {
+    List<Double> classWeights, Optional<EarlyStopping> earlyStopping) {
 
   /**
    * Checks every value.
@@ -50,7 +52,7 @@ public record FitOptions(
       throw new IllegalArgumentException("fit: optimizer, loss and listener are required");
     }
     if (shuffleSeed == null || validation == null || maxGradientNorm == null
-        || classWeights == null) {
+        || classWeights == null || earlyStopping == null) {
       throw new IllegalArgumentException("fit: absent options are empty, never null");
     }
     maxGradientNorm.ifPresent(
@@ -59,11 +61,11 @@ public record FitOptions(
     checkClassWeights(classWeights, loss);
   }
 
-  /** Options without gradient clipping or class weights. */
+  /** Options without gradient clipping, class weights or early stopping. */
   public FitOptions(int batchSize, int epochs, Optimizer optimizer, Loss loss,
       OptionalLong shuffleSeed, Optional<Dataset> validation, TrainingListener listener) {
     this(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        OptionalDouble.empty(), List.of());
+        OptionalDouble.empty(), List.of(), Optional.empty());
   }
 
   private static void checkClassWeights(List<Double> weights, Loss loss) {
@@ -105,37 +107,37 @@ public record FitOptions(
 
   public FitOptions withBatchSize(int batchSize) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, classWeights);
+        maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withEpochs(int epochs) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, classWeights);
+        maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withOptimizer(Optimizer optimizer) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, classWeights);
+        maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withLoss(Loss loss) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, classWeights);
+        maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withShuffleSeed(long seed) {
     return new FitOptions(batchSize, epochs, optimizer, loss, OptionalLong.of(seed), validation,
-        listener, maxGradientNorm, classWeights);
+        listener, maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withValidation(Dataset validation) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed,
-        Optional.of(validation), listener, maxGradientNorm, classWeights);
+        Optional.of(validation), listener, maxGradientNorm, classWeights, earlyStopping);
   }
 
   public FitOptions withListener(TrainingListener listener) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, classWeights);
+        maxGradientNorm, classWeights, earlyStopping);
   }
 
   /**
@@ -154,13 +156,13 @@ public record FitOptions(
    */
   public FitOptions withGradientClipping(double maxGlobalNorm) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        OptionalDouble.of(maxGlobalNorm), classWeights);
+        OptionalDouble.of(maxGlobalNorm), classWeights, earlyStopping);
   }
 
   /** These options without gradient clipping. */
   public FitOptions withoutGradientClipping() {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        OptionalDouble.empty(), classWeights);
+        OptionalDouble.empty(), classWeights, earlyStopping);
   }
 
   /**
@@ -190,12 +192,21 @@ public record FitOptions(
       throw new IllegalArgumentException("fit: class weights: at least one weight is needed");
     }
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, java.util.Arrays.stream(weights).boxed().toList());
+        maxGradientNorm, java.util.Arrays.stream(weights).boxed().toList(), earlyStopping);
   }
 
   /** These options without class weights. */
   public FitOptions withoutClassWeights() {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
-        maxGradientNorm, List.of());
+        maxGradientNorm, List.of(), earlyStopping);
+  }
+
+  /**
+   * A copy that stops training by {@code earlyStopping} (which needs a validation set: fit
+   * refuses early stopping without one).
+   */
+  public FitOptions withEarlyStopping(EarlyStopping earlyStopping) {
+    return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
+        maxGradientNorm, classWeights, Optional.of(earlyStopping));
   }
 }

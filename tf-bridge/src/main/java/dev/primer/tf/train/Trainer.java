@@ -4,17 +4,24 @@ import dev.primer.dsl.init.Seeds;
 import dev.primer.tf.Model;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.Shuffle;
+import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.train.DataVariables;
 import dev.primer.tf.internal.train.LossOps;
 import dev.primer.tf.internal.train.TrainingGraph;
 import dev.primer.tf.internal.train.TrainingGraphs;
+import dev.primer.tf.internal.train.VariableSnapshot;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -23,8 +30,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The training loop of one model: owns its step graphs and optimizer states ({@link
  * TrainingGraphs}: reused across fits, so repeated fits never grow the graph), the training set
- * held in TensorFlow, the per-epoch shuffles and the
- * calls to the listener. {@link Model#fit} runs the model's own trainer; most code calls that.
+ * held in TensorFlow, the per-epoch shuffles, the calls to the listener and early stopping, and
+ * the copies that undo a diverged epoch. {@link Model#fit} runs the model's own trainer; most
+ * code calls that.
  * <pre>
  *   FitResult result = model.fit(train, FitOptions.defaults().withEpochs(3));
  * </pre>
@@ -33,14 +41,26 @@ import org.tensorflow.types.TInt32;
  * passed) and each step feeds only its batch's indices and slices the batch in the graph.
  * Each epoch's order is a {@link Shuffle#permutation} seeded by {@code
  * Seeds.forPurpose(shuffleSeed, "epoch " + k)}, epochs counted across calls from 1: three calls
- * of one epoch shuffle like one call of three. Not safe for use by several threads at once.
+ * of one epoch shuffle like one call of three.
+ *
+ * <p>Before each epoch the step's variables (parameters and optimizer state) are copied inside
+ * TensorFlow ({@link VariableSnapshot}); a non-finite loss writes them back ({@link
+ * FitResult.Diverged}). One fit at a time per model: a second fit of the same model, from this
+ * trainer or another, fails at once with an {@link IllegalStateException} while one runs. Closing
+ * the model while it trains stops the fit before its next step with {@code fit: the model was
+ * closed while it trained}.
  */
 public final class Trainer {
   private final Model model;
   private final CompiledGraph graph;
   private final TrainingGraphs steps;
+  private final Map<TrainingGraph, VariableSnapshot> epochStarts = new HashMap<>();
   private DataVariables data;
+  private VariableSnapshot best;
   private int epochsDone;
+
+  /** A training graph and the copy of its variables that undoes a diverged epoch. */
+  private record Step(TrainingGraph graph, VariableSnapshot epochStart) {}
 
   /**
    * A trainer for {@code model}, counting its own epochs. {@link Model#fit} uses one trainer
@@ -59,27 +79,32 @@ public final class Trainer {
    * yet (nor have their parameters been set or loaded), runs {@link
    * Model#initializeFromData} on {@code train} before the first step.
    *
-   * @return {@link FitResult.Completed}, or {@link FitResult.Diverged} at the first step whose
-   *     loss is not finite (training stops there; the model stays usable)
-   * @throws IllegalArgumentException if the data does not fit the net or the loss
+   * @return {@link FitResult.Completed}; {@link FitResult.Stopped} when early stopping or the
+   *     listener stopped it; or {@link FitResult.Diverged} at the first step whose loss is not
+   *     finite (training stops there and the model gets back what it held when that epoch began)
+   * @throws IllegalArgumentException if the data does not fit the net or the loss, or early
+   *     stopping has no validation set (or watches accuracy with targets of one value)
+   * @throws IllegalStateException if the model is closed, is already training, or is closed
+   *     while this fit runs
    */
   public FitResult fit(Dataset train, FitOptions options) {
-    try {
-      return fitReachable(train, options);
+    try (CallGate.Call call = ModelGraphs.gate(model).enterTraining()) {
+      return fitReachable(call, train, options);
     } finally {
       Reference.reachabilityFence(model); // no cleaner may release the graph while it trains
     }
   }
 
-  private FitResult fitReachable(Dataset train, FitOptions options) {
-    ModelGraphs.of(model); // throws if the model was closed
+  private FitResult fitReachable(CallGate.Call call, Dataset train, FitOptions options) {
     TrainingGraphs.check(graph.net(), train, options);
+    options.earlyStopping().ifPresent(es -> checkEarlyStopping(es, options));
     model.initializeFromDataIfNeeded(train);
-    if (data == null) {
-      data = new DataVariables(graph.tf());
-    }
-    TrainingGraph g = steps.prepare(data, options);
+    Step g = step(options);
     data.load(graph.session(), train);
+    Optional<EarlyStoppingState> stopping = options.earlyStopping().map(EarlyStoppingState::new);
+    if (options.earlyStopping().filter(EarlyStopping::restoreBest).isPresent() && best == null) {
+      best = VariableSnapshot.of(graph, "best", parameters());
+    }
 
     long shuffleSeed = options.shuffleSeed().orElse(Seeds.forPurpose(model.seed(), "shuffle"));
     int n = train.size();
@@ -89,20 +114,26 @@ public final class Trainer {
     long globalStep = 0;
     for (int e = 1; e <= options.epochs(); e++) {
       long started = System.nanoTime();
+      g.epochStart().save();
       int[] order = Shuffle.permutation(n,
           Seeds.forPurpose(shuffleSeed, "epoch " + (epochsDone + 1)));
       double lossSum = 0;
       double correctSum = 0;
       long stepInEpoch = 0;
       for (int start = 0; start < n; start += options.batchSize()) {
+        if (call.closeRequested()) {
+          throw new IllegalStateException("fit: the model was closed while it trained (epoch "
+              + e + ", before step " + (stepInEpoch + 1) + "); training stopped there");
+        }
         int size = Math.min(options.batchSize(), n - start);
         int[] batch = new int[size];
         System.arraycopy(order, start, batch, 0, size);
         stepInEpoch++;
         globalStep++;
-        float[] lossAndCorrect = step(g, batch);
+        float[] lossAndCorrect = step(g.graph(), batch);
         double loss = lossAndCorrect[0];
         if (!Double.isFinite(loss)) {
+          g.epochStart().restore();
           epochsDone++;
           return new FitResult.Diverged(e, stepInEpoch, globalStep, loss, history);
         }
@@ -118,10 +149,67 @@ public final class Trainer {
           Duration.ofNanos(System.nanoTime() - started));
       history.add(stats);
       options.listener().onEpoch(stats);
+      if (stopping.isPresent()) {
+        EarlyStoppingState state = stopping.get();
+        if (state.improved(stats) && best != null) {
+          best.save();
+        }
+        Optional<String> reason = state.stopReason();
+        if (reason.isPresent()) {
+          OptionalInt restored = OptionalInt.empty();
+          if (options.earlyStopping().get().restoreBest() && state.bestEpoch() > 0
+              && state.bestEpoch() != e) {
+            best.restore();
+            restored = OptionalInt.of(state.bestEpoch());
+          }
+          return new FitResult.Stopped(e, "early stopping: " + reason.get(), restored, history);
+        }
+      }
+      Optional<String> reason = options.listener().stopReason(stats);
+      if (reason.isPresent()) {
+        return new FitResult.Stopped(e, reason.get(), OptionalInt.empty(), history);
+      }
     }
     return new FitResult.Completed(history);
   }
 
+  private void checkEarlyStopping(EarlyStopping es, FitOptions options) {
+    Dataset validation = options.validation().orElseThrow(() -> new IllegalArgumentException(
+        "fit: " + es.describe() + " needs a validation set (FitOptions.withValidation)"));
+    if (es.metric() == EarlyStopping.Metric.VALIDATION_ACCURACY && validation.targetWidth() < 2) {
+      throw new IllegalArgumentException("fit: " + es.describe() + " needs targets of more than"
+          + " one value (classes); the validation set's targets have "
+          + validation.targetWidth());
+    }
+  }
+
+  /**
+   * The training graph of the options, built on first use and set to the options' values
+   * ({@link TrainingGraphs#prepare}), with the copy of its variables that undoes a diverged
+   * epoch: the parameters, the optimizer's slots and the graph's settings.
+   */
+  private Step step(FitOptions options) {
+    return graph.build(() -> {
+      if (data == null) {
+        data = new DataVariables(graph.tf());
+      }
+      TrainingGraph g = steps.prepare(data, options);
+      VariableSnapshot start = epochStarts.computeIfAbsent(g, k -> {
+        Map<String, Output<TFloat32>> state = new LinkedHashMap<>(parameters());
+        state.putAll(VariableSnapshot.variablesOf(g.step().train(),
+            List.of(data.features(), data.targets())));
+        return VariableSnapshot.of(graph, "epoch_start", state);
+      });
+      return new Step(g, start);
+    });
+  }
+
+  /** The net's parameters, trainable or not, by op name. */
+  private Map<String, Output<TFloat32>> parameters() {
+    Map<String, Output<TFloat32>> all = new LinkedHashMap<>();
+    graph.variables().all().values().forEach(v -> all.put(v.op().name(), v.asOutput()));
+    return all;
+  }
   /** One step on the examples {@code batch}: its mean loss and correct count. */
   private float[] step(TrainingGraph g, int[] batch) {
     try (TInt32 indices = TInt32.tensorOf(org.tensorflow.ndarray.Shape.of(batch.length),

@@ -2,6 +2,7 @@ package dev.primer.tf.internal.graph;
 
 import dev.primer.dsl.resolve.ResolvedNet;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -17,6 +18,10 @@ import org.tensorflow.types.TInt64;
  * diagnostics that fetch each layer's values and gradients, data-dependent initializers that
  * rescale weights. Owned by the model: do not close the graph or session yourself. Internal code
  * reaches a model's through {@link ModelGraphs#of}.
+ *
+ * <p>Code that adds ops after the model was compiled does so inside {@link #build}: TensorFlow
+ * Java's name scopes are not safe for several threads, and calls that build lazily (evaluation
+ * per loss, weight assigns) may run on several threads at once. Session runs need no lock.
  *
  * @param net the resolved net the graph computes
  * @param seed the net's seed (initial values, dropout masks)
@@ -55,6 +60,16 @@ public record CompiledGraph(ResolvedNet net, long seed, Graph graph, Session ses
     } catch (RuntimeException e) {
       graph.close();
       throw e;
+    }
+  }
+
+  /**
+   * Runs {@code builder}, which adds ops to the graph, holding the graph's build lock (the
+   * {@link Graph}'s monitor); what it returns. Reentrant.
+   */
+  public <T> T build(Supplier<T> builder) {
+    synchronized (graph) {
+      return builder.get();
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.primer.tf.internal.graph;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * How the bridge's own packages reach a model's {@link CompiledGraph} although {@code Model} has
@@ -13,10 +12,19 @@ import java.util.function.Function;
  * <p>Internal: an application that calls this gets no compatibility promise.
  */
 public final class ModelGraphs {
-  private static volatile Function<Object, CompiledGraph> access;
+  private static volatile Access access;
 
   private ModelGraphs() {
     throw new AssertionError("no instances");
+  }
+
+  /** What {@code Model} hands out to the bridge's packages. */
+  public interface Access {
+    /** The model's compiled graph; throws {@code the model is closed} once it is. */
+    CompiledGraph graph(Object model);
+
+    /** The model's gate: calls that run its session hold one of its calls while they run. */
+    CallGate gate(Object model);
   }
 
   /**
@@ -24,7 +32,7 @@ public final class ModelGraphs {
    *
    * @throws IllegalStateException if one is set already
    */
-  public static synchronized void register(Function<Object, CompiledGraph> accessor) {
+  public static synchronized void register(Access accessor) {
     if (access != null) {
       throw new IllegalStateException("the model accessor is registered already");
     }
@@ -37,6 +45,14 @@ public final class ModelGraphs {
    * @throws IllegalStateException if the model is closed
    */
   public static CompiledGraph of(Object model) {
-    return access.apply(Objects.requireNonNull(model, "model"));
+    return access.graph(Objects.requireNonNull(model, "model"));
+  }
+
+  /**
+   * The {@link CallGate} of {@code model}, a {@code Model} of the bridge: code that runs the
+   * model's session holds one of its calls meanwhile, so that closing the model waits for it.
+   */
+  public static CallGate gate(Object model) {
+    return access.gate(Objects.requireNonNull(model, "model"));
   }
 }

@@ -2,10 +2,10 @@ package dev.primer.tf.internal.graph;
 
 import dev.primer.dsl.resolve.Parameter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -18,12 +18,13 @@ import org.tensorflow.types.TFloat32;
 /**
  * Reads and writes a compiled graph's parameter values: one session run fetches them all; writes
  * go through one placeholder and Assign per parameter, added under {@code set_weights} on first
- * use. The caller checks names and shapes.
+ * use (under {@link CompiledGraph#build}: safe from several threads). The caller checks names
+ * and shapes.
  */
 public final class WeightAccess {
   private final CompiledGraph g;
-  private final Map<String, Assign<TFloat32>> assigns = new HashMap<>();
-  private final Map<String, Placeholder<TFloat32>> inputs = new HashMap<>();
+  private final Map<String, Assign<TFloat32>> assigns = new ConcurrentHashMap<>();
+  private final Map<String, Placeholder<TFloat32>> inputs = new ConcurrentHashMap<>();
 
   /** Access to {@code g}'s parameters; the assign ops are added on first write. */
   public WeightAccess(CompiledGraph g) {
@@ -72,12 +73,15 @@ public final class WeightAccess {
   }
 
   private void assign(String name) {
-    assigns.computeIfAbsent(name, n -> {
+    if (assigns.containsKey(name)) {
+      return;
+    }
+    g.build(() -> assigns.computeIfAbsent(name, n -> {
       Ops scope = g.tf().withSubScope("set_weights");
       Placeholder<TFloat32> in = scope.placeholder(TFloat32.class,
           Placeholder.shape(BatchShapes.unbatched(g.variables().parameters().get(n).shape())));
       inputs.put(n, in);
       return scope.assign(g.variables().get(n), in);
-    });
+    }));
   }
 }

@@ -39,6 +39,16 @@ public final class DataVariables {
     loadTargets = scope.assign(targets, targetsIn, Assign.validateShape(false));
   }
 
+  /** The examples' variable (to leave out of copies of a step's state). */
+  public Variable<TFloat32> features() {
+    return features;
+  }
+
+  /** The targets' variable. */
+  public Variable<TFloat32> targets() {
+    return targets;
+  }
+
   /** Copies {@code dataset} into the variables, unless it is the one already there. */
   public void load(Session session, Dataset dataset) {
     if (dataset == loaded) {
