@@ -44,12 +44,12 @@ class SavedModelExportTest {
 
   @BeforeAll
   static void exportATrainedModel() throws IOException {
-    InMemoryDataset train = Fixtures.bars(256, 8, 1);
+    InMemoryDataset train = Fixtures.bars(128, 8, 1);
     examples = Fixtures.features(Fixtures.bars(70, 8, 2));
     exported = tmp.resolve("models/bars/1");
     try (Model model = Model.compile(SPEC, SEED, Device.CPU)) {
       initial = model.weights();
-      assertThat(model.fit(train, FitOptions.defaults().withEpochs(2)))
+      assertThat(model.fit(train, FitOptions.defaults().withBatchSize(32)))
           .isInstanceOf(FitResult.Completed.class);
       weights = model.weights();
       predicted = model.predict(examples);
