@@ -1,6 +1,5 @@
 package dev.primer.tf;
 
-import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Seeds;
 import dev.primer.dsl.resolve.Parameter;
@@ -14,11 +13,15 @@ import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.GraphRelease;
 import dev.primer.tf.internal.graph.ModelGraphs;
 import dev.primer.tf.internal.graph.WeightAccess;
+import dev.primer.tf.internal.saved.SavedModelReader;
+import dev.primer.tf.internal.saved.SavedModelWriter;
 import dev.primer.tf.internal.train.Evaluator;
 import dev.primer.tf.internal.train.LossOps;
 import dev.primer.tf.internal.train.Predictor;
 import dev.primer.tf.io.NpyArray;
 import dev.primer.tf.io.Npz;
+import dev.primer.tf.saved.ModelDirectory;
+import dev.primer.tf.saved.ModelFormat;
 import dev.primer.tf.train.Evaluation;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.FitResult;
@@ -355,38 +358,84 @@ public final class Model implements AutoCloseable {
   public void save(Path dir) throws IOException {
     checkOpen();
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("spec.txt"), spec.toString() + "\n", StandardCharsets.UTF_8);
-    Npz.write(dir.resolve("weights.npz"), weights().values().stream()
+    Files.writeString(dir.resolve(ModelFormat.SPEC_FILE), spec.toString() + "\n",
+        StandardCharsets.UTF_8);
+    Npz.write(dir.resolve(ModelFormat.WEIGHTS_FILE), weights().values().stream()
         .map(v -> new NpyArray(v.name(), v.shape().toArray(), v.values())).toList());
   }
 
   /**
-   * Loads a model saved by {@link #save}.
+   * Exports the model as a TensorFlow SavedModel into {@code dir}, for TensorFlow Serving,
+   * Python's {@code tf.saved_model.load}, TensorFlow Java's {@code SavedModelBundle} and
+   * {@link #load}: the inference graph only (dropout off, batch norm's moving statistics; no
+   * training ops, no optimizer state), the current weights in {@code variables/}, the signature
+   * {@code serving_default} (tag {@code serve}) with input {@code input} and output
+   * {@code output} ({@link dev.primer.tf.saved.ServingSignature}), and the spec and seed in
+   * {@code assets.extra/} ({@link dev.primer.tf.saved.ModelFormat#SAVED_MODEL}). The export
+   * appears in {@code dir} in one step, complete.
    *
-   * @throws IOException if a file is missing or unreadable
-   * @throws IllegalArgumentException if the weights do not match the spec
+   * @throws java.nio.file.FileAlreadyExistsException if {@code dir} is a file or a directory
+   *     that is not empty
+   * @throws IOException if it cannot be written
+   */
+  public void exportSavedModel(Path dir) throws IOException {
+    checkOpen();
+    Map<String, float[]> values = new LinkedHashMap<>();
+    weights().forEach((name, v) -> values.put(name, v.values()));
+    SavedModelWriter.write(dir, spec, seed, values, Device.CPU.sessionConfig());
+  }
+
+  /**
+   * Loads a model saved by {@link #save} or exported by {@link #exportSavedModel}; the format is
+   * told by the files ({@link ModelDirectory#inspect}). Either way the model predicts bitwise what
+   * the saved one did (on the same kind of machine) and can be trained further. From a SavedModel
+   * it also gets the seed back; Primer's format keeps no seed, so the model gets seed 0.
+   *
+   * @throws java.nio.file.NoSuchFileException naming the directory or the file it lacks
+   * @throws IOException if a file is unreadable
+   * @throws IllegalArgumentException if the spec does not parse, or the weights do not match it
    */
   public static Model load(Path dir, Device device) throws IOException {
-    NetSpec spec = Net.parse(Files.readString(dir.resolve("spec.txt"), StandardCharsets.UTF_8)
-        .trim());
-    Map<String, NpyArray> arrays = Npz.read(dir.resolve("weights.npz"));
-    Model model = compile(spec, 0, device);
+    ModelDirectory saved = ModelDirectory.inspect(dir);
+    return switch (saved.format()) {
+      case PRIMER -> loadWeights(saved.spec(), 0, device, model -> fromNpz(dir, model));
+      case SAVED_MODEL -> loadWeights(saved.spec(), saved.seed().orElseThrow(), device,
+          model -> SavedModelReader.read(dir, model.graph.variables().parameters().values(),
+              Device.CPU.sessionConfig()));
+    };
+  }
+
+  /** Where {@link #load} takes the weights of a freshly compiled model from. */
+  @FunctionalInterface
+  private interface WeightSource {
+    List<ParameterValues> read(Model model) throws IOException;
+  }
+
+  private static Model loadWeights(NetSpec spec, long seed, Device device, WeightSource source)
+      throws IOException {
+    Model model = compile(spec, seed, device);
     try {
-      List<ParameterValues> values = new ArrayList<>();
-      for (String name : model.graph.variables().all().keySet()) {
-        NpyArray a = arrays.get(name);
-        if (a == null) {
-          throw new IllegalArgumentException(dir.resolve("weights.npz") + ": no array '" + name
-              + "' for the spec's parameter of that name");
-        }
-        values.add(new ParameterValues(name, Shape.of(a.shape()), a.data()));
-      }
-      model.setWeights(values);
+      model.setWeights(source.read(model));
       return model;
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       model.close();
       throw e;
     }
+  }
+
+  private static List<ParameterValues> fromNpz(Path dir, Model model) throws IOException {
+    Path file = dir.resolve(ModelFormat.WEIGHTS_FILE);
+    Map<String, NpyArray> arrays = Npz.read(file);
+    List<ParameterValues> values = new ArrayList<>();
+    for (String name : model.graph.variables().all().keySet()) {
+      NpyArray a = arrays.get(name);
+      if (a == null) {
+        throw new IllegalArgumentException(file + ": no array '" + name
+            + "' for the spec's parameter of that name");
+      }
+      values.add(new ParameterValues(name, Shape.of(a.shape()), a.data()));
+    }
+    return values;
   }
 
   // ------------------------------------------------------------------------ lifetime
