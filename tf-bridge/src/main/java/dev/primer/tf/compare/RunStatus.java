@@ -10,14 +10,16 @@ import java.util.stream.Collectors;
 
 /**
  * What happened over a whole run, judged from its per-epoch history: learned, slow start,
- * collapsed, never learned, exploded, diverged or failed. {@link #of} is the one status rule of
+ * collapsed, exploded, partly learned, never learned, diverged or failed. {@link #of} is the one status rule of
  * the library, for a comparison and a depth sweep alike.
  *
  * <p>The rule measures each epoch's test accuracy {@code a} as the fraction of chance's error
  * it removed, {@code r = (a - 1/c) / (1 - 1/c)} for {@code c} classes (0 at chance, 1 when
  * every test example is right), and calls an epoch <em>learned</em> when {@code r >=}
  * {@value #LEARNED_FRACTION}: at least half of chance's error gone, a test accuracy of at least
- * 55% for 10 classes ({@link #learnedAccuracy}). In order:
+ * 55% for 10 classes ({@link #learnedAccuracy}), and <em>off chance</em> when {@code r >=}
+ * {@value #OFF_CHANCE_FRACTION}: 19% for 10 classes, well above what a net that predicts one
+ * class for every example scores on balanced classes ({@link #offChanceAccuracy}). In order:
  * <ol>
  *   <li>{@link Kind#FAILED}: the run could not be done;
  *   <li>{@link Kind#DIVERGED}: fit stopped at a NaN or infinite training loss;
@@ -29,8 +31,10 @@ import java.util.stream.Collectors;
  *       finite but above {@value #EXPLODED_FACTOR} × ln c (23.03 for 10 classes), ten times
  *       the cross-entropy of a uniform guess: the outputs blew up, confidently wrong, as with
  *       {@code normal(0,1)} on a ReLU net;
- *   <li>{@link Kind#NEVER_LEARNED}: no epoch learned, or no epoch completed (as with zero init,
- *       whose unbroken symmetry keeps every unit alike).
+ *   <li>{@link Kind#PARTLY_LEARNED}: no epoch learned, but the last is off chance (a deep net
+ *       that started late and is still climbing);
+ *   <li>{@link Kind#NEVER_LEARNED}: the last epoch is not off chance, or no epoch completed (as
+ *       with zero init, whose unbroken symmetry keeps every unit alike).
  * </ol>
  * The thresholds are fixed constants, not fitted: a reader can check any run against its
  * results.csv by hand.
@@ -53,7 +57,9 @@ public record RunStatus(Kind kind, String detail, long step) {
     COLLAPSED,
     /** Never at the learned level, with a final training loss ten times chance's or more. */
     EXPLODED,
-    /** Never at the learned level (or no epoch completed), losses finite and not exploded. */
+    /** Never at the learned level, but off chance after the last epoch. */
+    PARTLY_LEARNED,
+    /** Not off chance after the last epoch (or no epoch completed), and not exploded. */
     NEVER_LEARNED,
     /** The training loss became NaN or infinite; the run stopped there. */
     DIVERGED,
@@ -86,6 +92,12 @@ public record RunStatus(Kind kind, String detail, long step) {
    * (1 - 1/c) >= 0.5}.
    */
   public static final double LEARNED_FRACTION = 0.5;
+
+  /**
+   * The fraction of chance's error the last epoch must remove to count as off chance:
+   * {@code (a - 1/c) / (1 - 1/c) >= 0.1}.
+   */
+  public static final double OFF_CHANCE_FRACTION = 0.1;
 
   /** A final training loss above this many times ln(classes), with nothing learned, exploded. */
   public static final double EXPLODED_FACTOR = 10;
@@ -122,8 +134,8 @@ public record RunStatus(Kind kind, String detail, long step) {
 
   /**
    * The status of a run that completed its epochs (neither diverged nor failed), from their rows
-   * alone: learned, slow start, collapsed, exploded or never learned, by the rule of the class
-   * comment.
+   * alone: learned, slow start, collapsed, exploded, partly learned or never learned, by the rule
+   * of the class comment.
    *
    * @param classes the number of classes, at least 2
    * @throws IllegalArgumentException for fewer than 2 classes
@@ -161,7 +173,12 @@ public record RunStatus(Kind kind, String detail, long step) {
           + " in epoch " + last.epoch() + ", above " + EXPLODED_FACTOR_WORDS + " ln "
           + classes + " = " + loss(limit), 0);
     }
-    return new RunStatus(Kind.NEVER_LEARNED, never, 0);
+    if (last.testAccuracy() >= offChanceAccuracy(classes)) {
+      return new RunStatus(Kind.PARTLY_LEARNED, never + "; " + accuracyAfter(last) + ", at or"
+          + " above " + Numbers.percent(offChanceAccuracy(classes), 2) + ", off chance", 0);
+    }
+    return new RunStatus(Kind.NEVER_LEARNED, never + "; " + accuracyAfter(last) + ", below "
+        + Numbers.percent(offChanceAccuracy(classes), 2) + ", at chance", 0);
   }
 
   /** A run that could not be done, for {@code reason}. */
@@ -181,6 +198,18 @@ public record RunStatus(Kind kind, String detail, long step) {
     }
     double chance = 1.0 / classes;
     return chance + LEARNED_FRACTION * (1 - chance);
+  }
+
+  /**
+   * The lowest test accuracy (a fraction) that counts as off chance for {@code classes}
+   * classes: {@code 1/c + 0.1 (1 - 1/c)}, 0.19 for 10 classes.
+   *
+   * @throws IllegalArgumentException for fewer than 2 classes
+   */
+  public static double offChanceAccuracy(int classes) {
+    learnedAccuracy(classes); // the same check
+    double chance = 1.0 / classes;
+    return chance + OFF_CHANCE_FRACTION * (1 - chance);
   }
 
   /**
@@ -223,7 +252,7 @@ public record RunStatus(Kind kind, String detail, long step) {
   /** The word, with the step for a diverged run: {@code diverged at step 37}. */
   public String describe() {
     return switch (kind) {
-      case LEARNED, SLOW_START, COLLAPSED, EXPLODED, NEVER_LEARNED -> word();
+      case LEARNED, SLOW_START, COLLAPSED, EXPLODED, PARTLY_LEARNED, NEVER_LEARNED -> word();
       case DIVERGED -> "diverged at step " + step;
       case FAILED -> "failed: " + detail;
     };

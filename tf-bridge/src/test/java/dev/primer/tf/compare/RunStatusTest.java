@@ -35,7 +35,10 @@ class RunStatusTest {
     assertThat(kind(new double[] {0.55, 0.55}, 1, 1)).isEqualTo(RunStatus.Kind.LEARNED);
     assertThat(kind(new double[] {0.5499, 0.55}, 1, 1)).isEqualTo(RunStatus.Kind.SLOW_START);
     assertThat(kind(new double[] {0.5499, 0.5499}, 1, 1))
-        .isEqualTo(RunStatus.Kind.NEVER_LEARNED);
+        .isEqualTo(RunStatus.Kind.PARTLY_LEARNED);
+    assertThat(RunStatus.offChanceAccuracy(10)).isCloseTo(0.19, within(1e-15));
+    assertThat(kind(new double[] {0.11, 0.19}, 2, 2)).isEqualTo(RunStatus.Kind.PARTLY_LEARNED);
+    assertThat(kind(new double[] {0.11, 0.1899}, 2, 2)).isEqualTo(RunStatus.Kind.NEVER_LEARNED);
     assertThatThrownBy(() -> RunStatus.learnedAccuracy(1))
         .hasMessage("run status: needs at least 2 classes, got 1");
   }
@@ -83,11 +86,24 @@ class RunStatusTest {
   }
 
   @Test
+  void aDeepNetThatLeftChanceButNeverReachedTheLevelPartlyLearned() {
+    // depth 20 under Glorot in the depth sweep: at chance for epochs, then climbing to 50.55%
+    RunStatus status = RunStatus.of(COMPLETED, history(
+        new double[] {0.117, 0.117, 0.117, 0.2, 0.3, 0.4, 0.5055}, 2.3, 2.3, 2.3, 2.1, 1.9, 1.6,
+        1.3), 10);
+    assertThat(status.kind()).isEqualTo(RunStatus.Kind.PARTLY_LEARNED);
+    assertThat(status.detail()).isEqualTo("test accuracy never reached the learned level 55.00%"
+        + " (best 50.55% after epoch 7); 50.55% after epoch 7, at or above 19.00%, off chance");
+  }
+
+  @Test
   void zeroInitNeverLearned() {
     RunStatus status = RunStatus.of(COMPLETED,
         history(new double[] {0.117, 0.117, 0.117}, 2.302, 2.301, 2.301), 10);
     assertThat(status.kind()).isEqualTo(RunStatus.Kind.NEVER_LEARNED);
     assertThat(status.word()).isEqualTo("never learned");
+    assertThat(status.detail()).isEqualTo("test accuracy never reached the learned level 55.00%"
+        + " (best 11.70% after epoch 1); 11.70% after epoch 3, below 19.00%, at chance");
     assertThat(RunStatus.of(COMPLETED, List.of(), 10).detail()).isEqualTo("no epoch completed");
   }
 
@@ -113,7 +129,8 @@ class RunStatusTest {
       assertThat(RunStatus.Kind.ofWord(kind.word())).isEqualTo(kind);
     }
     assertThatThrownBy(() -> RunStatus.Kind.ofWord("ok")).hasMessage("unknown run status 'ok';"
-        + " known: [learned, slow start, collapsed, exploded, never learned, diverged, failed]");
+        + " known: [learned, slow start, collapsed, exploded, partly learned, never learned,"
+        + " diverged, failed]");
   }
 
   @Test
