@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
       "status; over the seeds (default " + ComparisonPlan.DEFAULT_SEED_COUNT + ") the mean final accuracy, its 95%%",
       "Student t interval, and a mark against the best scheme by a paired t test",
       "over seeds (alpha 0.05): best | ≈ best (not shown different) | below.",
+      "",
       TrainingOptions.STATUS_HELP,
       "",
       "Writes results.csv, results.json, summary.csv, PNG charts (accuracy and",

@@ -33,14 +33,14 @@ final class TrainingOptions {
    */
   static final String STATUS_HELP = "Status per run, judged over the whole run from its test"
       + " accuracy per%nepoch; 55%% (for 10 classes: half of chance's error gone) is learned:%n"
-      + "  learned        at or above 55%% after epoch 1 and after the last%n"
-      + "  slow start     below 55%% after epoch 1, at or above after the last%n"
-      + "  collapsed      at or above 55%% after some epoch, below after the last%n"
-      + "  exploded       never 55%%, last training loss above 10 ln 10 = 23.03%n"
-      + "  partly learned never 55%%, but 19%% or more after the last (off chance)%n"
-      + "  never learned  never 55%%, below 19%% after the last (zero init: symmetry)%n"
+      + "  learned         at or above 55%% after epoch 1 and after the last%n"
+      + "  slow start      below 55%% after epoch 1, at or above after the last%n"
+      + "  collapsed       at or above 55%% after some epoch, below after the last%n"
+      + "  exploded        never 55%%, last training loss above 10 ln 10 = 23.03%n"
+      + "  partly learned  never 55%%, but 19%% or more after the last (off chance)%n"
+      + "  never learned   never 55%%, below 19%% after the last (zero init: symmetry)%n"
       + "  diverged at step N  the loss became NaN or infinite; that run stopped,%n"
-      + "                 the others go on";
+      + "                  the others go on";
 
   /** Device, data and {@code --debug}, as every command that runs a net has them. */
   @Mixin
