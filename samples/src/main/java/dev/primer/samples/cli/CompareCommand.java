@@ -46,18 +46,22 @@ import picocli.CommandLine.Spec;
       "",
       "Every scheme replaces every kernel init of the net; the seed, the batches and",
       "their order are the same for every scheme, so only the initial weights differ.",
-      "Prints test accuracy after each epoch, final training loss, time and a status:",
-      "  ok | stalled (test loss after epoch 1 within 1%% of ln 10: the net never",
-      "  started learning) | diverged at step N (the loss became NaN or infinite;",
-      "  that run stops, the others go on).",
-      "Writes results.csv, results.json, PNG charts (accuracy and losses per epoch,",
-      "each layer's signal at init) and a self-contained report.html into --out.",
+      "Prints test accuracy after each epoch, final training loss, time and a",
+      "status; over the seeds (default " + ComparisonPlan.DEFAULT_SEED_COUNT + ") the mean final accuracy, its 95%%",
+      "Student t interval, and a mark against the best scheme by a paired t test",
+      "over seeds (alpha 0.05): best | ≈ best (not shown different) | below.",
+      "",
+      TrainingOptions.STATUS_HELP,
+      "",
+      "Writes results.csv, results.json, summary.csv, PNG charts (accuracy and",
+      "losses per epoch, each layer's signal at init) and a self-contained",
+      "report.html into --out.",
       "",
       "results.csv and results.json are rewritten after every finished run. On",
       "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
       "with their report) and the command exits 130 or 143; --resume DIR with the",
       "same options trains only the missing runs. Exit codes: 0 every run finished",
-      "(ok, stalled and diverged are results), 3 one or more runs failed, 2 a",
+      "(every status but failed is a result), 3 one or more runs failed, 2 a",
       "usage error.",
       ""
     })
@@ -94,7 +98,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Device device = training.common.device();
-    training.check();
+    training.check(ComparisonPlan.DEFAULT_EPOCHS, ComparisonPlan.DEFAULT_SEED_COUNT);
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
     Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
     PrintWriter text = spec.commandLine().getOut();
@@ -196,7 +200,7 @@ final class CompareCommand implements Callable<Integer> {
           + " options, so they cannot be continued with these: " + String.join("; ", differences)
           + " (give the options of that run, or start anew with another --out)");
     }
-    return plan.inOrder(saved.runs());
+    return plan.inOrder(saved.runs(MnistSplit.CLASSES));
   }
 
   /**

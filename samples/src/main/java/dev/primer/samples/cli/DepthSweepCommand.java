@@ -14,7 +14,6 @@ import dev.primer.tf.compare.DepthSweep;
 import dev.primer.tf.compare.DepthSweepPlan;
 import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.SchemeRun;
-import dev.primer.tf.compare.SweepStatus;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
 import java.io.IOException;
@@ -58,13 +57,7 @@ import picocli.CommandLine.Spec;
       "vanishing signal goes unnoticed. With SGD a step is proportional to the",
       "gradient, as in the paper.",
       "",
-      "Status per run:",
-      "  ok          trained",
-      "  stalled     test loss within 1%% of ln 10 after epoch 1 and still after",
-      "              the last: the net never started learning",
-      "  slow start  within 1%% after epoch 1, not after the last: it learned late",
-      "              (results.csv keeps compare's epoch-1 rule: there it is stalled)",
-      "  diverged at step N   the loss became NaN or infinite; that run stopped",
+      TrainingOptions.STATUS_HELP,
       "",
       "Writes results.csv, results.json, PNG charts and a self-contained",
       "report.html into --out; with --tensorboard, TensorBoard runs",
@@ -76,7 +69,7 @@ import picocli.CommandLine.Spec;
       "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
       "with their report) and the command exits 130 or 143; --resume DIR with the",
       "same options trains only the missing runs. Exit codes: 0 every run finished",
-      "(ok, stalled and diverged are results), 3 one or more runs failed, 2 a",
+      "(every status but failed is a result), 3 one or more runs failed, 2 a",
       "usage error.",
       "",
       "The defaults reproduce the finding on the embedded data (seed 42): at depth",
@@ -168,14 +161,14 @@ final class DepthSweepCommand implements Callable<Integer> {
         @Override
         public void runKept(int index, int total, SchemeRun run) {
           text.println("  " + RunProgress.line(run, 20,
-              SweepStatus.of(run, train.targetWidth(), true)) + "  (kept)");
+              run.status().describe()) + "  (kept)");
           text.flush();
         }
 
         @Override
         void reportFinished(SchemeRun run) {
           text.println("  " + RunProgress.line(run, 20,
-              SweepStatus.of(run, train.targetWidth(), true)));
+              run.status().describe()));
           text.flush();
           if (training.tensorboard != null) {
             try {
@@ -234,7 +227,7 @@ final class DepthSweepCommand implements Callable<Integer> {
           + " options, so they cannot be continued with these: " + String.join("; ", differences)
           + " (give the options of that run, or start anew with another --out)");
     }
-    return saved.runsByDepth();
+    return saved.runsByDepth(MnistSplit.CLASSES);
   }
 
   /**
@@ -275,7 +268,8 @@ final class DepthSweepCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserException("--depths: " + e.getMessage());
     }
-    training.check("--width", width);
+    training.check(DepthSweepPlan.DEFAULT_EPOCHS, DepthSweepPlan.DEFAULT_SEED_COUNT,
+        "--width", width);
     if (!(lr > 0) || !Double.isFinite(lr)) {
       throw new UserException("--lr must be a finite number > 0, got " + lr);
     }

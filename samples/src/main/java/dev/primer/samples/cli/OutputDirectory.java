@@ -27,13 +27,13 @@ final class OutputDirectory {
   }
 
   /**
-   * The files Primer writes into a results directory: results.csv and .json, report.html, the
-   * {@link Completion#MARKER}, the charts, and the hidden temporary files of an atomic write
-   * that did not finish.
+   * The files Primer writes into a results directory: results.csv and .json, summary.csv,
+   * report.html, the {@link Completion#MARKER}, the charts, and the hidden temporary files of an
+   * atomic write that did not finish.
    */
   private static final Pattern PRIMERS = Pattern.compile("(results\\.csv|results\\.json"
-      + "|report\\.html|" + Completion.MARKER + "|(test-accuracy|train-loss|test-loss"
-      + "|activation-std|accuracy-grid)(-depth\\d+)?\\.png)");
+      + "|summary\\.csv|report\\.html|" + Completion.MARKER
+      + "|(test-accuracy|train-loss|test-loss|activation-std|accuracy-grid)(-depth\\d+)?\\.png)");
 
   /**
    * Creates {@code dir} if needed and checks that results can be written there.

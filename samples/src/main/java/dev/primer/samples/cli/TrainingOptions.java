@@ -3,6 +3,8 @@ package dev.primer.samples.cli;
 import dev.primer.dsl.init.Init;
 import dev.primer.tf.Device;
 import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.DepthSweepPlan;
+import dev.primer.tf.compare.RunStatus;
 import dev.primer.tf.compare.Schemes;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.MnistSplit;
@@ -25,21 +27,45 @@ import picocli.CommandLine.Option;
  */
 final class TrainingOptions {
 
+  /**
+   * The statuses for the commands' help, one line each ({@link RunStatus} is the rule; its
+   * thresholds for the 10 classes of MNIST, checked against it by a test).
+   */
+  static final String STATUS_HELP = "Status per run, judged over the whole run from its test"
+      + " accuracy per%nepoch; 55%% (for 10 classes: half of chance's error gone) is learned:%n"
+      + "  learned         at or above 55%% after epoch 1 and after the last%n"
+      + "  slow start      below 55%% after epoch 1, at or above after the last%n"
+      + "  collapsed       at or above 55%% after some epoch, below after the last%n"
+      + "  exploded        never 55%%, last training loss above 10 ln 10 = 23.03%n"
+      + "  partly learned  never 55%%, but 19%% or more after the last (off chance)%n"
+      + "  never learned   never 55%%, below 19%% after the last (zero init: symmetry)%n"
+      + "  diverged at step N  the loss became NaN or infinite; that run stopped,%n"
+      + "                  the others go on";
+
   /** Device, data and {@code --debug}, as every command that runs a net has them. */
   @Mixin
   RunOptions common;
 
-  @Option(names = "--epochs", defaultValue = "" + ComparisonPlan.DEFAULT_EPOCHS, paramLabel = "N",
-      description = "Epochs per run. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epochs per run. Default: " + ComparisonPlan.DEFAULT_EPOCHS + " for compare, "
+          + DepthSweepPlan.DEFAULT_EPOCHS + " for depth-sweep.")
+  Integer epochsOption;
+
+  /** Epochs per run: {@code --epochs}, else the command's default (set by {@link #check}). */
   int epochs;
 
   @Option(names = "--batch", defaultValue = "" + ComparisonPlan.DEFAULT_BATCH, paramLabel = "N",
       description = "Examples per step. Default: ${DEFAULT-VALUE}.")
   int batch;
 
-  @Option(names = "--seeds", defaultValue = "1", paramLabel = "K",
-      description = "Repeat every run with K seeds (--seed, --seed+1, ...) and report the mean "
-          + "and standard deviation. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--seeds", paramLabel = "K",
+      description = "Repeat every run with K seeds (--seed, --seed+1, ...) and report the mean, "
+          + "its 95%% interval over seeds and which schemes are indistinguishable from the best "
+          + "(2 or more). Default: " + ComparisonPlan.DEFAULT_SEED_COUNT + " for compare, "
+          + DepthSweepPlan.DEFAULT_SEED_COUNT + " for depth-sweep.")
+  Integer seedsOption;
+
+  /** Seeds per scheme: {@code --seeds}, else the command's default (set by {@link #check}). */
   int seeds;
 
   @Option(names = "--seed", defaultValue = "" + ComparisonPlan.DEFAULT_SEED, paramLabel = "S",
@@ -54,7 +80,8 @@ final class TrainingOptions {
 
   @Option(names = "--force",
       description = "Write into a non-empty --out: first remove the files Primer writes there "
-          + "(results.csv, results.json, report.html, the charts, INCOMPLETE); other files stay.")
+          + "(results.csv, results.json, summary.csv, report.html, the charts, INCOMPLETE); "
+          + "other files stay.")
   boolean force;
 
   @Option(names = "--resume", paramLabel = "DIR",
@@ -70,19 +97,23 @@ final class TrainingOptions {
   Path tensorboard;
 
   /**
-   * Refuses epochs, batch or seeds below 1, and seeds that would pass the largest seed, naming
+   * Sets {@link #epochs} and {@link #seeds} from the options or the command's defaults, then
+   * refuses epochs, batch or seeds below 1, and seeds that would pass the largest seed, naming
    * the options.
    */
-  void check() {
-    check(List.of(), List.of());
+  void check(int defaultEpochs, int defaultSeeds) {
+    check(defaultEpochs, defaultSeeds, List.of(), List.of());
   }
 
-  /** As {@link #check()}, with one more option first, such as {@code --width}. */
-  void check(String option, int value) {
-    check(List.of(option), List.of(value));
+  /** As {@link #check(int, int)}, with one more option first, such as {@code --width}. */
+  void check(int defaultEpochs, int defaultSeeds, String option, int value) {
+    check(defaultEpochs, defaultSeeds, List.of(option), List.of(value));
   }
 
-  private void check(List<String> options, List<Integer> values) {
+  private void check(int defaultEpochs, int defaultSeeds, List<String> options,
+      List<Integer> values) {
+    epochs = epochsOption == null ? defaultEpochs : epochsOption;
+    seeds = seedsOption == null ? defaultSeeds : seedsOption;
     List<String> names = new ArrayList<>(options);
     names.addAll(List.of("--epochs", "--batch", "--seeds"));
     List<Integer> all = new ArrayList<>(values);

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.primer.tf.compare.EpochRow;
 import dev.primer.tf.compare.RunStatus;
 import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.SchemeSummary;
+import dev.primer.tf.compare.SeedMean;
+import dev.primer.tf.compare.VersusBest;
 import dev.primer.tf.io.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -32,7 +35,12 @@ import java.util.Map;
  *   <li>{@code results.json}: the same runs with their epochs (and, for data-dependent schemes,
  *       what LSUV or the class prior did: {@link DataInitJson}), plus the spec text, the options,
  *       the data and the versions of Primer, Java and TensorFlow, and whether the set is
- *       complete ({@link Completion}).
+ *       complete ({@link Completion}); and {@code summary}: per scheme over its seeds, the mean
+ *       final test accuracy, its 95% Student t interval ({@link SeedMean}) and the paired t test
+ *       against the best scheme ({@link VersusBest}), as {@link #summaryJson} writes it.
+ *   <li>{@code summary.csv}: that summary, one row per scheme, columns {@value
+ *       #SUMMARY_CSV_HEADER}; fractions as in results.csv; empty cells where there is no value
+ *       (one seed: no interval, no sd, no p).
  * </ul>
  * Both are rewritten after every finished run, so they always hold the runs finished so far;
  * {@link SavedResults} reads results.json back to resume an interrupted comparison.
@@ -47,6 +55,55 @@ public final class ResultsFiles {
 
   public static final String CSV_HEADER =
       "scheme,seed,epoch,train_loss,test_loss,test_accuracy,seconds,status";
+
+  /** The columns of summary.csv. */
+  public static final String SUMMARY_CSV_HEADER = "scheme,seeds,mean_final_test_accuracy,"
+      + "sd_final_test_accuracy,ci95_low,ci95_high,vs_best,p_value,status";
+
+  /** The summary.csv text of {@code runs}: one row per scheme ({@link SchemeSummary#of}). */
+  public static String summaryCsv(List<SchemeRun> runs) {
+    List<List<String>> rows = new ArrayList<>();
+    for (SchemeSummary s : SchemeSummary.of(runs)) {
+      SeedMean m = s.finalAccuracy();
+      rows.add(List.of(s.scheme(), Integer.toString(m.seeds()), number(m.mean()),
+          number(m.standardDeviation()), number(m.low()), number(m.high()),
+          s.versusBest().verdict().word(), number(s.versusBest().pValue()), s.status()));
+    }
+    return csv(List.of(SUMMARY_CSV_HEADER.split(",")), rows);
+  }
+
+  /**
+   * The summary of {@code runs} as JSON: how the interval and the test are made, the best
+   * scheme, and per scheme its seeds, mean, sd, interval, verdict against the best ({@code
+   * best}, {@code indistinguishable}, {@code below}, {@code untested}), p-value, mean
+   * difference to the best and status; a value that does not exist (one seed) is null.
+   */
+  public static ObjectNode summaryJson(List<SchemeRun> runs) {
+    ObjectNode summary = new ObjectMapper().createObjectNode();
+    summary.put("measure", "final test accuracy");
+    summary.put("interval", "Student t, " + Math.round(100 * SeedMean.CONFIDENCE)
+        + "%, over seeds; none for one seed");
+    summary.put("test", VersusBest.TEST);
+    List<SchemeSummary> summaries = SchemeSummary.of(runs);
+    summary.put("best", summaries.isEmpty() ? "" : summaries.get(0).versusBest().best());
+    ArrayNode schemes = summary.putArray("schemes");
+    for (SchemeSummary s : summaries) {
+      SeedMean m = s.finalAccuracy();
+      ObjectNode o = schemes.addObject();
+      o.put("scheme", s.scheme());
+      o.put("seeds", m.seeds());
+      JsonNumbers.putFiniteOrNull(o, "mean_final_test_accuracy", m.mean());
+      JsonNumbers.putFiniteOrNull(o, "sd_final_test_accuracy", m.standardDeviation());
+      JsonNumbers.putFiniteOrNull(o, "ci95_low", m.low());
+      JsonNumbers.putFiniteOrNull(o, "ci95_high", m.high());
+      o.put("vs_best", s.versusBest().verdict().word());
+      JsonNumbers.putFiniteOrNull(o, "p_value", s.versusBest().pValue());
+      JsonNumbers.putFiniteOrNull(o, "mean_difference_to_best",
+          s.versusBest().meanDifference());
+      o.put("status", s.status());
+    }
+    return summary;
+  }
 
   /** The CSV text of {@code runs}: the header, then {@link #csvRows}. */
   public static String csv(List<SchemeRun> runs) {
@@ -103,6 +160,7 @@ public final class ResultsFiles {
     root.set("options", mapper.valueToTree(options));
     root.set("data", mapper.valueToTree(data));
     root.set("versions", mapper.valueToTree(versions));
+    root.set("summary", summaryJson(runs));
     root.set("runs", runsJson(runs));
     return root;
   }
@@ -138,7 +196,7 @@ public final class ResultsFiles {
   }
 
   /**
-   * Writes both files into {@code dir} (created if needed), of which {@code runs} finished out
+   * Writes the three files into {@code dir} (created if needed), of which {@code runs} finished out
    * of {@code planned}; an incomplete set is marked as {@link Completion} says.
    */
   public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
@@ -147,6 +205,7 @@ public final class ResultsFiles {
     Files.createDirectories(dir);
     Completion.before(dir, runs.size(), planned, "primer compare");
     writeAtomically(dir.resolve("results.csv"), csv(runs));
+    writeAtomically(dir.resolve("summary.csv"), summaryCsv(runs));
     writeAtomically(dir.resolve("results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(json(runs, planned, spec, options, data, versions)) + "\n");

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -102,22 +101,26 @@ public record SavedResults(Path file, JsonNode root) {
     return node.isMissingNode() ? "none" : node.isTextual() ? node.asText() : node.toString();
   }
 
-  /** The runs of a comparison's file. */
-  public List<SchemeRun> runs() {
-    return runs(root.path("runs"));
+  /**
+   * The runs of a comparison's file; the status of a run that neither diverged nor failed is
+   * judged again from its epochs ({@link RunStatus#ofHistory}) for {@code classes} classes, so a
+   * file written under an earlier status rule resumes under today's.
+   */
+  public List<SchemeRun> runs(int classes) {
+    return runs(root.path("runs"), classes);
   }
 
-  /** The runs of a sweep's file, per depth. */
-  public Map<Integer, List<SchemeRun>> runsByDepth() {
+  /** The runs of a sweep's file, per depth, their statuses as {@link #runs} says. */
+  public Map<Integer, List<SchemeRun>> runsByDepth(int classes) {
     Map<Integer, List<SchemeRun>> byDepth = new LinkedHashMap<>();
     for (JsonNode depth : root.path("depths")) {
-      byDepth.put(depth.path("depth").asInt(), runs(depth.path("runs")));
+      byDepth.put(depth.path("depth").asInt(), runs(depth.path("runs"), classes));
     }
     return byDepth;
   }
 
   /** The run objects of {@link ResultsFiles#runsJson} read back. */
-  static List<SchemeRun> runs(JsonNode array) {
+  static List<SchemeRun> runs(JsonNode array, int classes) {
     List<SchemeRun> runs = new ArrayList<>();
     for (JsonNode r : array) {
       List<EpochRow> epochs = new ArrayList<>();
@@ -128,25 +131,18 @@ public record SavedResults(Path file, JsonNode root) {
       Optional<DataInitReport> dataInit = r.has("data_init")
           ? Optional.of(DataInitJson.read(r.get("data_init"))) : Optional.empty();
       runs.add(new SchemeRun(r.path("scheme").asText(), r.path("seed").asLong(), epochs,
-          status(r), number(r, "seconds"), dataInit));
+          status(r, epochs, classes), number(r, "seconds"), dataInit));
     }
     return runs;
   }
 
-  private static RunStatus status(JsonNode r) {
-    String word = r.path("status").asText();
+  /** Diverged and failed as written; any other word judged again from the epochs. */
+  private static RunStatus status(JsonNode r, List<EpochRow> epochs, int classes) {
     String detail = r.path("status_detail").asText();
-    RunStatus.Kind kind;
-    try {
-      kind = RunStatus.Kind.valueOf(word.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("a run of " + r.path("scheme").asText() + " has the"
-          + " unknown status '" + word + "'", e);
-    }
-    return switch (kind) {
-      case OK -> RunStatus.OK;
-      case STALLED, FAILED -> new RunStatus(kind, detail, 0);
-      case DIVERGED -> new RunStatus(kind, detail, r.path("diverged_at_step").asLong());
+    return switch (r.path("status").asText()) {
+      case "diverged" -> RunStatus.diverged(detail, r.path("diverged_at_step").asLong());
+      case "failed" -> RunStatus.failed(detail);
+      default -> RunStatus.ofHistory(epochs, classes);
     };
   }
 

@@ -2,6 +2,7 @@ package dev.primer.samples.report;
 
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.tf.compare.SchemeRun;
+import dev.primer.tf.compare.VersusBest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +44,7 @@ public final class CompareReport {
     List<ReportSection> sections = new ArrayList<>();
     sections.add(run.runFacts());
     sections.add(new ReportSection.Table("Results", ComparisonTable.rows(runs, epochs),
-        "acc@N: test accuracy after epoch N; train loss: mean training loss of the last epoch;"
-            + " test acc: after the last epoch; time: wall time per run, compile and evaluation"
-            + " included. Every epoch of every run is in results.csv and results.json."));
+        caption(runs)));
     sections.add(StatusNotes.of(classes));
     if (runs.stream().anyMatch(r -> !r.epochs().isEmpty())) {
       for (Metric metric : List.of(Metric.TEST_ACCURACY, Metric.TRAIN_LOSS, Metric.TEST_LOSS)) {
@@ -69,6 +68,23 @@ public final class CompareReport {
     new HtmlReport("Initialization schemes compared", run.command() + " — " + run.net(),
         sections).write(report);
     return report;
+  }
+
+  /** What the results table's columns mean, the interval and the mark included. */
+  static String caption(List<SchemeRun> runs) {
+    String note = ComparisonTable.note(runs);
+    return "acc@N: test accuracy after epoch N (mean over seeds); train loss: mean training"
+        + " loss of the last epoch; test acc: after the last epoch; time: wall time per run,"
+        + " compile and evaluation included. "
+        + (note.isEmpty() ? "95% interval: Student's t interval of the mean over the seeds,"
+            + " mean ± t(0.975; n−1)·sd/√n. vs best: a paired t test over seeds (the runs of one"
+            + " seed share their batches), two-sided, α = " + VersusBest.ALPHA + ", against"
+            + " the scheme of highest mean: ≈ best means the seeds do not show a difference,"
+            + " below means p < " + VersusBest.ALPHA + ". "
+            : note.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + note.substring(1)
+            + ". ")
+        + "Every epoch of every run is in results.csv and results.json, the summary in"
+        + " summary.csv.";
   }
 
   static String curvesCaption(Metric metric, String file) {

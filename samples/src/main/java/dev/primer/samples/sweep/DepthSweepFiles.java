@@ -20,13 +20,13 @@ import java.util.List;
  * <ul>
  *   <li>{@code results.csv}: one row per (depth, scheme, seed, epoch), columns
  *       {@value #CSV_HEADER}; the columns after depth mean what they mean in
- *       {@code primer compare}'s results.csv (see {@link ResultsFiles}): status follows the
- *       epoch-1 rule, so a {@code slow start} of the table is {@code stalled} there;
+ *       {@code primer compare}'s results.csv (see {@link ResultsFiles});
  *   <li>{@code results.json}: format {@code primer-depth-sweep/1}: the nets, the options, the
  *       data, the versions, and per depth its net, per scheme the mean final test accuracy and
- *       the status as the table shows it ({@link SweepStatus}: it may say {@code slow start}),
- *       and its runs (the run objects of {@code primer compare}'s results.json, whose status
- *       follows the epoch-1 rule).
+ *       the status as the table shows it ({@link dev.primer.tf.compare.RunStatus#ofGroup}),
+ *       per depth the summary over seeds of {@code primer compare}'s results.json
+ *       ({@link ResultsFiles#summaryJson}), and its runs (the run objects of
+ *       {@code primer compare}'s results.json).
  * </ul>
  */
 public final class DepthSweepFiles {
@@ -78,6 +78,7 @@ public final class DepthSweepFiles {
         }
         s.put("status", result.status(depth.depth(), scheme));
       }
+      d.set("summary", ResultsFiles.summaryJson(depth.runs()));
       d.set("runs", ResultsFiles.runsJson(depth.runs()));
     }
     return root;

@@ -15,7 +15,6 @@ import dev.primer.tf.compare.DepthSweep;
 import dev.primer.tf.compare.DepthSweepPlan;
 import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.RunStatus;
-import dev.primer.tf.compare.SweepStatus;
 import dev.primer.tf.data.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,18 +110,10 @@ public final class DepthSweepReport {
         DepthSweepTable.rows(result),
         "depth: hidden ReLU layers (the net has depth + 1 weight layers). Each cell: test"
             + " accuracy after the last epoch"
-            + (plan.seeds().size() > 1 ? " (mean ± sample sd over seeds)" : "")
+            + (plan.seeds().size() > 1 ? " (mean over seeds, and in brackets its 95% Student t"
+            + " interval)" : "")
             + " and how the run ended. Every epoch of every run is in results.csv."));
-    sections.add(StatusNotes.of(result.classes())
-        .with("stalled", "The test loss was " + RunStatus.nearChanceWords(result.classes())
-            + " (the cross-entropy of a uniform guess) after epoch 1 and still"
-            + " after the last epoch: the net never started learning, as when the signal"
-            + " vanishes on its way through the layers.", "ok")
-        .with(SweepStatus.SLOW_START, "Within " + RunStatus.toleranceWords() + " of"
-            + " ln " + result.classes() + " after epoch 1, but not after the last epoch: the"
-            + " net started late, as deeper nets under a variance-losing init often do."
-            + " results.csv and the runs in results.json keep compare's epoch-1 rule, which"
-            + " calls it stalled.", "stalled"));
+    sections.add(StatusNotes.of(result.classes()));
 
     List<String> schemes = new ArrayList<>(plan.schemes().keySet());
     List<String> depthLabels = new ArrayList<>();

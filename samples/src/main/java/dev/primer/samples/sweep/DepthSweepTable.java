@@ -5,17 +5,17 @@ import dev.primer.dsl.base.TextTable;
 import dev.primer.tf.compare.DepthRuns;
 import dev.primer.tf.compare.DepthSweepResult;
 import dev.primer.tf.compare.SchemeRun;
-import dev.primer.tf.compare.SweepStatus;
-import dev.primer.tf.data.Statistics;
+import dev.primer.tf.compare.RunStatus;
+import dev.primer.tf.compare.SeedMean;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The table a depth sweep prints: one row per depth, one column per scheme, each cell the test
- * accuracy after the last epoch and the status ({@link SweepStatus}), {@code 97.10% ok},
- * {@code 85.40% slow start} or {@code 11.35% stalled};
- * with several seeds the mean and sample standard deviation, {@code 96.9 ± 0.2% ok}, and the
- * status counts seeds.
+ * accuracy after the last epoch and the status ({@link RunStatus#ofGroup}), {@code 97.10%
+ * learned}, {@code 85.40% slow start} or {@code 11.35% never learned}; with several seeds the
+ * mean and its 95% interval over seeds ({@link SeedMean}), {@code 96.90% [96.41–97.39%]
+ * learned}, and the status counts seeds.
  */
 public final class DepthSweepTable {
   private DepthSweepTable() {
@@ -37,29 +37,24 @@ public final class DepthSweepTable {
     for (DepthRuns depth : result.depths()) {
       List<String> row = new ArrayList<>(List.of(Integer.toString(depth.depth())));
       for (String scheme : schemes) {
-        row.add(cell(depth.runsOf(scheme), result.classes()));
+        row.add(cell(depth.runsOf(scheme)));
       }
       rows.add(row);
     }
     return rows;
   }
 
-  /** {@code 97.10% ok}; with seeds {@code 96.90 ± 0.20% ok}; {@code diverged at step 3}. */
-  static String cell(List<SchemeRun> group, int classes) {
+  /**
+   * {@code 97.10% learned}; with seeds {@code 96.90% [96.41–97.39%] learned}; {@code diverged
+   * at step 3}.
+   */
+  static String cell(List<SchemeRun> group) {
     if (group.isEmpty()) {
       return "-";
     }
-    List<Double> finals = group.stream().map(SchemeRun::finalTestAccuracy).toList();
-    double mean = Statistics.mean(finals);
-    String accuracy;
-    if (!Double.isFinite(mean)) {
-      accuracy = "";
-    } else if (group.size() == 1) {
-      accuracy = Numbers.percent(mean, 2) + " ";
-    } else {
-      double sd = Statistics.sampleStd(finals);
-      accuracy = Numbers.fixed(100 * mean, 2) + " ± " + Numbers.fixed(100 * sd, 2) + "% ";
-    }
-    return accuracy + SweepStatus.of(group, classes);
+    SeedMean mean = SeedMean.of(group.stream().map(SchemeRun::finalTestAccuracy).toList());
+    String accuracy = mean.seeds() == 0 ? "" : Numbers.percent(mean.mean(), 2)
+        + (mean.hasInterval() ? " [" + mean.intervalWords() + "]" : "") + " ";
+    return accuracy + RunStatus.ofGroup(group);
   }
 }

@@ -26,16 +26,19 @@ class CompareCommandTest {
 
   @BeforeAll
   static void compare() {
-    run = CliRun.of("compare", "--epochs", "2", "--train-size", "600", "--test-size", "300",
-        "--schemes", "zeros,he_normal,normal(0,0.01)", "--out", out.toString());
+    run = CliRun.of("compare", "--epochs", "2", "--seeds", "1", "--train-size", "600",
+        "--test-size", "300", "--schemes", "zeros,he_normal,normal(0,0.01)", "--out",
+        out.toString());
   }
 
   @Test
   void succeedsAndPrintsOneTableRowPerScheme() {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("scheme", "acc@1", "acc@2", "train loss", "status")
-        .containsPattern("(?m)^zeros\\s+.*stalled$")
-        .containsPattern("(?m)^he_normal\\s+.*ok$")
+        .containsPattern("(?m)^zeros\\s+.*never learned$")
+        .containsPattern("(?m)^he_normal\\s+.*(learned|slow start)$")
+        .contains("one seed: no interval and no test against the best")
+        .doesNotContain("95% interval")
         .contains("wrote " + out.resolve("results.csv"));
   }
 
@@ -58,7 +61,7 @@ class CompareCommandTest {
     }
     assertThat(lines).anyMatch(l -> l.startsWith("\"normal(0,0.01)\",42,1,"));
     assertThat(lines.stream().filter(l -> l.startsWith("zeros,")))
-        .allMatch(l -> l.endsWith(",stalled"));
+        .allMatch(l -> l.endsWith(",\"never learned\""));
   }
 
   @Test
@@ -74,8 +77,17 @@ class CompareCommandTest {
     JsonNode runs = json.get("runs");
     assertThat(runs).hasSize(3);
     assertThat(runs.get(0).get("scheme").asText()).isEqualTo("zeros");
-    assertThat(runs.get(0).get("status").asText()).isEqualTo("stalled");
-    assertThat(runs.get(1).get("status").asText()).isEqualTo("ok");
+    assertThat(runs.get(0).get("status").asText()).isEqualTo("never learned");
+    // He at 10 steps an epoch: 41% after epoch 1, 69% after epoch 2, a slow start by the rule
+    List<dev.primer.tf.compare.EpochRow> he = new java.util.ArrayList<>();
+    for (JsonNode e : runs.get(1).get("epochs")) {
+      he.add(new dev.primer.tf.compare.EpochRow(e.get("epoch").asInt(),
+          e.get("train_loss").asDouble(), e.get("test_loss").asDouble(),
+          e.get("test_accuracy").asDouble(), 0));
+    }
+    assertThat(runs.get(1).get("status").asText())
+        .isEqualTo(dev.primer.tf.compare.RunStatus.ofHistory(he, 10).word())
+        .isIn("learned", "slow start");
     for (JsonNode r : runs) {
       assertThat(r.get("epochs")).hasSize(2);
       assertThat(r.get("final_test_accuracy").asDouble())
@@ -85,6 +97,27 @@ class CompareCommandTest {
     assertThat(runs.get(1).get("final_test_accuracy").asDouble()).isGreaterThan(0.5);
     // zero init never breaks symmetry: it stays near chance
     assertThat(runs.get(0).get("final_test_accuracy").asDouble()).isLessThan(0.25);
+
+    // one seed: a mean, but no interval and no test
+    JsonNode summary = json.get("summary");
+    assertThat(summary.get("test").asText())
+        .isEqualTo("paired t test over seeds, two-sided, alpha 0.05");
+    assertThat(summary.get("best").asText()).isEqualTo("he_normal");
+    JsonNode zeros = summary.get("schemes").get(0);
+    assertThat(zeros.get("seeds").asInt()).isEqualTo(1);
+    assertThat(zeros.get("mean_final_test_accuracy").asDouble())
+        .isEqualTo(runs.get(0).get("final_test_accuracy").asDouble());
+    assertThat(zeros.get("ci95_low").isNull()).isTrue();
+    assertThat(zeros.get("vs_best").asText()).isEqualTo("untested");
+    assertThat(summary.get("schemes").get(1).get("vs_best").asText()).isEqualTo("best");
+  }
+
+  @Test
+  void summaryCsvHasOneRowPerScheme() throws Exception {
+    List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
+    assertThat(lines.get(0)).isEqualTo(ResultsFiles.SUMMARY_CSV_HEADER);
+    assertThat(lines).hasSize(1 + 3);
+    assertThat(lines.get(1)).startsWith("zeros,1,").endsWith(",,,,untested,,\"never learned\"");
   }
 
   @Test

@@ -34,7 +34,8 @@ class CompareReportCommandTest {
     }
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("<th>scheme</th><th>acc@1</th><th>acc@2</th>")
-        .contains("<td>normal(0,0.01)</td>").contains("<dt>stalled</dt>")
+        .contains("<td>normal(0,0.01)</td>").contains("<dt>slow start</dt>")
+        .contains("<th>95% interval</th><th>vs best</th>").contains("<td>best</td>")
         .doesNotContain("<script").doesNotContain("https://").doesNotContain("http://");
     assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(1 + 4);
 

@@ -90,8 +90,8 @@ class DataInitCommandsTest {
   @Test
   void compareRunsLsuvAndRecordsItsReport() throws Exception {
     Path out = dir.resolve("compare");
-    CliRun run = CliRun.of("compare", "--epochs", "1", "--train-size", "300", "--test-size",
-        "100", "--schemes", "lsuv,he_normal", "--out", out.toString());
+    CliRun run = CliRun.of("compare", "--epochs", "1", "--seeds", "1", "--train-size", "300",
+        "--test-size", "100", "--schemes", "lsuv,he_normal", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("    lsuv on 300 examples: 3/3 layers within 0.1 of unit"
         + " variance after 1 iteration");

@@ -110,10 +110,10 @@ class InterruptedCompareTest {
   @Test
   void resumeRefusesOtherOptionsNamingEachDifference() throws Exception {
     Path dir = temp.resolve("short");
-    CliRun first = CliRun.of("compare", "--epochs", "1", "--train-size", "100",
+    CliRun first = CliRun.of("compare", "--epochs", "1", "--seeds", "1", "--train-size", "100",
         "--test-size", "50", "--schemes", "he_normal", "--out", dir.toString());
     assertThat(first.exitCode()).as(first.err()).isZero();
-    CliRun other = CliRun.of("compare", "--epochs", "2", "--train-size", "100",
+    CliRun other = CliRun.of("compare", "--epochs", "2", "--seeds", "1", "--train-size", "100",
         "--test-size", "60", "--schemes", "he_normal", "--resume", dir.toString());
     assertThat(other.exitCode()).isEqualTo(2);
     assertThat(other.err().strip()).isEqualTo("primer compare: error: --resume " + dir

@@ -63,8 +63,8 @@ class NumbersNotHonouredTest {
 
   @Test
   void theLargestSeedAloneIsFine() throws Exception {
-    CliRun run = CliRun.of("compare", "--seed", "9223372036854775807", "--schemes", "zeros",
-        "--epochs", "1", "--train-size", "64", "--test-size", "10", "--out",
+    CliRun run = CliRun.of("compare", "--seed", "9223372036854775807", "--seeds", "1",
+        "--schemes", "zeros", "--epochs", "1", "--train-size", "64", "--test-size", "10", "--out",
         dir.resolve("out").toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("seed 9223372036854775807");

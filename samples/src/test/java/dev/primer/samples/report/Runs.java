@@ -18,7 +18,7 @@ final class Runs {
       rows.add(new EpochRow(e, loss, loss * 1.1, Math.min(0.99, acc0 + 0.05 * e + 0.01 * seed),
           e * 1.5));
     }
-    return new SchemeRun(scheme, seed, rows, RunStatus.OK, epochs * 1.5);
+    return new SchemeRun(scheme, seed, rows, RunStatus.ofHistory(rows, 10), epochs * 1.5);
   }
 
   /** Two schemes, three seeds each, five epochs. */

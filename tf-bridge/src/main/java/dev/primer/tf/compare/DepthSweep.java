@@ -9,15 +9,15 @@ import java.util.Map;
 
 /**
  * Runs a depth sweep: for each depth of the plan, one comparison of its schemes on the MLP of
- * that depth (see {@link DepthSweepPlan}), each run judged by {@link RunStatus#of} and worded by
- * {@link SweepStatus} (ok, stalled, slow start, diverged or failed).
+ * that depth (see {@link DepthSweepPlan}), each run judged by the comparison's one rule,
+ * {@link RunStatus#of} (learned, slow start, never learned, diverged, ...).
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
  *   Dataset test = new ImageDataset(mnist.test(), Shape.of(784), 10);
  *   DepthSweepPlan plan = DepthSweepPlan.defaults();              // or .withDepths(2, 10, 30)...
  *   DepthSweepResult result = DepthSweep.run(plan, train, test);  // about 2 minutes on 2 cores
- *   result.status(30, "glorot_uniform");                         // "stalled"
+ *   result.status(30, "glorot_uniform");                         // "never learned"
  *   result.meanFinalAccuracy(30, "he_normal");                   // 0.9245
  * </pre>
  */

@@ -53,14 +53,16 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
   public static final int DEFAULT_WIDTH = 256;
   /** Default schemes: Xavier/Glorot's and He's, the pair He et al. compared. */
   public static final String DEFAULT_SCHEMES = "glorot_uniform,he_normal";
-  /** Default epochs per run: a comparison's ({@link ComparisonPlan#DEFAULT_EPOCHS}). */
-  public static final int DEFAULT_EPOCHS = ComparisonPlan.DEFAULT_EPOCHS;
+  /** Default epochs per run: 10, enough for the deep nets that start late to start. */
+  public static final int DEFAULT_EPOCHS = 10;
   /** Default examples per step: a comparison's ({@link ComparisonPlan#DEFAULT_BATCH}). */
   public static final int DEFAULT_BATCH = ComparisonPlan.DEFAULT_BATCH;
   /** Default SGD learning rate. */
   public static final double DEFAULT_LEARNING_RATE = 0.02;
   /** Default seed: a comparison's ({@link ComparisonPlan#DEFAULT_SEED}). */
   public static final long DEFAULT_SEED = ComparisonPlan.DEFAULT_SEED;
+  /** Default number of seeds: 1 (the default sweep already takes about two minutes). */
+  public static final int DEFAULT_SEED_COUNT = 1;
 
   /**
    * @throws IllegalArgumentException naming the value a sweep cannot run with

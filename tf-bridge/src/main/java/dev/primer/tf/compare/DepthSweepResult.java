@@ -38,11 +38,20 @@ public record DepthSweepResult(DepthSweepPlan plan, List<DepthRuns> depths, int 
   }
 
   /**
-   * The status of (depth, scheme) as {@link SweepStatus} words it: {@code ok}, {@code stalled},
-   * {@code slow start}, or for mixed seeds {@code ok 2/3, stalled 1/3}.
+   * The status of (depth, scheme) as {@link RunStatus#ofGroup} words it: {@code learned},
+   * {@code slow start}, {@code never learned}, ..., or for mixed seeds
+   * {@code learned 2/3, slow start 1/3}.
    */
   public String status(int depth, String scheme) {
-    return SweepStatus.of(at(depth).runsOf(scheme), classes);
+    return RunStatus.ofGroup(at(depth).runsOf(scheme));
+  }
+
+  /**
+   * The schemes of {@code depth} summed up over seeds: mean final accuracy, its 95% interval and
+   * the paired test against that depth's best ({@link SchemeSummary#of}).
+   */
+  public List<SchemeSummary> summaries(int depth) {
+    return SchemeSummary.of(at(depth).runs());
   }
 
   /** Whether every (depth, scheme, seed) of the plan finished. */

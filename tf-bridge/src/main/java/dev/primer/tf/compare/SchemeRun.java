@@ -34,15 +34,6 @@ public record SchemeRun(String scheme, long seed, List<EpochRow> epochs, RunStat
     return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).trainLoss();
   }
 
-  /**
-   * Whether the run {@link RunStatus.Kind#STALLED stalled} after epoch 1 but its test loss after
-   * the last epoch is no longer {@link RunStatus#nearChance near chance}: it learned late.
-   */
-  public boolean slowStart(int classes) {
-    return status.kind() == RunStatus.Kind.STALLED && !epochs.isEmpty()
-        && !RunStatus.nearChance(epochs.get(epochs.size() - 1).testLoss(), classes);
-  }
-
   /** The last epoch's test accuracy, or NaN if no epoch completed. */
   public double finalTestAccuracy() {
     return epochs.isEmpty() ? Double.NaN : epochs.get(epochs.size() - 1).testAccuracy();

@@ -12,10 +12,13 @@
  *       MLPs trained with SGD ({@link dev.primer.tf.compare.DepthSweepPlan}; He et al. 2015) and
  *       returns a {@link dev.primer.tf.compare.DepthSweepResult} of
  *       {@link dev.primer.tf.compare.DepthRuns}.</li>
- *   <li>One status rule: {@link dev.primer.tf.compare.RunStatus#of} (diverged, or stalled when the
- *       test loss after epoch 1 is within 1% of ln classes), refined for sweeps by
- *       {@link dev.primer.tf.compare.SchemeRun#slowStart} and worded by
- *       {@link dev.primer.tf.compare.SweepStatus}.</li>
+ *   <li>One status rule over the whole run, for comparisons and sweeps alike:
+ *       {@link dev.primer.tf.compare.RunStatus#of} (learned, slow start, collapsed, exploded,
+ *       never learned, diverged, failed), judged from the per-epoch history.</li>
+ *   <li>Statistics over seeds: {@link dev.primer.tf.compare.SchemeSummary#of} gives per scheme
+ *       the mean final accuracy with its 95% Student t interval
+ *       ({@link dev.primer.tf.compare.SeedMean}) and a paired t test against the best scheme
+ *       ({@link dev.primer.tf.compare.VersusBest}).</li>
  *   <li>{@link dev.primer.tf.compare.Schemes} reads schemes by name; listeners
  *       ({@link dev.primer.tf.compare.ComparisonListener},
  *       {@link dev.primer.tf.compare.DepthSweepListener}) hear the runs as they go;

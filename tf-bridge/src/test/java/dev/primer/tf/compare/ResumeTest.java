@@ -133,14 +133,16 @@ class ResumeTest {
 
   @Test
   void aFinishedRunThatIsNotThePlansIsRefused() {
-    ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("he_normal").withEpochs(1);
-    SchemeRun other = new SchemeRun("zeros", 42, List.of(), RunStatus.OK, 1);
+    ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("he_normal").withEpochs(1)
+        .withSeeds(List.of(42L));
+    RunStatus none = RunStatus.ofHistory(List.of(), 10);
+    SchemeRun other = new SchemeRun("zeros", 42, List.of(), none, 1);
     assertThatThrownBy(() -> Comparison.run(plan, train, test, ComparisonListener.NONE,
         List.of(other)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("the finished run zeros seed 42 is not one of this comparison's:"
             + " schemes [he_normal], seeds [42]");
-    SchemeRun he = new SchemeRun("he_normal", 42, List.of(), RunStatus.OK, 1);
+    SchemeRun he = new SchemeRun("he_normal", 42, List.of(), none, 1);
     assertThatThrownBy(() -> plan.inOrder(List.of(he, he)))
         .hasMessage("the finished run he_normal seed 42 is given twice");
   }

@@ -33,22 +33,35 @@ class UseFromJavaTest {
   @Test
   void aComparisonGivesItsRunsAsValues() {
     ComparisonPlan plan = ComparisonPlan.defaults().withSchemes("zeros", "he_normal")
-        .withEpochs(1);
+        .withEpochs(1).withSeeds(ComparisonPlan.seeds(ComparisonPlan.DEFAULT_SEED, 2));
     List<SchemeRun> runs = Comparison.run(plan, train, test);
 
-    assertThat(runs).extracting(SchemeRun::scheme).containsExactly("zeros", "he_normal");
+    assertThat(runs).extracting(SchemeRun::scheme)
+        .containsExactly("zeros", "zeros", "he_normal", "he_normal");
     SchemeRun zeros = runs.get(0);
-    SchemeRun he = runs.get(1);
+    SchemeRun he = runs.get(2);
     // Zero kernels never break symmetry: every hidden unit stays 0 and the test loss stays at
-    // ln 10; He's draw trains.
-    assertThat(zeros.status().kind()).isEqualTo(RunStatus.Kind.STALLED);
+    // ln 10, so it never learned; He's draw trains.
+    assertThat(zeros.status().kind()).isEqualTo(RunStatus.Kind.NEVER_LEARNED);
     assertThat(zeros.epochs().get(0).testLoss()).isCloseTo(Math.log(10),
         org.assertj.core.api.Assertions.within(0.01 * Math.log(10)));
-    assertThat(he.status()).isEqualTo(RunStatus.OK);
+    assertThat(he.status().kind()).isEqualTo(RunStatus.Kind.LEARNED);
     assertThat(he.finalTestAccuracy()).isGreaterThan(0.6).isGreaterThan(
         zeros.finalTestAccuracy() + 0.5);
     assertThat(he.epochs()).hasSize(1);
     assertThat(he.seed()).isEqualTo(ComparisonPlan.DEFAULT_SEED);
+
+    // over the two seeds: He is the best, zero init is below it by the paired t test (the
+    // difference, about 0.7, is far larger than its spread between seeds)
+    List<SchemeSummary> summaries = SchemeSummary.of(runs);
+    assertThat(summaries).extracting(SchemeSummary::scheme).containsExactly("zeros", "he_normal");
+    SchemeSummary zerosSummary = summaries.get(0);
+    assertThat(summaries.get(1).versusBest().verdict()).isEqualTo(VersusBest.Verdict.BEST);
+    assertThat(zerosSummary.versusBest().verdict()).isEqualTo(VersusBest.Verdict.BELOW);
+    assertThat(zerosSummary.finalAccuracy().seeds()).isEqualTo(2);
+    assertThat(zerosSummary.finalAccuracy().mean()).isBetween(zerosSummary.finalAccuracy().low(),
+        zerosSummary.finalAccuracy().high());
+    assertThat(zerosSummary.status()).isEqualTo("never learned");
   }
 
   @Test
@@ -59,8 +72,8 @@ class UseFromJavaTest {
 
     assertThat(result.depths()).extracting(DepthRuns::depth).containsExactly(1, 3);
     for (int depth : List.of(1, 3)) {
-      assertThat(result.status(depth, "zeros")).isEqualTo("stalled");
-      assertThat(result.status(depth, "he_normal")).isEqualTo("ok");
+      assertThat(result.status(depth, "zeros")).isEqualTo("never learned");
+      assertThat(result.status(depth, "he_normal")).isEqualTo("learned");
       assertThat(result.meanFinalAccuracy(depth, "he_normal"))
           .isGreaterThan(result.meanFinalAccuracy(depth, "zeros") + 0.5);
     }
