@@ -33,7 +33,7 @@ final class OutputDirectory {
    */
   private static final Pattern PRIMERS = Pattern.compile("(results\\.csv|results\\.json"
       + "|report\\.html|" + Completion.MARKER + "|(test-accuracy|train-loss|test-loss"
-      + "|activation-std|accuracy-grid)(-depth\\d+)?\\.png)");
+      + "|activation-std|accuracy-grid|gradient-through-time)(-depth\\d+)?\\.png)");
 
   /**
    * Creates {@code dir} if needed and checks that results can be written there.

@@ -26,6 +26,11 @@ public record MemoryRun(RecurrentCell cell, String scheme, GradientThroughTime a
   public static final double SOLVED_MSE = 0.01;
   /** A test MSE below this fraction of the baseline counts as having learned something. */
   public static final double LEARNED_FRACTION = 0.5;
+  /**
+   * A finite test MSE above this multiple of the baseline: the weights grew until the output is
+   * far worse than a constant, an exploding gradient that stayed finite.
+   */
+  public static final double EXPLODED_MULTIPLE = 10;
 
   public MemoryRun {
     trainLoss = List.copyOf(trainLoss);
@@ -39,6 +44,8 @@ public record MemoryRun(RecurrentCell cell, String scheme, GradientThroughTime a
     LEARNED("learned some"),
     /** at or above half the baseline: it predicts about the mean; the markers are lost. */
     NEVER_LEARNED("never learned"),
+    /** finite, but more than {@link #EXPLODED_MULTIPLE} times the baseline: it blew up. */
+    EXPLODED("exploded"),
     /** the loss became NaN or infinite; training stopped there. */
     DIVERGED("diverged");
 
@@ -62,7 +69,10 @@ public record MemoryRun(RecurrentCell cell, String scheme, GradientThroughTime a
     if (testMse < SOLVED_MSE) {
       return Status.SOLVED;
     }
-    return testMse < LEARNED_FRACTION * AddingProblem.BASELINE_MSE ? Status.LEARNED
+    if (testMse < LEARNED_FRACTION * AddingProblem.BASELINE_MSE) {
+      return Status.LEARNED;
+    }
+    return testMse > EXPLODED_MULTIPLE * AddingProblem.BASELINE_MSE ? Status.EXPLODED
         : Status.NEVER_LEARNED;
   }
 }

@@ -41,6 +41,7 @@ class RecurrentMemoryTest {
     assertThat(run(0.05, OptionalLong.empty()).status()).isEqualTo(MemoryRun.Status.LEARNED);
     assertThat(run(0.16, OptionalLong.empty()).status())
         .isEqualTo(MemoryRun.Status.NEVER_LEARNED);
+    assertThat(run(1.7e9, OptionalLong.empty()).status()).isEqualTo(MemoryRun.Status.EXPLODED);
     assertThat(run(Double.NaN, OptionalLong.of(7)).status())
         .isEqualTo(MemoryRun.Status.DIVERGED);
   }
