@@ -31,7 +31,7 @@ class MemoryCommandTest {
     }
     assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(5);
     assertThat(Files.readString(out.resolve("report.html")))
-        .contains("How far back", "relu_rnn", "data:image/png;base64,");
+        .contains("Gradient through time at initialization", "relu_rnn", "data:image/png;base64,");
     assertThat(out.resolve("gradient-through-time.png")).exists();
   }
 
