@@ -5,6 +5,7 @@ import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
+import dev.primer.dsl.layer.StateActivation;
 import dev.primer.dsl.spec.CheckReturnValue;
 import dev.primer.dsl.spec.LayerStep;
 import dev.primer.dsl.spec.NetSpec;
@@ -106,6 +107,12 @@ public final class Net {
   @CheckReturnValue
   public static RecurrentStep simpleRnn(int units, Returns returns) {
     return empty().simpleRnn(units, returns);
+  }
+
+  /** A block starting with a simple RNN with the given recurrence nonlinearity (relu: IRNN). */
+  @CheckReturnValue
+  public static RecurrentStep simpleRnn(int units, Returns returns, StateActivation activation) {
+    return empty().simpleRnn(units, returns, activation);
   }
 
   /** A block starting with an LSTM. */

@@ -31,6 +31,14 @@ public sealed interface Recurrent extends Layer permits SimpleRnn, Lstm, Gru {
   /** The gates, in their order along the parameters' last axis. */
   Cell cell();
 
+  /**
+   * The nonlinearity of the state update: tanh for LSTM and GRU (their candidate and, for LSTM,
+   * the cell output), tanh or relu for a simple recurrence.
+   */
+  default StateActivation activation() {
+    return StateActivation.TANH;
+  }
+
   @Override
   default boolean mixesUnits() {
     return true;

@@ -22,6 +22,7 @@ import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.layer.StateActivation;
 import dev.primer.dsl.resolve.Limits;
 import dev.primer.dsl.resolve.NetDefaults;
 import dev.primer.dsl.resolve.ResolvedLayer;
@@ -283,6 +284,15 @@ public class NetSpec {
   @CheckReturnValue
   public RecurrentStep simpleRnn(int units, Returns returns) {
     return new RecurrentStep(append(SimpleRnn.SIGNATURE, units, returns));
+  }
+
+  /**
+   * A simple recurrent layer with the given nonlinearity in its recurrence; {@code relu} with
+   * {@code recurrentInit(IDENTITY)} is an IRNN (see {@link StateActivation}).
+   */
+  @CheckReturnValue
+  public RecurrentStep simpleRnn(int units, Returns returns, StateActivation activation) {
+    return new RecurrentStep(append(SimpleRnn.SIGNATURE, units, returns, activation));
   }
 
   /** LSTM of {@code units}, returning the last state. */

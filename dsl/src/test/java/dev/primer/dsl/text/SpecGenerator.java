@@ -11,6 +11,7 @@ import dev.primer.dsl.init.VarianceScaling.FanMode;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
+import dev.primer.dsl.layer.StateActivation;
 import dev.primer.dsl.spec.ActivationStep;
 import dev.primer.dsl.spec.InitStep;
 import dev.primer.dsl.spec.NetSpec;
@@ -198,8 +199,16 @@ final class SpecGenerator {
             : Optional.of(random.nextBoolean() ? Returns.LAST : Returns.SEQUENCES);
         returns.ifPresent(r -> used.add("returns " + r.text()));
         yield switch (kind) {
-          case "simpleRnn" -> returns.isEmpty() ? spec.simpleRnn(units)
-              : spec.simpleRnn(units, returns.get());
+          case "simpleRnn" -> {
+            if (returns.isEmpty()) {
+              yield spec.simpleRnn(units);
+            }
+            if (random.nextInt(3) == 0) {
+              used.add("relu recurrence");
+              yield spec.simpleRnn(units, returns.get(), StateActivation.RELU);
+            }
+            yield spec.simpleRnn(units, returns.get());
+          }
           case "lstm" -> returns.isEmpty() ? spec.lstm(units) : spec.lstm(units, returns.get());
           default -> returns.isEmpty() ? spec.gru(units) : spec.gru(units, returns.get());
         };
@@ -423,7 +432,8 @@ final class SpecGenerator {
   static Set<String> expectedCoverage() {
     Set<String> expected = new HashSet<>(List.of("input", "no input", "defaultInit",
         "defaultBias", "then", "late default", "withInput", "withKernelInit", "batchNorm arguments",
-        "returns last", "returns sequences", "padding valid", "padding same", "recurrentInit",
+        "returns last", "returns sequences", "relu recurrence", "padding valid", "padding same",
+        "recurrentInit",
         "init", "bias", "leaky alpha", "elu alpha", "-0.0", "zero argument", "tiny argument",
         "huge argument", "negative argument", "dense", "conv2d", "maxPool2d", "avgPool2d",
         "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru"));

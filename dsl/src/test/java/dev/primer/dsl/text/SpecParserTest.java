@@ -27,6 +27,7 @@ import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.VarianceScaling;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
+import dev.primer.dsl.layer.StateActivation;
 import dev.primer.dsl.spec.NetSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,13 @@ class SpecParserTest {
     NetSpec seq = Net.input(28, 28);
     assertThat(Net.parse("input(28,28).lstm(64,sequences).simpleRnn(8,sequences).gru(32,last)"))
         .isEqualTo(seq.lstm(64, Returns.SEQUENCES).simpleRnn(8, Returns.SEQUENCES).gru(32));
+    NetSpec irnn = seq.simpleRnn(8, Returns.LAST, StateActivation.RELU).recurrentInit(IDENTITY);
+    assertThat(Net.parse("input(28,28).simpleRnn(8,last,relu).recurrentInit(identity)"))
+        .isEqualTo(irnn);
+    assertThat(irnn.toString()).isEqualTo(
+        "input(28,28).simpleRnn(8,last,relu).recurrentInit(identity)");
+    assertThat(Net.parse("input(28,28).simpleRnn(8,last,tanh)").toString())
+        .isEqualTo("input(28,28).simpleRnn(8)");
     assertThat(Net.parse("input(28,28).lstm(4).tanh().init(he).recurrentInit(identity).bias(ones)"))
         .isEqualTo(seq.lstm(4).tanh().init(HE).recurrentInit(IDENTITY).bias(ONES));
     assertThat(Net.parse("input(28,28).gru(4).recurrentInit(orthogonal).init(he).relu()"))

@@ -33,7 +33,8 @@ final class OutputDirectory {
    */
   private static final Pattern PRIMERS = Pattern.compile("(results\\.csv|results\\.json"
       + "|summary\\.csv|report\\.html|" + Completion.MARKER
-      + "|(test-accuracy|train-loss|test-loss|activation-std|accuracy-grid)(-depth\\d+)?\\.png)");
+      + "|(test-accuracy|train-loss|test-loss|activation-std|accuracy-grid"
+      + "|gradient-through-time)(-depth\\d+)?\\.png)");
 
   /**
    * Creates {@code dir} if needed and checks that results can be written there.

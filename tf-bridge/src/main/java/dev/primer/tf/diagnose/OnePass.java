@@ -28,8 +28,8 @@ import org.tensorflow.types.TFloat32;
 /**
  * One forward and one backward pass of a model on a probe, in one session run, with every value
  * a diagnosis needs copied out: each layer's pre-activation and output, the loss, its gradient
- * with respect to every trainable parameter and to the pre-activation of every layer with
- * parameters.
+ * with respect to every trainable parameter, to the pre-activation of every layer with
+ * parameters and to the input.
  *
  * <p>The ops are added to the model's graph under {@code diagnose}: the forward half of a
  * training step ({@code StepGraph.pass}, as fit builds it) over the model's variables and input
@@ -42,14 +42,17 @@ final class OnePass {
   private final Map<Output<?>, float[]> values;
   private final Map<Output<?>, float[]> backward;
   private final Map<String, float[]> gradients;
+  private final float[] inputGradient;
   private final float loss;
 
   private OnePass(Forward forward, Map<Output<?>, float[]> values,
-      Map<Output<?>, float[]> backward, Map<String, float[]> gradients, float loss) {
+      Map<Output<?>, float[]> backward, Map<String, float[]> gradients, float[] inputGradient,
+      float loss) {
     this.forward = forward;
     this.values = values;
     this.backward = backward;
     this.gradients = gradients;
+    this.inputGradient = inputGradient;
     this.loss = loss;
   }
 
@@ -82,6 +85,7 @@ final class OnePass {
         wrt.add(trace.preActivation());
       }
     }
+    wrt.add(compiled.input());
 
     Fetches fetches = new Fetches();
     fetches.add(loss);
@@ -89,7 +93,7 @@ final class OnePass {
       fetches.add(t.preActivation());
       fetches.add(t.output());
     });
-    Gradients dy = wrt.isEmpty() ? null : tf.gradients(loss, wrt);
+    Gradients dy = tf.gradients(loss, wrt);
     for (int i = 0; i < wrt.size(); i++) {
       fetches.add(dy.dy(i));
     }
@@ -98,7 +102,8 @@ final class OnePass {
 
     Map<String, float[]> gradients = new HashMap<>();
     Map<Output<?>, float[]> backward = new HashMap<>();
-    for (int i = 0; i < wrt.size(); i++) {
+    int inputIndex = wrt.size() - 1;
+    for (int i = 0; i < inputIndex; i++) {
       float[] g = fetched.get(dy.dy(i).asOutput());
       if (i < trainable.size()) {
         gradients.put(trainable.get(i), g);
@@ -106,7 +111,8 @@ final class OnePass {
         backward.put(backwardOf.get(i - trainable.size()), g);
       }
     }
-    return new OnePass(forward, fetched, backward, gradients, fetched.get(loss.asOutput())[0]);
+    return new OnePass(forward, fetched, backward, gradients,
+        fetched.get(dy.dy(inputIndex).asOutput()), fetched.get(loss.asOutput())[0]);
   }
 
   /** The layers' traces, in order. */
@@ -130,6 +136,11 @@ final class OnePass {
   /** dLoss / d(pre-activation) over the batch, for a layer with parameters. */
   Optional<float[]> backward(LayerTrace trace) {
     return Optional.ofNullable(backward.get(trace.preActivation().asOutput()));
+  }
+
+  /** dLoss / d(input) over the batch, in the probe's layout: [count, example shape]. */
+  float[] inputGradient() {
+    return inputGradient;
   }
 
   /** dLoss / d(parameter), for a trainable parameter. */

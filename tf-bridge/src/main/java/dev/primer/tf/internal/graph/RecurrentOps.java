@@ -45,8 +45,13 @@ final class RecurrentOps {
     List<Operand<TFloat32>> states = new ArrayList<>();
     for (Output<TFloat32> xt : perStep) {
       switch (layer.cell()) {
-        case SIMPLE_RNN, NONE -> h = tf.math.tanh(
-            tf.math.add(xt, tf.linalg.matMul(h, recurrentKernel)));
+        case SIMPLE_RNN, NONE -> {
+          Operand<TFloat32> z = tf.math.add(xt, tf.linalg.matMul(h, recurrentKernel));
+          h = switch (layer.activation()) {
+            case TANH -> tf.math.tanh(z);
+            case RELU -> tf.nn.relu(z);
+          };
+        }
         case LSTM -> {
           List<Operand<TFloat32>> g = split(tf,
               tf.math.add(xt, tf.linalg.matMul(h, recurrentKernel)), 4);
