@@ -44,6 +44,12 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
     return input;
   }
 
+  /** Gamma, beta and the moving statistics: batch norm can be frozen. */
+  @Override
+  public boolean hasParameters() {
+    return true;
+  }
+
   @Override
   public List<ParameterShape> parameters(Shape input) {
     Shape channels = Shape.of(input.last());
