@@ -2,6 +2,7 @@ package dev.primer.tf.compare;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.train.OptimizerNames;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -37,6 +38,11 @@ public record TransferPlan(NetSpec pretrain, int bodyLayers, NetSpec head, int p
       "zeros,normal(0,1),glorot_uniform,he_normal,lecun_normal,orthogonal";
   /** Default epochs, pretraining and fine-tuning alike: short, as the default run should be. */
   public static final int DEFAULT_EPOCHS = 2;
+  /**
+   * Default optimizer, by its {@link OptimizerNames name}, with that name's default rate (0.1):
+   * a short run of few steps needs a larger rate than the comparison's momentum at 0.01.
+   */
+  public static final String DEFAULT_OPTIMIZER = "sgd";
   /** Default first digit of the fine-tuning task. */
   public static final int DEFAULT_SPLIT = 5;
   /** Default training images per task (the embedded set has about 4,000 of each half). */
@@ -72,13 +78,13 @@ public record TransferPlan(NetSpec pretrain, int bodyLayers, NetSpec head, int p
   /**
    * The defaults: {@link #DEFAULT_PRETRAIN}, body of 2 layers, head {@link #DEFAULT_HEAD},
    * digits 0-4 then 5-9, 1,000 training images per task, 2 epochs each, the head schemes
-   * {@link #DEFAULT_SCHEMES}, batch 64, SGD with momentum 0.9 and rate 0.01, seed 42, CPU.
+   * {@link #DEFAULT_SCHEMES}, batch 64, plain SGD with rate 0.1, seed 42, CPU.
    */
   public static TransferPlan defaults() {
     return new TransferPlan(Net.parse(DEFAULT_PRETRAIN), DEFAULT_BODY_LAYERS,
         Net.parse(DEFAULT_HEAD), DEFAULT_EPOCHS, DEFAULT_SPLIT, DEFAULT_TRAIN_SIZE,
         ComparisonPlan.defaults().withSchemes(Schemes.parseList(DEFAULT_SCHEMES))
-            .withEpochs(DEFAULT_EPOCHS));
+            .withEpochs(DEFAULT_EPOCHS).withOptimizer(OptimizerNames.of(DEFAULT_OPTIMIZER)));
   }
 
   /**
