@@ -37,17 +37,14 @@ public final class Transfer {
    * @param mnist the images; each task takes the first {@link TransferPlan#trainSize} training
    *     images of its digits and every test image of them
    * @param saved the directory the pretrained model is saved into (created if needed)
-   * @throws IllegalArgumentException before any training, if the pretraining net does not end
-   *     in {@link TransferPlan#pretrainClasses} outputs or the fine-tuning net in
-   *     {@link TransferPlan#fineTuneClasses}, a task has fewer than {@code trainSize} training
+   * @throws IllegalArgumentException before any training, if {@link TransferPlan#checkNets}
+   *     refuses the nets, a task has fewer than {@code trainSize} training
    *     images, or the fine-tuning comparison refuses its net or data
    * @throws IOException if the pretrained model cannot be saved
    */
   public static TransferResult run(TransferPlan plan, MnistSplit mnist, Path saved,
       ComparisonListener listener) throws IOException {
-    checkOutputs("pretraining", plan.pretrain(), plan.pretrainClasses());
-    checkOutputs("fine-tuning", plan.pretrain().firstLayers(plan.bodyLayers()).then(plan.head()),
-        plan.fineTuneClasses());
+    plan.checkNets();
     NetSpec pretrain = plan.pretrain();
     ComparisonPlan fine = plan.fineTune();
     ImageDataset baseTrain = task(mnist.train(), 0, plan.split(), plan.trainSize(), pretrain);
@@ -107,13 +104,5 @@ public final class Transfer {
       NetSpec net) {
     return new ImageDataset(digits(images, from, to, limit), net.input().orElseThrow(),
         to - from);
-  }
-
-  private static void checkOutputs(String which, NetSpec net, int classes) {
-    long outputs = net.resolve().output().size();
-    if (outputs != classes) {
-      throw new IllegalArgumentException("the " + which + " net ends in " + outputs
-          + " outputs, but its task has " + classes + " classes (digits): " + net);
-    }
   }
 }

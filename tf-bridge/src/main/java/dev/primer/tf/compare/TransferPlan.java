@@ -97,6 +97,28 @@ public record TransferPlan(NetSpec pretrain, int bodyLayers, NetSpec head, int p
     return pretrain.firstLayers(bodyLayers).frozenFrom(saved.toString()).then(head);
   }
 
+  /**
+   * Refuses, before anything is trained or written, a pretraining net that does not end in
+   * {@link #pretrainClasses} outputs and a fine-tuning net (body then head) that does not end in
+   * {@link #fineTuneClasses}, or a head that cannot follow the body. {@link Transfer#run} calls
+   * it first.
+   *
+   * @throws IllegalArgumentException {@code the fine-tuning net ends in 10 outputs, but its task
+   *     has 5 classes (digits): …}
+   */
+  public void checkNets() {
+    checkOutputs("pretraining", pretrain, pretrainClasses());
+    checkOutputs("fine-tuning", pretrain.firstLayers(bodyLayers).then(head), fineTuneClasses());
+  }
+
+  private static void checkOutputs(String which, NetSpec net, int classes) {
+    long outputs = net.resolve().output().size();
+    if (outputs != classes) {
+      throw new IllegalArgumentException("the " + which + " net ends in " + outputs
+          + " outputs, but its task has " + classes + " classes (digits): " + net);
+    }
+  }
+
   /** Number of classes the pretraining task has: the digits below {@link #split}. */
   public int pretrainClasses() {
     return split;
