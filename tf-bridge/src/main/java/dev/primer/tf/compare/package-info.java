@@ -12,6 +12,9 @@
  *       MLPs trained with SGD ({@link dev.primer.tf.compare.DepthSweepPlan}; He et al. 2015) and
  *       returns a {@link dev.primer.tf.compare.DepthSweepResult} of
  *       {@link dev.primer.tf.compare.DepthRuns}.</li>
+ *   <li>{@link dev.primer.tf.compare.Transfer#run} pretrains on digits 0-4, saves, and compares
+ *       head initializers over the frozen body on 5-9 ({@link dev.primer.tf.compare.TransferPlan},
+ *       {@link dev.primer.tf.compare.TransferResult}).</li>
  *   <li>One status rule: {@link dev.primer.tf.compare.RunStatus#of} (diverged, or stalled when the
  *       test loss after epoch 1 is within 1% of ln classes), refined for sweeps by
  *       {@link dev.primer.tf.compare.SchemeRun#slowStart} and worded by
