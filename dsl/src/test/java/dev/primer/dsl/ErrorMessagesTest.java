@@ -44,14 +44,14 @@ class ErrorMessagesTest {
   private static final String KNOWN_STEPS = "input, defaultInit, defaultBias, dense, conv2d,"
       + " maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, simpleRnn, lstm, gru, relu,"
       + " leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax, linear, init, bias,"
-      + " recurrentInit";
+      + " recurrentInit, frozen";
 
   private static final String KNOWN_INITS = "zeros, ones, glorot_uniform, glorot_normal,"
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"
       + " lecun_normal, lecun_normal_untruncated, orthogonal, identity, delta_orthogonal, auto,"
       + " keras_default, pytorch_default, lsuv, class_prior, glorot, xavier_uniform, xavier_normal,"
       + " he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, truncated_normal,"
-      + " variance_scaling, sparse";
+      + " variance_scaling, sparse, from";
 
   /** A rule of the spec, broken while building it in Java. */
   private static void spec(ThrowingCallable build, String message) {
@@ -374,7 +374,7 @@ class ErrorMessagesTest {
       text("dense(10).init(variance_scaling(2,fan_in,gauss))", "column 16: variance_scaling:"
           + " argument 3 must be one of truncated_normal, normal, uniform, got 'gauss'");
       text("dense(10).init(normal(0,he_normal(1)))",
-          "column 25: normal: arguments must be numbers or words, got 'he_normal(...)'");
+          "column 25: normal: arguments must be numbers, words or quoted texts, got 'he_normal(...)'");
       text("dense(10).init(5)",
           "column 16: init: expected an initializer such as he_normal, got 5");
       text("dense(10).init()",
@@ -387,7 +387,7 @@ class ErrorMessagesTest {
       init("he_normal)", "column 10: expected the end of the initializer, got ')'");
       init("he_normal.relu()", "column 10: expected the end of the initializer, got '.'");
       init("0.5", "column 1: initializer: expected an initializer such as he_normal, got 0.5");
-      init("normal(0,", "column 10: expected a number, a word or an initializer, got the end"
+      init("normal(0,", "column 10: expected a number, a word, a quoted text or an initializer, got the end"
           + " of the text");
       init("he_normall", "column 1: unknown initializer 'he_normall'; did you mean 'he_normal'?"
           + " (known: " + KNOWN_INITS + ")");
@@ -576,7 +576,7 @@ class ErrorMessagesTest {
               + " an argument such as normal(0,1) takes only numbers and words");
       // 64 deep is read, and then refused for what it says
       text("input(4).dense(2).init(" + "orthogonal(".repeat(64) + ")".repeat(65),
-          "column 35: orthogonal: arguments must be numbers or words, got 'orthogonal(...)'");
+          "column 35: orthogonal: arguments must be numbers, words or quoted texts, got 'orthogonal(...)'");
     }
 
     @Test
@@ -593,7 +593,7 @@ class ErrorMessagesTest {
       text("input(784).(10)", "column 12: expected a step such as dense(10), got '('");
       text("input(784", "column 10: expected ',' or ')', got the end of the text");
       text("dense(10 20)", "column 10: expected ',' or ')', got '20'");
-      text("dense(,)", "column 7: expected a number, a word or an initializer, got ','");
+      text("dense(,)", "column 7: expected a number, a word, a quoted text or an initializer, got ','");
       text("input(784).", "column 12: expected a step such as dense(10), got the end of the text");
     }
 

@@ -30,6 +30,8 @@ public record Param(
     CHOICE,
     /** The rest of the arguments, at least one, each a whole number: an {@code int[]}. */
     INTEGERS,
+    /** A quoted text ({@link Quoted}): a {@link String}. */
+    TEXT,
     /** Anything the parser read (a number, a word, a call), passed on unchecked. */
     ANY
   }
@@ -57,6 +59,11 @@ public record Param(
   /** The rest of the arguments, whole numbers, at least one. */
   public static Param integers(String name) {
     return new Param(name, Type.INTEGERS, null, null);
+  }
+
+  /** A quoted text, such as a file name: {@code "base/weights.npz"}. */
+  public static Param text(String name) {
+    return new Param(name, Type.TEXT, null, null);
   }
 
   /** An argument read by its caller (an initializer in a step). */

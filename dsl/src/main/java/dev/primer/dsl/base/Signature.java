@@ -109,6 +109,7 @@ public final class Signature<T> {
         case INTEGER -> integer(i, raw.get(i));
         case NUMBER -> number(i, raw.get(i));
         case CHOICE -> choice(i, p, raw.get(i));
+        case TEXT -> text(i, raw.get(i));
         default -> raw.get(i);
       });
     }
@@ -224,6 +225,14 @@ public final class Signature<T> {
     return (int) d;
   }
 
+  private Quoted text(int i, Object raw) {
+    if (raw instanceof Quoted q) {
+      return q;
+    }
+    throw new ArgumentException(i, name + ": argument " + (i + 1) + " must be a quoted text"
+        + " such as \"base/weights.npz\", got " + describe(raw));
+  }
+
   private Object choice(int i, Param p, Object raw) {
     List<String> words = p.words();
     if (raw instanceof String w && words.contains(w.toLowerCase(Locale.ROOT))) {
@@ -238,6 +247,9 @@ public final class Signature<T> {
   public static String describe(Object raw) {
     if (raw instanceof Number n) {
       return Numbers.format(n.doubleValue());
+    }
+    if (raw instanceof Quoted q) {
+      return Visible.of(q.toString());
     }
     return "'" + Visible.of(String.valueOf(raw)) + "'";
   }
@@ -283,6 +295,12 @@ public final class Signature<T> {
     /** Argument {@code i} as the rest of the whole numbers. */
     public int[] integers(int i) {
       return (int[]) list.get(i);
+    }
+
+    /** Argument {@code i} as the text of a {@link Quoted}. */
+    public String text(int i) {
+      Object value = list.get(i);
+      return value instanceof Quoted q ? q.text() : (String) value;
     }
 
     /** Argument {@code i} as a {@code type} (an enum of a choice; null as Java passed it). */

@@ -5,6 +5,7 @@ import static dev.primer.dsl.base.Signature.preset;
 import static dev.primer.dsl.base.Signature.writing;
 
 import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Quoted;
 import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.Suggestions;
 import dev.primer.dsl.base.Visible;
@@ -26,6 +27,7 @@ import java.util.Optional;
  *   orthogonal  orthogonal(1.2)  identity  identity(0.5)  delta_orthogonal  delta_orthogonal(2)
  *   sparse(15,1.0)  auto  keras_default  pytorch_default
  *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior  (data-dependent: see DataInit)
+ *   from("base/weights.npz","dense_0/kernel")   (values stored in a file: see Pretrained)
  * </pre>
  * Also read (and written under their canonical name): {@code glorot}, {@code xavier_uniform},
  * {@code he}, {@code kaiming_uniform}, {@code lecun}, and PyTorch's untruncated
@@ -98,7 +100,11 @@ public final class InitNames {
                   x -> List.of(x.scale(), x.mode(), x.distribution()))),
       Signature.named("sparse").required(Param.integer("count"), Param.number("std"))
           .build(v -> new Sparse(v.integer(0), v.number(1)),
-              writing(Sparse.class, x -> List.of(x.count(), x.std()))));
+              writing(Sparse.class, x -> List.of(x.count(), x.std()))),
+      Signature.named("from").required(Param.text("path"), Param.text("array"))
+          .build(v -> new Pretrained(v.text(0), v.text(1)),
+              writing(Pretrained.class,
+                  p -> List.of(new Quoted(p.path()), new Quoted(p.array())))));
 
   /** Every name {@link #parse} reads, canonical names first. */
   public static List<String> names() {

@@ -147,6 +147,17 @@ public final class Inits {
     return new Lsuv(tolerance, maxIterations);
   }
 
+  /**
+   * The values of array {@code array} of the {@code .npz} file (or saved model directory)
+   * {@code path}: a pretrained parameter, see {@link Pretrained}. Read and shape-checked when the
+   * net is compiled, not here.
+   *
+   * @throws IllegalArgumentException if a name is blank
+   */
+  public static Pretrained from(String path, String array) {
+    return new Pretrained(path, array);
+  }
+
   /** {@code count} nonzero N(0, std^2) incoming weights per unit (Martens 2010). */
   public static Sparse sparse(int count, double std) {
     return new Sparse(count, std);

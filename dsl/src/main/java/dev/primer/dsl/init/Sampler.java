@@ -7,7 +7,7 @@ package dev.primer.dsl.init;
  */
 public sealed interface Sampler extends Init
     permits Constant, Normal, TruncatedNormal, Uniform, Orthogonal, Identity, DeltaOrthogonal,
-        Sparse {
+        Sparse, Pretrained {
 
   <R> R accept(Visitor<R> visitor);
 
@@ -33,5 +33,7 @@ public sealed interface Sampler extends Init
     R deltaOrthogonal(DeltaOrthogonal d);
 
     R sparse(Sparse s);
+
+    R pretrained(Pretrained p);
   }
 }

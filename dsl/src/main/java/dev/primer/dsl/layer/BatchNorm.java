@@ -10,7 +10,9 @@ import java.util.List;
  * Batch normalisation over the last axis (Ioffe and Szegedy 2015):
  * y = gamma * (x - mean) / sqrt(var + epsilon) + beta, with the batch's mean and variance while
  * training and the moving averages at inference, updated as
- * moving = momentum * moving + (1 - momentum) * batch.
+ * moving = momentum * moving + (1 - momentum) * batch. A frozen batch norm ({@code frozen()})
+ * keeps gamma and beta and, as in Keras, uses its moving averages while training too and never
+ * updates them.
  *
  * @param momentum in [0, 1); default 0.99 (Keras)
  * @param epsilon &gt; 0; default 0.001 (Keras)
@@ -42,6 +44,12 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
   @Override
   public Shape outputShape(Shape input) {
     return input;
+  }
+
+  /** Gamma, beta and the moving statistics: batch norm can be frozen. */
+  @Override
+  public boolean hasParameters() {
+    return true;
   }
 
   @Override

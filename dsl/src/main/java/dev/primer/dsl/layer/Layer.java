@@ -89,6 +89,14 @@ public sealed interface Layer
   }
 
   /**
+   * Whether the layer holds parameters (for any input shape): what {@code frozen()} can freeze.
+   * Layers with initializable parameters do; batch norm overrides it.
+   */
+  default boolean hasParameters() {
+    return !initializable().isEmpty();
+  }
+
+  /**
    * Whether the layer combines different units (dense, conv, recurrent). Layers that don't
    * (batch norm, dropout, pooling, flatten, reshape) let AUTO look through them for the
    * activation that follows a weighted layer.

@@ -36,6 +36,19 @@ public record ResolvedLayer(
     return parameters.stream().filter(p -> p.role() == role).findFirst();
   }
 
+  /** Whether training leaves its parameters as they are: see {@code NetSpec.frozen()}. */
+  public boolean frozen() {
+    return spec.frozen();
+  }
+
+  /**
+   * The parameters gradients update: those whose role is trainable (not batch norm's moving
+   * statistics), none if the layer is frozen.
+   */
+  public List<Parameter> trainableParameters() {
+    return frozen() ? List.of() : parameters.stream().filter(Parameter::trainable).toList();
+  }
+
   /** Number of values in all its parameters. */
   public long parameterCount() {
     return parameters.stream().mapToLong(Parameter::size).sum();

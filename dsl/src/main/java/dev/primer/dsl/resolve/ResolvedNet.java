@@ -31,20 +31,35 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
    */
   public static ResolvedNet of(Shape input, List<LayerSpec> layers, NetDefaults defaults) {
     List<ResolvedLayer> resolved = new ArrayList<>();
-    Map<String, Integer> perKind = new HashMap<>();
+    List<String> names = layerNames(layers);
     Shape shape = input;
     long total = 0;
     List<Optional<Activation>> autos = autoActivations(layers);
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
-      int ordinal = perKind.merge(spec.layer().nameStem(), 1, Integer::sum) - 1;
-      ResolvedLayer layer = layer(i, spec.layer().nameStem() + "_" + ordinal, spec, shape,
+      ResolvedLayer layer = layer(i, names.get(i), spec, shape,
           autos.get(i), i == layers.size() - 1, defaults);
       total = checkTotal(layer, total);
       resolved.add(layer);
       shape = layer.output();
     }
     return new ResolvedNet(input, resolved);
+  }
+
+  /**
+   * The name of each layer: its kind's stem and its ordinal among the layers of that stem
+   * ({@code dense_0}, {@code dense_1}, {@code conv2d_0}); a parameter's name is the layer's and
+   * its role's, {@code dense_1/kernel}. The names of the first layers of a net do not depend on
+   * the layers after them.
+   */
+  public static List<String> layerNames(List<LayerSpec> layers) {
+    Map<String, Integer> perKind = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    for (LayerSpec spec : layers) {
+      int ordinal = perKind.merge(spec.layer().nameStem(), 1, Integer::sum) - 1;
+      names.add(spec.layer().nameStem() + "_" + ordinal);
+    }
+    return names;
   }
 
   /**
@@ -151,9 +166,23 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
     return parameters().stream().mapToLong(Parameter::size).sum();
   }
 
-  /** Number of values that gradients update. */
+  /**
+   * The parameters gradients update, layer by layer: trainable roles of layers that are not
+   * frozen. What every optimizer computes gradients for.
+   */
+  public List<Parameter> trainableParameters() {
+    return layers.stream().flatMap(l -> l.trainableParameters().stream()).toList();
+  }
+
+  /** Number of values that gradients update: in {@link #trainableParameters()}. */
   public long trainableCount() {
-    return parameters().stream().filter(Parameter::trainable).mapToLong(Parameter::size).sum();
+    return trainableParameters().stream().mapToLong(Parameter::size).sum();
+  }
+
+  /** Number of values in the parameters of frozen layers (their moving statistics included). */
+  public long frozenCount() {
+    return layers.stream().filter(ResolvedLayer::frozen)
+        .mapToLong(ResolvedLayer::parameterCount).sum();
   }
 
   /** The table of layers: see {@link Summary}. */

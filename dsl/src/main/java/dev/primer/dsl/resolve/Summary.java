@@ -10,7 +10,10 @@ import java.util.List;
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
  * shape, parameter count, fans and the initializers of its kernel and bias (AUTO and the
- * framework presets shown as what they resolved to), then the totals.
+ * framework presets shown as what they resolved to), then the totals. When a layer is frozen, a
+ * last column marks the frozen ones and the totals count the frozen values apart: trainable
+ * (what gradients update), frozen (every parameter of a frozen layer) and non-trainable (the
+ * other layers' batch-norm moving statistics).
  * <pre>
  *  #  layer       activation  output  params   fan_in/out  kernel init       bias init
  *  0  dense(256)  relu        [256]   200,960  784/256     he_normal (auto)  zeros (auto)
@@ -30,6 +33,10 @@ final class Summary {
       header.add("recurrent init");
     }
     header.add("bias init");
+    boolean anyFrozen = net.layers().stream().anyMatch(ResolvedLayer::frozen);
+    if (anyFrozen) {
+      header.add("frozen");
+    }
     List<List<String>> rows = new ArrayList<>();
     rows.add(header);
     for (ResolvedLayer layer : net.layers()) {
@@ -45,6 +52,9 @@ final class Summary {
         row.add(label(layer, Role.RECURRENT_KERNEL));
       }
       row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS : Role.BETA));
+      if (anyFrozen) {
+        row.add(layer.frozen() ? "frozen" : "-");
+      }
       rows.add(row);
     }
     StringBuilder out = new StringBuilder();
@@ -52,8 +62,13 @@ final class Summary {
     out.append(TextTable.render(rows, c -> c == 0 || c == 4, 2));
     long total = net.parameterCount();
     long trainable = net.trainableCount();
+    long frozen = net.frozenCount();
     out.append("parameters: ").append(Numbers.grouped(total)).append(" (trainable ")
-        .append(Numbers.grouped(trainable)).append(", non-trainable ").append(Numbers.grouped(total - trainable))
+        .append(Numbers.grouped(trainable));
+    if (anyFrozen) {
+      out.append(", frozen ").append(Numbers.grouped(frozen));
+    }
+    out.append(", non-trainable ").append(Numbers.grouped(total - trainable - frozen))
         .append(")\n");
     return out.toString();
   }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *   input(28,28,1).conv2d(32,5).relu().maxPool2d(2).flatten().dense(10).softmax()
  * </pre>
  * Net-wide defaults come right after the input; per layer the order is layer, activation, init,
- * recurrentInit, bias. {@code dev.primer.dsl.text.SpecParser} reads it back.
+ * recurrentInit, bias, frozen. {@code dev.primer.dsl.text.SpecParser} reads it back.
  */
 final class ChainText {
   private ChainText() {
@@ -32,6 +32,9 @@ final class ChainText {
       init(out, Role.KERNEL, layer.inits().kernel());
       init(out, Role.RECURRENT_KERNEL, layer.inits().recurrentKernel());
       init(out, Role.BIAS, layer.inits().bias());
+      if (layer.frozen()) {
+        call(out, "frozen", "");
+      }
     }
     return out.toString();
   }

@@ -6,6 +6,7 @@ import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
+import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.AvgPool2d;
 import dev.primer.dsl.layer.BatchNorm;
@@ -13,6 +14,7 @@ import dev.primer.dsl.layer.Conv2d;
 import dev.primer.dsl.layer.Dense;
 import dev.primer.dsl.layer.Dropout;
 import dev.primer.dsl.layer.Flatten;
+import dev.primer.dsl.layer.InitChoices;
 import dev.primer.dsl.layer.Gru;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerSpec;
@@ -356,6 +358,86 @@ public class NetSpec {
         merge("defaultBias", defaults.bias(), block.defaults.bias())));
   }
 
+  /**
+   * Freezes the last layer: training leaves all its parameters as they are. No optimizer
+   * updates them (they are not among the variables gradients are computed for), and a frozen
+   * batch norm normalizes with its moving statistics and does not update them, as Keras does
+   * for a layer with {@code trainable = False}. Its initializers still decide its first values:
+   * name them before, typically {@code init(from(...))} for pretrained weights. It ends the
+   * layer's steps: {@code dense(256).relu().init(he_normal).frozen()}.
+   *
+   * @throws SpecException if there is no layer before it, the last layer has no parameters
+   *     (pooling, flatten, reshape, dropout) or it is frozen already
+   */
+  @CheckReturnValue
+  public NetSpec frozen() {
+    if (layers.isEmpty()) {
+      throw new SpecException("frozen() has no layer before it to freeze");
+    }
+    LayerSpec l = layers.get(last());
+    if (!l.layer().hasParameters()) {
+      throw SpecException.atLayer(last(), l.layer().kind(),
+          "has no parameters to freeze; frozen() applies to the layer just before it");
+    }
+    if (l.frozen()) {
+      throw SpecException.atLayer(last(), l.layer().kind(),
+          "is frozen already; frozen() is written once per layer");
+    }
+    return replaceLast(l.freeze());
+  }
+
+  /**
+   * The first {@code count} layers of this spec, with its input and net-wide defaults: the body
+   * of a trained net, without its head.
+   *
+   * @throws SpecException if count is negative or more than the number of layers
+   */
+  @CheckReturnValue
+  public NetSpec firstLayers(int count) {
+    if (count < 0 || count > layers.size()) {
+      throw new SpecException("firstLayers: count must be between 0 and the " + layers.size()
+          + " layers of the spec, got " + count);
+    }
+    return new NetSpec(input, layers.subList(0, count), defaults);
+  }
+
+  /**
+   * The same layers as a pretrained, frozen body: every kernel, recurrent kernel and bias
+   * starts from the array of the same name in {@code path} ({@code from(path, "dense_0/kernel")},
+   * see {@link dev.primer.dsl.init.Pretrained}), and every layer with parameters is
+   * {@link #frozen()}. With {@link #firstLayers} and {@link #then}, how a new head goes on a
+   * saved net: {@code saved.firstLayers(4).frozenFrom("base").then(Net.dense(5).softmax())}.
+   * Names only: the file is read when the net is compiled.
+   *
+   * @param path a {@code .npz} file or the directory a model was saved into
+   * @throws SpecException for a batch norm layer (its gamma, beta and moving statistics cannot
+   *     be named from a file), or a blank path
+   */
+  @CheckReturnValue
+  public NetSpec frozenFrom(String path) {
+    List<String> names = ResolvedNet.layerNames(layers);
+    List<LayerSpec> loaded = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec l = layers.get(i);
+      if (!l.layer().hasParameters()) {
+        loaded.add(l);
+        continue;
+      }
+      if (l.layer().initializable().isEmpty()) {
+        throw SpecException.atLayer(i, l.layer().kind(), "its parameters cannot be taken from"
+            + " a file (only kernels, recurrent kernels and biases can); end the body before it");
+      }
+      InitChoices inits = l.inits();
+      for (Role role : Role.values()) {
+        if (l.layer().initializable().contains(role)) {
+          inits = inits.with(role, Inits.from(path, names.get(i) + "/" + role.paramName()));
+        }
+      }
+      loaded.add(l.withInits(inits).freeze());
+    }
+    return new NetSpec(input, loaded, defaults);
+  }
+
   // ---------------------------------------------------------------- net-wide choices
 
   /**
@@ -386,9 +468,12 @@ public class NetSpec {
   }
 
   /**
-   * The same net with {@code kernel} as the kernel initializer of every layer, whatever was
-   * named: how a comparison tries one scheme on a fixed architecture. Biases and recurrent
-   * kernels keep their own choices (a framework preset also decides those it does not name).
+   * The same net with {@code kernel} as the kernel initializer of every layer that is not
+   * frozen, whatever was named: how a comparison tries one scheme on a fixed architecture.
+   * Biases and recurrent kernels keep their own choices (a framework preset also decides those
+   * it does not name). A frozen layer keeps the kernel init it had, named explicitly where it
+   * came from the net-wide default or AUTO: its values are meant to stay (a pretrained body,
+   * see {@link #frozen()}), so a comparison tries schemes on the layers that train.
    *
    * @throws SpecException if {@code kernel} cannot fill some layer's kernel
    */
@@ -397,7 +482,10 @@ public class NetSpec {
     List<LayerSpec> replaced = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec l = layers.get(i);
-      if (l.layer().initializable().contains(Role.KERNEL)) {
+      if (l.frozen() && l.layer().initializable().contains(Role.KERNEL)) {
+        Init kept = l.inits().kernel().or(defaults::kernel).orElse(Inits.AUTO);
+        replaced.add(l.withInits(l.inits().with(Role.KERNEL, kept)));
+      } else if (l.layer().initializable().contains(Role.KERNEL)) {
         checkFits(i, l.layer(), Role.KERNEL, kernel);
         replaced.add(l.withInits(l.inits().with(Role.KERNEL, kernel)));
       } else {

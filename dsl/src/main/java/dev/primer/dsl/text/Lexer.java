@@ -1,21 +1,30 @@
 package dev.primer.dsl.text;
 
+import dev.primer.dsl.base.Quoted;
 import dev.primer.dsl.base.Visible;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits the text form into tokens: words, numbers and the punctuation {@code . , ( )}. */
+/**
+ * Splits the text form into tokens: words, numbers, quoted texts ({@code "a \"b\" c"}, a
+ * double quote or backslash inside escaped by a backslash) and the punctuation
+ * {@code . , ( )}. A text token's {@code text} is its content, escapes undone.
+ */
 final class Lexer {
   private Lexer() {
     throw new AssertionError("no instances");
   }
 
-  enum Kind { WORD, NUMBER, DOT, COMMA, OPEN, CLOSE, END }
+  enum Kind { WORD, NUMBER, TEXT, DOT, COMMA, OPEN, CLOSE, END }
 
   /** A token and its 1-based column. */
   record Token(Kind kind, String text, int column) {
     String describe() {
-      return kind == Kind.END ? "the end of the text" : "'" + Visible.of(text) + "'";
+      return switch (kind) {
+        case END -> "the end of the text";
+        case TEXT -> Visible.of(new Quoted(text).toString());
+        default -> "'" + Visible.of(text) + "'";
+      };
     }
   }
 
@@ -32,6 +41,33 @@ final class Lexer {
               && tokens.get(tokens.size() - 1).kind() != Kind.CLOSE))) {
         tokens.add(new Token(Kind.DOT, ".", column));
         i++;
+      } else if (c == '"') {
+        StringBuilder content = new StringBuilder();
+        i++;
+        while (true) {
+          if (i >= text.length()) {
+            throw new SpecParseException(column, "the quoted text that starts here has no"
+                + " closing '\"'");
+          }
+          char d = text.charAt(i);
+          if (d == '"') {
+            i++;
+            break;
+          }
+          if (d == '\\') {
+            char escaped = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
+            if (escaped != '"' && escaped != '\\') {
+              throw new SpecParseException(i + 1, "only \\\" and \\\\ are escapes in a"
+                  + " quoted text; write a backslash as \\\\");
+            }
+            content.append(escaped);
+            i += 2;
+          } else {
+            content.append(d);
+            i++;
+          }
+        }
+        tokens.add(new Token(Kind.TEXT, content.toString(), column));
       } else if (c == ',') {
         tokens.add(new Token(Kind.COMMA, ",", column));
         i++;

@@ -3,6 +3,7 @@ package dev.primer.dsl.text;
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.ArgumentException;
 import dev.primer.dsl.base.Param;
+import dev.primer.dsl.base.Quoted;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.Signature;
 import dev.primer.dsl.base.SpecException;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * <pre>
  *   chain    = [ "Net" "." ] call { "." call }
  *   call     = word "(" [ argument { "," argument } ] ")"
- *   argument = number | word | word "(" [ argument { "," argument } ] ")"
+ *   argument = number | word | text | word "(" [ argument { "," argument } ] ")"
+ *   text     = '"' { character | '\"' | '\\' } '"'      a quoted text, as in from("w.npz","dense_0/kernel")
  * </pre>
  * Each call is applied to the spec built so far through the same steps as the Java chain, so the
  * same rules hold and an activation, init or bias may only follow where the Java types allow.
@@ -78,6 +80,8 @@ public final class SpecParser {
 
   private record Word(String word, int column) implements Argument {}
 
+  private record Text(String text, int column) implements Argument {}
+
   private record Call(String name, List<Argument> arguments, int column) implements Argument {
     /** As messages quote a call: {@code he_normal(...)}. */
     @Override
@@ -95,6 +99,10 @@ public final class SpecParser {
   /** {@code input(dims...)}: the one step that must come first. */
   private static final Signature<int[]> INPUT = Signature.named("input")
       .rest(Param.integers("dims")).build(v -> v.integers(0), o -> Optional.empty());
+
+  /** {@code frozen()}: freezes the layer before it. */
+  private static final Signature<Object> FROZEN = Signature.named("frozen")
+      .build(v -> v, o -> Optional.empty());
 
   private static final Map<String, Step> STEPS = new LinkedHashMap<>();
 
@@ -131,6 +139,10 @@ public final class SpecParser {
         return (NetSpec) step.recurrentInit(init);
       }
       throw noInitHere(s, c);
+    });
+    STEPS.put("frozen", (s, c) -> {
+      read(FROZEN, c);
+      return s.frozen();
     });
   }
 
@@ -264,6 +276,7 @@ public final class SpecParser {
     Token t = cursor.next();
     return switch (t.kind()) {
       case NUMBER -> new Number(Double.parseDouble(t.text()), t.column());
+      case TEXT -> new Text(t.text(), t.column());
       case WORD -> {
         if (cursor.peek().kind() == Kind.OPEN) {
           if (depth == MAX_NESTING) {
@@ -276,7 +289,7 @@ public final class SpecParser {
         yield new Word(t.text(), t.column());
       }
       default -> throw new SpecParseException(t.column(),
-          "expected a number, a word or an initializer, got " + t.describe());
+          "expected a number, a word, a quoted text or an initializer, got " + t.describe());
     };
   }
 
@@ -293,10 +306,16 @@ public final class SpecParser {
     }
   }
 
-  /** An argument as a signature reads it: a number as a Double, a word as a String. */
+  /**
+   * An argument as a signature reads it: a number as a Double, a word as a String, a quoted
+   * text as a {@link Quoted}.
+   */
   private static Object raw(Argument a) {
     if (a instanceof Number n) {
       return n.value();
+    }
+    if (a instanceof Text t) {
+      return new Quoted(t.text());
     }
     return a instanceof Word w ? w.word() : a;
   }
@@ -357,7 +376,8 @@ public final class SpecParser {
         for (Argument inner : call.arguments()) {
           if (inner instanceof Call) {
             throw new SpecParseException(inner.column(),
-                call.name() + ": arguments must be numbers or words, got " + describe(inner));
+                call.name() + ": arguments must be numbers, words or quoted texts, got "
+                    + describe(inner));
           }
           values.add(raw(inner));
         }

@@ -128,7 +128,7 @@ class InitNamesTest {
         "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
         "keras_default", "pytorch_default", "lsuv", "class_prior", "glorot", "xavier_uniform",
         "xavier_normal", "he", "kaiming_uniform", "kaiming_normal", "lecun", "constant", "normal",
-        "uniform", "truncated_normal", "variance_scaling", "sparse");
+        "uniform", "truncated_normal", "variance_scaling", "sparse", "from");
   }
 
   @Test
@@ -146,7 +146,8 @@ class InitNamesTest {
     List<Init> samples = List.of(new Constant(0.5), new Normal(1, 2), new Uniform(-1, 2),
         new TruncatedNormal(0, 3), new Orthogonal(2), new Identity(2), new DeltaOrthogonal(2),
         new Sparse(3, 0.5), new VarianceScaling(3, FanMode.FAN_OUT, Distribution.NORMAL),
-        new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior());
+        new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior(),
+        new Pretrained("base/weights.npz", "dense_0/kernel"));
     java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Init.class);
     assertThat(samples.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()))
         .as("a sample of every initializer record").isEqualTo(records);

@@ -14,7 +14,7 @@ class SamplersTest {
   private static final Init[] EVERY_KIND = {
       new Constant(0.5), new Normal(0, 1), new TruncatedNormal(0, 1), new Uniform(-1, 1),
       new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1), new Sparse(3, 1),
-      Inits.HE_NORMAL, Inits.AUTO, Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
+      new Pretrained("w.npz", "dense_0/kernel"), Inits.HE_NORMAL, Inits.AUTO, Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
 
   @Test
   void whatFitsWhichRank() {
@@ -51,6 +51,7 @@ class SamplersTest {
       @Override public String identity(Identity i) { return "identity"; }
       @Override public String deltaOrthogonal(DeltaOrthogonal d) { return "deltaOrthogonal"; }
       @Override public String sparse(Sparse s) { return "sparse"; }
+      @Override public String pretrained(Pretrained p) { return "pretrained"; }
       @Override public String varianceScaling(VarianceScaling v) { return "varianceScaling"; }
       @Override public String auto(Auto a) { return "auto"; }
       @Override public String frameworkDefault(FrameworkDefault f) { return "frameworkDefault"; }
@@ -61,7 +62,7 @@ class SamplersTest {
       visited.add(init.accept(visitor));
     }
     assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform",
-        "orthogonal", "identity", "deltaOrthogonal", "sparse", "varianceScaling", "auto",
+        "orthogonal", "identity", "deltaOrthogonal", "sparse", "pretrained", "varianceScaling", "auto",
         "frameworkDefault", "frameworkDefault");
   }
 

@@ -2,6 +2,7 @@ package dev.primer.dsl.text;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.base.Quoted;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
@@ -47,7 +48,14 @@ final class SpecGenerator {
   /** The names that take arguments. */
   static final List<String> FACTORY_NAMES = List.of("constant", "normal", "uniform",
       "truncated_normal", "variance_scaling", "orthogonal", "identity", "delta_orthogonal",
-      "sparse", "lsuv");
+      "sparse", "lsuv", "from");
+
+  /**
+   * Texts for {@code from(...)}'s names: quotes, backslashes, spaces, dots, non-ASCII; never
+   * {@code ( , )}, which the round trip's re-spacing would change inside a quoted text.
+   */
+  private static final List<String> TEXTS = List.of("base/weights.npz", "dense_0/kernel",
+      "C:\\nets\\w.npz", "say \"hi\"", " spaced name ", "weights_\u00e9t\u00e9.npz", "a\\", "x");
 
   private final SplittableRandom random;
   /** Features of the candidate being built. */
@@ -232,6 +240,15 @@ final class SpecGenerator {
     if (!initsFirst) {
       spec = inits(spec);
     }
+    int freeze = random.nextInt(40);
+    boolean hasParameters = spec.layers().get(spec.layers().size() - 1).layer().hasParameters();
+    if (freeze < 8 && hasParameters) {
+      spec = spec.frozen();
+      used.add("frozen");
+    } else if (freeze == 8) {
+      // now and then a layer without parameters, or a second frozen(): both throw
+      spec = hasParameters ? spec.frozen().frozen() : spec.frozen();
+    }
     return spec;
   }
 
@@ -404,6 +421,9 @@ final class SpecGenerator {
             Distribution.values()[random.nextInt(3)].text());
         case "sparse" -> List.of((double) (random.nextInt(20) == 0 ? 0 : 1 + random.nextInt(6)),
             positive());
+        case "from" -> random.nextInt(30) == 0 ? List.of(TEXTS.get(0), TEXTS.get(1)) // words
+            : List.of(new Quoted(TEXTS.get(random.nextInt(TEXTS.size()))),
+                new Quoted(random.nextInt(20) == 0 ? " " : TEXTS.get(random.nextInt(TEXTS.size()))));
         case "lsuv" -> random.nextBoolean() ? List.of(random.nextDouble(-0.2, 1.2))
             : List.of(random.nextDouble(-0.2, 1.2), (double) random.nextInt(-2, 1100));
         default -> throw new AssertionError(name);
@@ -436,7 +456,7 @@ final class SpecGenerator {
         "recurrentInit",
         "init", "bias", "leaky alpha", "elu alpha", "-0.0", "zero argument", "tiny argument",
         "huge argument", "negative argument", "dense", "conv2d", "maxPool2d", "avgPool2d",
-        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru"));
+        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen"));
     for (Activation.Kind kind : Activation.Kind.values()) {
       expected.add("activation " + kind.method());
     }

@@ -269,7 +269,7 @@ class SpecParserTest {
         assertThat(Net.parseInit(InitNames.text(preset))).as(name).isEqualTo(preset);
       } catch (IllegalArgumentException needsArguments) {
         assertThat(List.of("constant", "normal", "uniform", "truncated_normal",
-            "variance_scaling", "sparse")).contains(name);
+            "variance_scaling", "sparse", "from")).contains(name);
       }
     }
   }

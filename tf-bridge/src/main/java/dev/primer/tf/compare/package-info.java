@@ -19,6 +19,9 @@
  *       the mean final accuracy with its 95% Student t interval
  *       ({@link dev.primer.tf.compare.SeedMean}) and a paired t test against the best scheme
  *       ({@link dev.primer.tf.compare.VersusBest}).</li>
+ *   <li>{@link dev.primer.tf.compare.Transfer#run} pretrains on digits 0-4, saves, and compares
+ *       head initializers over the frozen body on 5-9 ({@link dev.primer.tf.compare.TransferPlan},
+ *       {@link dev.primer.tf.compare.TransferResult}).</li>
  *   <li>{@link dev.primer.tf.compare.Schemes} reads schemes by name; listeners
  *       ({@link dev.primer.tf.compare.ComparisonListener},
  *       {@link dev.primer.tf.compare.DepthSweepListener}) hear the runs as they go;

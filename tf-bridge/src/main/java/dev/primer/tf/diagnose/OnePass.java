@@ -74,7 +74,10 @@ final class OnePass {
     Forward forward = pass.forward();
     Operand<TFloat32> loss = pass.loss();
 
-    List<String> trainable = compiled.variables().trainableNames();
+    // every parameter gradients would reach, frozen layers' too: diagnosis looks, it trains nothing
+    List<String> trainable = compiled.net().parameters().stream()
+        .filter(dev.primer.dsl.resolve.Parameter::trainable)
+        .map(dev.primer.dsl.resolve.Parameter::name).toList();
     List<Operand<?>> wrt = new ArrayList<>();
     trainable.forEach(name -> wrt.add(compiled.variables().get(name)));
     List<Output<?>> backwardOf = new ArrayList<>();

@@ -160,7 +160,8 @@ public final class ForwardBuilder {
       }
       Operand<TFloat32> mean;
       Operand<TFloat32> variance;
-      if (mode == Mode.TRAIN) {
+      // a frozen batch norm normalizes as at inference and keeps its moving statistics (Keras)
+      if (mode == Mode.TRAIN && !layer.frozen()) {
         mean = tf.math.mean(x, tf.constant(axes));
         variance = tf.math.mean(tf.math.squaredDifference(x, mean), tf.constant(axes));
         updates.add(movingAverage(Role.MOVING_MEAN, mean, b.momentum()));

@@ -4,6 +4,7 @@ import dev.primer.dsl.resolve.Parameter;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.internal.init.InitOps;
+import dev.primer.tf.internal.init.PretrainedValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,26 +25,38 @@ import org.tensorflow.types.TFloat32;
 public final class NetVariables {
   private final Map<String, Variable<TFloat32>> byName;
   private final Map<String, Parameter> parameters;
+  private final List<String> trainable;
 
-  private NetVariables(Map<String, Variable<TFloat32>> byName, Map<String, Parameter> parameters) {
+  private NetVariables(Map<String, Variable<TFloat32>> byName, Map<String, Parameter> parameters,
+      List<String> trainable) {
     this.byName = Collections.unmodifiableMap(byName);
     this.parameters = Collections.unmodifiableMap(parameters);
+    this.trainable = List.copyOf(trainable);
   }
 
-  /** Creates the variables of {@code net}, with initial values drawn from seed {@code seed}. */
+  /**
+   * Creates the variables of {@code net}, with initial values drawn from seed {@code seed}, or
+   * read from files for parameters initialized {@code from(...)}: those are read and checked
+   * first, before any op is added ({@link PretrainedValues}).
+   *
+   * @throws IllegalArgumentException for a {@code from(...)} file or array that is missing or
+   *     whose shape differs, naming the layer, file and array
+   */
   public static NetVariables create(Ops tf, ResolvedNet net, long seed) {
+    Map<String, float[]> stored = PretrainedValues.read(net);
     Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
     Map<String, Parameter> parameters = new LinkedHashMap<>();
     for (ResolvedLayer layer : net.layers()) {
       Ops scope = tf.withSubScope(layer.name());
       for (Parameter p : layer.parameters()) {
-        Operand<TFloat32> initial =
-            InitOps.initialValue(scope.withSubScope(p.role().paramName() + "_init"), p, seed);
+        Operand<TFloat32> initial = InitOps.initialValue(
+            scope.withSubScope(p.role().paramName() + "_init"), p, seed, stored.get(p.name()));
         byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
         parameters.put(p.name(), p);
       }
     }
-    return new NetVariables(byName, parameters);
+    return new NetVariables(byName, parameters,
+        net.trainableParameters().stream().map(Parameter::name).toList());
   }
 
   /** The variable of parameter {@code name}. */
@@ -71,9 +84,12 @@ public final class NetVariables {
     return parameters;
   }
 
-  /** The names of the parameters gradients update, in order. */
+  /**
+   * The names of the parameters gradients update, in order: the net's
+   * {@link ResolvedNet#trainableParameters()}, so a frozen layer's are not among them and no
+   * optimizer changes them.
+   */
   public List<String> trainableNames() {
-    return parameters.values().stream().filter(Parameter::trainable).map(Parameter::name)
-        .toList();
+    return trainable;
   }
 }

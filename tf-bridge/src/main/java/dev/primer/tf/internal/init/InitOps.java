@@ -5,6 +5,7 @@ import dev.primer.dsl.init.DeltaOrthogonal;
 import dev.primer.dsl.init.Identity;
 import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Orthogonal;
+import dev.primer.dsl.init.Pretrained;
 import dev.primer.dsl.init.Sampler;
 import dev.primer.dsl.init.Seeds;
 import dev.primer.dsl.init.Sparse;
@@ -15,6 +16,7 @@ import dev.primer.dsl.resolve.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
+import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.Qr;
 import org.tensorflow.types.TFloat32;
@@ -26,6 +28,7 @@ import org.tensorflow.types.TInt32;
  *
  * <p>Every random draw is a stateless op keyed by {@link Seeds#forBlock}, so the same (spec,
  * seed) gives bitwise-identical values in any JVM, and no two parameters share a key.
+ * A {@code from(...)} parameter takes the values {@link PretrainedValues} read, as a constant.
  * TensorFlow Java's own framework initializers are not used: in 1.0.0 their "uniform" variants
  * draw from [0, limit) and their conv fans count the input channels twice.
  */
@@ -34,16 +37,47 @@ public final class InitOps {
     throw new AssertionError("no instances");
   }
 
-  /** The initial value of {@code parameter}: its blocks side by side along the last axis. */
-  public static Operand<TFloat32> initialValue(Ops tf, Parameter parameter, long netSeed) {
+  /**
+   * The initial value of {@code parameter}: its blocks side by side along the last axis.
+   *
+   * @param stored the parameter's values when its init is {@code from(...)}, row-major in its
+   *     shape, as {@link PretrainedValues#read} gives them (checked there); null otherwise
+   */
+  public static Operand<TFloat32> initialValue(Ops tf, Parameter parameter, long netSeed,
+      float[] stored) {
     List<Operand<TFloat32>> blocks = new ArrayList<>();
     for (Block block : parameter.blocks()) {
       long[] seed = Seeds.forBlock(netSeed, parameter.name(), block.index());
-      blocks.add(block.sampler().accept(new BlockOps(tf, block.shape().toArray(), seed)));
+      blocks.add(block.sampler().accept(new BlockOps(tf, block.shape().toArray(), seed,
+          new Stored(parameter, block.index(), stored))));
     }
     return blocks.size() == 1
         ? blocks.get(0)
         : tf.concat(blocks, tf.constant(parameter.shape().rank() - 1));
+  }
+
+  /**
+   * The stored values of a parameter, and which block of it is being built: block {@code g} of
+   * a parameter of {@code n} blocks holds columns {@code [g w, (g + 1) w)} of the last axis,
+   * {@code w} its block's width (a recurrent layer's gates side by side).
+   */
+  private record Stored(Parameter parameter, int block, float[] values) {
+
+    /** The block's values, row-major in its shape {@code shape}. */
+    float[] block(int[] shape) {
+      if (values == null) {
+        throw new IllegalStateException(parameter.name() + ": its init is from(...) but no"
+            + " values were read for it");
+      }
+      int last = parameter.shape().last();
+      int width = shape[shape.length - 1];
+      int rows = values.length / last;
+      float[] out = new float[rows * width];
+      for (int r = 0; r < rows; r++) {
+        System.arraycopy(values, r * last + block * width, out, r * width, width);
+      }
+      return out;
+    }
   }
 
   /** The ops of one sampler for one block. */
@@ -51,11 +85,24 @@ public final class InitOps {
     private final Ops tf;
     private final int[] shape;
     private final long[] seed;
+    private final Stored stored;
 
-    BlockOps(Ops tf, int[] shape, long[] seed) {
+    BlockOps(Ops tf, int[] shape, long[] seed, Stored stored) {
       this.tf = tf;
       this.shape = shape;
       this.seed = seed;
+      this.stored = stored;
+    }
+
+    /** The values read from the file, as a constant: copied bitwise. */
+    @Override
+    public Operand<TFloat32> pretrained(Pretrained p) {
+      long[] dims = new long[shape.length];
+      for (int i = 0; i < shape.length; i++) {
+        dims[i] = shape[i];
+      }
+      return tf.constant(org.tensorflow.ndarray.Shape.of(dims),
+          DataBuffers.of(stored.block(shape), true, false));
     }
 
     @Override
