@@ -106,14 +106,15 @@ public final class Model implements AutoCloseable {
   /** Data-dependent init ran, or the weights it would set were set or loaded: fit skips it. */
   private volatile boolean dataInitSettled;
 
-  private Model(NetSpec spec, long seed, Device device) {
+  private Model(NetSpec spec, long seed, Device device, boolean readPretrained) {
     ResolvedNet net = spec.resolve();
     MemoryBudget.check(net);
     device.check();
     this.spec = spec;
     this.seed = seed;
     this.device = device;
-    this.graph = CompiledGraph.create(net, seed, device.spec(), device.sessionConfig());
+    this.graph = CompiledGraph.create(net, seed, device.spec(), device.sessionConfig(),
+        readPretrained);
     this.release = GraphRelease.register(this, graph, describe(spec, seed));
     this.gate = new CallGate(release::close);
     try {
@@ -147,12 +148,12 @@ public final class Model implements AutoCloseable {
    * @throws DeviceUnavailableException if {@code device} is GPU and none is visible
    */
   public static Model compile(NetSpec spec, long seed, Device device) {
-    return new Model(spec, seed, device);
+    return new Model(spec, seed, device, true);
   }
 
   /** Compiles a spec written without {@code input(...)} for examples of shape {@code input}. */
   public static Model compile(NetSpec spec, Shape input, long seed, Device device) {
-    return new Model(spec.withInput(input), seed, device);
+    return new Model(spec.withInput(input), seed, device, true);
   }
 
   /** Compiles a spec for the examples of {@code data}: the shape comes from the data. */
@@ -413,7 +414,8 @@ public final class Model implements AutoCloseable {
 
   private static Model loadWeights(NetSpec spec, long seed, Device device, WeightSource source)
       throws IOException {
-    Model model = compile(spec, seed, device);
+    // every weight is set next, so the files from(...) names need not exist any more
+    Model model = new Model(spec, seed, device, false);
     try {
       model.setWeights(source.read(model));
       return model;

@@ -45,11 +45,21 @@ public record CompiledGraph(ResolvedNet net, long seed, Graph graph, Session ses
    */
   public static CompiledGraph create(ResolvedNet net, long seed, Optional<DeviceSpec> device,
       ConfigProto sessionConfig) {
+    return create(net, seed, device, sessionConfig, true);
+  }
+
+  /**
+   * As {@link #create(ResolvedNet, long, Optional, ConfigProto)}; with {@code readPretrained}
+   * false, for a graph whose weights are all set next, {@code from(...)} files are not read
+   * ({@link NetVariables#create(Ops, ResolvedNet, long, boolean)}).
+   */
+  public static CompiledGraph create(ResolvedNet net, long seed, Optional<DeviceSpec> device,
+      ConfigProto sessionConfig, boolean readPretrained) {
     Graph graph = new Graph();
     try {
       Ops root = Ops.create(graph);
       Ops tf = device.map(root::withDevice).orElse(root);
-      NetVariables variables = NetVariables.create(tf, net, seed);
+      NetVariables variables = NetVariables.create(tf, net, seed, readPretrained);
       Variable<TInt64> step = tf.withName("step").variable(tf.constant(0L));
       Placeholder<TFloat32> input = tf.withName("input").placeholder(TFloat32.class,
           Placeholder.shape(BatchShapes.of(BatchShapes.ANY, net.input())));

@@ -43,7 +43,17 @@ public final class NetVariables {
    *     whose shape differs, naming the layer, file and array
    */
   public static NetVariables create(Ops tf, ResolvedNet net, long seed) {
-    Map<String, float[]> stored = PretrainedValues.read(net);
+    return create(tf, net, seed, true);
+  }
+
+  /**
+   * As {@link #create(Ops, ResolvedNet, long)}; with {@code readPretrained} false the {@code
+   * from(...)} parameters start at zero instead ({@link PretrainedValues#zeros}), for a graph
+   * whose weights are all set next, so that the files they name need not exist any more.
+   */
+  public static NetVariables create(Ops tf, ResolvedNet net, long seed, boolean readPretrained) {
+    Map<String, float[]> stored =
+        readPretrained ? PretrainedValues.read(net) : PretrainedValues.zeros(net);
     Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
     Map<String, Parameter> parameters = new LinkedHashMap<>();
     for (ResolvedLayer layer : net.layers()) {

@@ -82,6 +82,23 @@ public final class PretrainedValues {
   }
 
   /**
+   * Zeros in place of each {@code from(...)} parameter's values, for a graph whose weights are
+   * all set right after it is built (a model loaded from a directory, a SavedModel export): the
+   * files {@code from(...)} names need not exist any more.
+   */
+  public static Map<String, float[]> zeros(ResolvedNet net) {
+    Map<String, float[]> values = new LinkedHashMap<>();
+    for (ResolvedLayer layer : net.layers()) {
+      for (Parameter p : layer.parameters()) {
+        if (pretrained(p) != null) {
+          values.put(p.name(), new float[Math.toIntExact(p.shape().size())]);
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
    * The array a parameter's blocks name, or null when they are not {@code from(...)}. Every
    * block of a parameter comes from the same initializer, so all name the same array.
    */

@@ -74,7 +74,7 @@ public final class SavedModelWriter {
   private static void exportGraph(Path dir, NetSpec spec, long seed, Map<String, float[]> weights,
       ConfigProto sessionConfig) throws IOException {
     CompiledGraph g = CompiledGraph.create(spec.resolve(), seed, Optional.empty(),
-        sessionConfig);
+        sessionConfig, false); // every weight is written next: from(...) files are not read
     try {
       new WeightAccess(g).write(weights);
       Signature signature = Signature.builder(ServingSignature.KEY)

@@ -61,6 +61,30 @@ class PretrainedValuesTest {
   }
 
   @Test
+  void aModelSavedOrExportedLoadsAfterTheFileItsFromNamesIsGone() throws IOException {
+    Path file = dir.resolve("base.npz");
+    float[] kernel = values(20, 5);
+    Npz.write(file, List.of(new NpyArray("k", new int[] {5, 4}, kernel)));
+    NetSpec spec = Net.input(5).dense(4).init(from(file.toString(), "k")).relu().dense(2);
+    float[] x = values(10, 6);
+    float[] expected;
+    try (Model model = Model.compile(spec, 3)) {
+      expected = model.predict(x);
+      model.save(dir.resolve("primer"));
+      model.exportSavedModel(dir.resolve("served"));
+    }
+    Files.delete(file);
+    // compiling needs the file; loading sets every weight, so it does not
+    assertThatThrownBy(() -> Model.compile(spec, 3)).hasMessageContaining("no file");
+    for (String saved : List.of("primer", "served")) {
+      try (Model loaded = Model.load(dir.resolve(saved), dev.primer.tf.Device.CPU)) {
+        assertThat(loaded.predict(x)).as(saved).isEqualTo(expected);
+        assertThat(loaded.weights().get("dense_0/kernel").values()).isEqualTo(kernel);
+      }
+    }
+  }
+
+  @Test
   void aSavedModelsDirectoryAndItsGatesReadBackBitwise() throws IOException {
     NetSpec trained = Net.input(3, 2).lstm(4).dense(2).softmax();
     Map<String, ParameterValues> saved;
