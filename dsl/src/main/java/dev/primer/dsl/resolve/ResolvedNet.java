@@ -156,6 +156,15 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
     return parameters().stream().filter(Parameter::trainable).mapToLong(Parameter::size).sum();
   }
 
+  /**
+   * Initializer choices that are allowed but almost always a mistake (a constant kernel), one
+   * line each, starting {@code warning: layer 0 (dense): }: see {@link InitWarnings}. Empty when
+   * there are none.
+   */
+  public List<String> warnings() {
+    return InitWarnings.of(this);
+  }
+
   /** The table of layers: see {@link Summary}. */
   public String summary() {
     return Summary.of(this);

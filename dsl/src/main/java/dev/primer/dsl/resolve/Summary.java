@@ -55,6 +55,7 @@ final class Summary {
     out.append("parameters: ").append(Numbers.grouped(total)).append(" (trainable ")
         .append(Numbers.grouped(trainable)).append(", non-trainable ").append(Numbers.grouped(total - trainable))
         .append(")\n");
+    net.warnings().forEach(w -> out.append(w).append('\n'));
     return out.toString();
   }
 

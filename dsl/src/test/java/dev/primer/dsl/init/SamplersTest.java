@@ -13,7 +13,7 @@ class SamplersTest {
 
   private static final Init[] EVERY_KIND = {
       new Constant(0.5), new Normal(0, 1), new TruncatedNormal(0, 1), new Uniform(-1, 1),
-      new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1), new Sparse(3, 1),
+      new UniformSum(2, 1), new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1), new Sparse(3, 1),
       Inits.HE_NORMAL, Inits.AUTO, Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
 
   @Test
@@ -47,6 +47,7 @@ class SamplersTest {
       @Override public String normal(Normal n) { return "normal"; }
       @Override public String truncatedNormal(TruncatedNormal t) { return "truncatedNormal"; }
       @Override public String uniform(Uniform u) { return "uniform"; }
+      @Override public String uniformSum(UniformSum u) { return "uniformSum"; }
       @Override public String orthogonal(Orthogonal o) { return "orthogonal"; }
       @Override public String identity(Identity i) { return "identity"; }
       @Override public String deltaOrthogonal(DeltaOrthogonal d) { return "deltaOrthogonal"; }
@@ -60,7 +61,7 @@ class SamplersTest {
     for (Init init : EVERY_KIND) {
       visited.add(init.accept(visitor));
     }
-    assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform",
+    assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform", "uniformSum",
         "orthogonal", "identity", "deltaOrthogonal", "sparse", "varianceScaling", "auto",
         "frameworkDefault", "frameworkDefault");
   }

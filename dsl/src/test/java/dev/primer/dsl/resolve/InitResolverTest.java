@@ -1,6 +1,7 @@
 package dev.primer.dsl.resolve;
 
 import static dev.primer.dsl.init.Inits.AUTO;
+import static dev.primer.dsl.init.Inits.DELTA_ORTHOGONAL;
 import static dev.primer.dsl.init.Inits.GLOROT_UNIFORM;
 import static dev.primer.dsl.init.Inits.HE;
 import static dev.primer.dsl.init.Inits.HE_NORMAL;
@@ -19,15 +20,18 @@ import static dev.primer.dsl.init.Inits.sparse;
 import static dev.primer.dsl.init.Inits.uniform;
 import static java.lang.Math.sqrt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Fans;
 import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Sampler;
 import dev.primer.dsl.init.TruncatedNormal;
 import dev.primer.dsl.init.Uniform;
+import dev.primer.dsl.init.UniformSum;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.spec.NetSpec;
 import java.util.List;
@@ -261,15 +265,18 @@ class InitResolverTest {
     }
 
     @Test
-    void pytorchRecurrentUsesOneOverSqrtUnitsForEverything() {
+    void pytorchRecurrentUsesOneOverSqrtUnitsForKernelsAndTwoSuchBiasesAdded() {
       NetSpec net = Net.input(28, 28).defaultInit(PYTORCH_DEFAULT)
           .lstm(64, Returns.SEQUENCES).gru(16, Returns.SEQUENCES).simpleRnn(4);
       for (String name : List.of("lstm_0", "gru_0", "simple_rnn_0")) {
         double units = name.startsWith("lstm") ? 64 : name.startsWith("gru") ? 16 : 4;
-        for (String role : List.of("kernel", "recurrent_kernel", "bias")) {
+        for (String role : List.of("kernel", "recurrent_kernel")) {
           assertThat(samplers(net, name + "/" + role)).as(name + "/" + role)
               .allSatisfy(s -> assertUniform(s, 1 / sqrt(units)));
         }
+        // PyTorch holds b_ih and b_hh, each U(±1/sqrt(units)), and adds them
+        assertThat(samplers(net, name + "/bias")).as(name + "/bias")
+            .containsOnly(new UniformSum(2, 1 / sqrt(units)));
       }
     }
 
@@ -277,7 +284,14 @@ class InitResolverTest {
     void kerasIsGlorotOrthogonalAndForgetGateOnes() {
       NetSpec net = Net.input(28, 28).lstm(64).init(KERAS_DEFAULT).dense(10).relu()
           .init(KERAS_DEFAULT);
-      assertThat(samplers(net, "lstm_0/kernel")).allSatisfy(s -> assertUniform(s, sqrt(6.0 / 92)));
+      // Keras: one [28, 256] kernel with fans (28, 256), one orthogonal [64, 256] recurrent kernel
+      Parameter kernel = parameter(net, "lstm_0/kernel");
+      assertThat(kernel.blocks()).hasSize(1);
+      assertThat(kernel.fans()).isEqualTo(new Fans(28, 256));
+      assertUniform(kernel.blocks().get(0).sampler(), sqrt(6.0 / (28 + 256)));
+      Parameter recurrent = parameter(net, "lstm_0/recurrent_kernel");
+      assertThat(recurrent.blocks()).hasSize(1);
+      assertThat(recurrent.blocks().get(0).shape()).isEqualTo(Shape.of(64, 256));
       assertThat(samplers(net, "lstm_0/recurrent_kernel")).containsOnly(ORTHOGONAL);
       assertThat(samplers(net, "lstm_0/bias")).containsExactly(ZEROS, ONES, ZEROS, ZEROS);
       // glorot even before relu, where AUTO would pick He
@@ -361,6 +375,18 @@ class InitResolverTest {
           new Normal(0, 0.01), new Normal(0, 0.01), new Normal(0, 0.01));
       assertThat(samplers(net, "gru_0/recurrent_kernel")).containsOnly(orthogonal(1.2));
       assertThat(samplers(net, "gru_0/bias")).containsOnly(constant(0.5));
+    }
+
+    @Test
+    void deltaOrthogonalRefusesMoreInputThanOutputChannels() {
+      assertThatThrownBy(() -> Net.input(8, 8, 64).conv2d(32, 3).init(DELTA_ORTHOGONAL)
+          .resolve())
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (conv2d): delta_orthogonal needs at least as many output as input"
+              + " channels to preserve norms, got 64 input and 32 output channels; use more"
+              + " filters or another init (orthogonal, he_normal)");
+      assertThat(sampler(Net.input(8, 8, 32).conv2d(32, 4).init(DELTA_ORTHOGONAL),
+          "conv2d_0/kernel")).isEqualTo(DELTA_ORTHOGONAL);
     }
 
     @Test

@@ -85,7 +85,7 @@ final class InitStatistics {
 
   /** What the values of a parameter should look like. */
   sealed interface Expected
-      permits UniformOn, NormalWith, TruncatedNormalWith, ConstantAt {
+      permits UniformOn, SumOfTwoUniforms, NormalWith, TruncatedNormalWith, ConstantAt {
     double mean();
 
     double variance();
@@ -106,6 +106,20 @@ final class InitStatistics {
     @Override public double variance() { return (hi - lo) * (hi - lo) / 12; }
     @Override public double fourthCentralMoment() { return Math.pow(hi - lo, 4) / 80; }
     @Override public RealDistribution distribution() { return new UniformRealDistribution(lo, hi); }
+  }
+
+  /**
+   * U(-bound, bound) + U(-bound, bound), independent: triangular on [-2 bound, 2 bound],
+   * variance 2 bound^2 / 3, E[X^4] = 2 E[U^4] + 6 E[U^2]^2 = 2 bound^4 / 5 + 2 bound^4 / 3.
+   */
+  record SumOfTwoUniforms(double bound) implements Expected {
+    @Override public double mean() { return 0; }
+    @Override public double variance() { return 2 * bound * bound / 3; }
+    @Override public double fourthCentralMoment() { return 16 * Math.pow(bound, 4) / 15; }
+    @Override public RealDistribution distribution() {
+      return new org.apache.commons.math3.distribution.TriangularDistribution(
+          -2 * bound, 0, 2 * bound);
+    }
   }
 
   /** N(mean, std^2), not truncated. */
