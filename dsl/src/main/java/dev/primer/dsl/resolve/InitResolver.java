@@ -53,13 +53,14 @@ final class InitResolver {
   private record Choice(Init init, Source source) {}
 
   /**
-   * Resolves parameter {@code role} of shape {@code shape} of {@code spec}.
+   * Resolves parameter {@code role} of shape {@code shape} of {@code spec}, whose layer's input
+   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}).
    *
    * @throws IllegalArgumentException naming the rule, if the chosen init cannot fill it
    */
   static Parameter resolve(
       String layerName, LayerSpec spec, Role role, Shape shape, Shape kernelShape,
-      Optional<Activation> autoActivation, NetDefaults defaults) {
+      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment) {
     Choice choice = choose(spec, role, defaults);
     Init init = choice.init();
     init.misfit(role, shape.rank()).ifPresent(rule -> {
@@ -77,7 +78,8 @@ final class InitResolver {
     Optional<DataInit> dataInit = Optional.empty();
     Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
     for (int gate = 0; gate < gates; gate++) {
-      Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units);
+      Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units,
+          inputMoment);
       Init current = init;
       Init named = init;
       while (current instanceof Rule rule) {

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
- * shape, parameter count, fans and the initializers of its kernel and bias (AUTO and the
- * framework presets shown as what they resolved to), then the totals.
+ * shape, parameter count, fans, the kernel's variance scale (fan_in E[w^2]: 2 for He, what AUTO
+ * computed for the layer, see {@link SignalPropagation}) and the initializers of its kernel and
+ * bias (AUTO and the framework presets shown as what they resolved to), then the totals and the
+ * net's {@link ResolvedNet#warnings() warnings}.
  * <pre>
- *  #  layer       activation  output  params   fan_in/out  kernel init       bias init
- *  0  dense(256)  relu        [256]   200,960  784/256     he_normal (auto)  zeros (auto)
+ *  #  layer       activation  output  params   fan_in/out  scale  kernel init       bias init
+ *  1  dense(256)  relu        [256]    65,792  256/256     2      he_normal (auto)  zeros (auto)
  * </pre>
  */
 final class Summary {
@@ -25,7 +27,7 @@ final class Summary {
     boolean recurrent = net.layers().stream()
         .anyMatch(l -> l.spec().layer() instanceof Recurrent);
     List<String> header = new ArrayList<>(List.of(
-        "#", "layer", "activation", "output", "params", "fan_in/out", "kernel init"));
+        "#", "layer", "activation", "output", "params", "fan_in/out", "scale", "kernel init"));
     if (recurrent) {
       header.add("recurrent init");
     }
@@ -40,6 +42,9 @@ final class Summary {
       row.add(layer.output().toString());
       row.add(Numbers.grouped(layer.parameterCount()));
       row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
+      row.add(layer.parameter(Role.KERNEL)
+          .map(p -> Numbers.threeDigits(p.fans().in() * SignalPropagation.meanSquare(p)))
+          .orElse("-"));
       row.add(label(layer, Role.KERNEL));
       if (recurrent) {
         row.add(label(layer, Role.RECURRENT_KERNEL));

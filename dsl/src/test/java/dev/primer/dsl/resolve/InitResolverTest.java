@@ -137,46 +137,73 @@ class InitResolverTest {
       return sampler(activation.apply(Net.input(784).dense(256)), "dense_0/kernel");
     }
 
-    @Test
-    void reluGeluSwishAndEluGetHeNormal() {
-      double he = sqrt(2.0 / 784) / C;
-      assertTruncatedNormal(kernelAfter(s -> s.relu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.gelu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.swish()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.elu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.elu(0.3)), he);
-      assertTruncatedNormal(kernelAfter(s -> s.leakyRelu(0)), he);
+    /** The second layer's kernel, after a first layer of the same activation. */
+    private Sampler secondKernel(String activation) {
+      return sampler(Net.parse("input(784).dense(256)." + activation + ".dense(256)."
+          + activation), "dense_1/kernel");
     }
 
     @Test
-    void leakyReluGetsVarianceScalingTwoOverOnePlusAlphaSquared() {
+    void theFirstLayerKeepsStandardisedInputWhateverFollows() {
+      double lecun = sqrt(1.0 / 784) / C;
+      assertTruncatedNormal(kernelAfter(s -> s.relu()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.gelu()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.tanh()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.sigmoid()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.elu(0.3)), lecun);
+    }
+
+    @Test
+    void laterLayersUndoWhatTheActivationBeforeThemTookAway() {
+      // scale 1 / E[phi(z)^2], z ~ N(0, 1): relu 2 (He), selu 1 (LeCun), leakyRelu 2 / (1 + a^2)
+      assertTruncatedNormal(secondKernel("relu()"), sqrt(2.0 / 256) / C);
+      assertTruncatedNormal(secondKernel("leakyRelu(0)"), sqrt(2.0 / 256) / C);
+      assertTruncatedNormal(secondKernel("selu()"), sqrt(1.0 / 256) / C);
       for (double a : new double[] {0.01, 0.2, 0.5}) {
-        assertTruncatedNormal(kernelAfter(s -> s.leakyRelu(a)), sqrt(2 / (1 + a * a) / 784) / C);
+        TruncatedNormal t = (TruncatedNormal) secondKernel("leakyRelu(" + a + ")");
+        assertThat(t.std()).isCloseTo(sqrt(2 / (1 + a * a) / 256) / C, within(1e-6 * t.std()));
       }
-      assertTruncatedNormal(kernelAfter(s -> s.leakyRelu()), sqrt(2 / 1.0001 / 784) / C);
+      // gelu, swish, tanh, sigmoid: their own numbers (see AutoTest), no longer He or Glorot
+      TruncatedNormal tanh = (TruncatedNormal) secondKernel("tanh()");
+      assertThat(tanh.std()).isCloseTo(sqrt(2.536175 / 256) / C, within(1e-6 * tanh.std()));
+      TruncatedNormal gelu = (TruncatedNormal) secondKernel("gelu()");
+      assertThat(gelu.std()).isCloseTo(sqrt(2.351716 / 256) / C, within(1e-6 * gelu.std()));
     }
 
     @Test
-    void seluGetsLecunNormal() {
-      assertTruncatedNormal(kernelAfter(s -> s.selu()), sqrt(1.0 / 784) / C);
-    }
-
-    @Test
-    void saturatingLinearOrNoneGetGlorotUniform() {
+    void linearSoftmaxOrNoneGetGlorotUniform() {
       double glorot = sqrt(6.0 / (784 + 256));
-      assertUniform(kernelAfter(s -> s.tanh()), glorot);
-      assertUniform(kernelAfter(s -> s.sigmoid()), glorot);
       assertUniform(kernelAfter(s -> s.softmax()), glorot);
       assertUniform(kernelAfter(s -> s.linear()), glorot);
       assertUniform(kernelAfter(s -> s), glorot);
     }
 
     @Test
+    void theSignalIsFollowedThroughDropoutBatchNormAndPooling() {
+      // relu then dropout(0.5): E[x^2] = (1/2) / (1 - 0.5) = 1, so scale 1
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).relu().dropout(0.5).dense(256)
+          .relu(), "dense_1/kernel"), sqrt(1.0 / 256) / C);
+      // a named init before: he_uniform on the first layer gives q = 2, relu passes 1: scale 1
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).relu().init(HE_UNIFORM)
+          .dense(256).relu(), "dense_1/kernel"), sqrt(1.0 / 256) / C);
+      // batch norm resets to 1 before its relu: 2 again, even after a huge named init
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).init(normal(0, 3)).batchNorm()
+          .relu().dense(256).relu(), "dense_1/kernel"), sqrt(2.0 / 256) / C);
+      // avgPool2d(2) of relu(z): mu^2 + (1/2 - mu^2) / 4, mu = 1 / sqrt(2 pi)
+      double mu2 = 1 / (2 * Math.PI);
+      double pooled = mu2 + (0.5 - mu2) / 4;
+      TruncatedNormal afterAvg = (TruncatedNormal) sampler(Net.input(8, 8, 4).conv2d(8, 3).relu()
+          .avgPool2d(2).conv2d(8, 3).relu(), "conv2d_1/kernel");
+      assertThat(afterAvg.std()).isCloseTo(sqrt(1 / pooled / 72) / C,
+          within(1e-5 * afterAvg.std()));
+    }
+
+    @Test
     void convKernelsOnTheIssuesShapes() {
       assertTruncatedNormal(sampler(Net.input(12, 12, 32).conv2d(64, 5).relu(), "conv2d_0/kernel"),
-          sqrt(2.0 / 800) / C);
-      assertUniform(sampler(Net.input(32, 32, 3).conv2d(16, 3).tanh(), "conv2d_0/kernel"),
-          sqrt(6.0 / (27 + 144)));
+          sqrt(1.0 / 800) / C);
+      assertTruncatedNormal(sampler(Net.input(32, 32, 3).conv2d(16, 3).tanh(), "conv2d_0/kernel"),
+          sqrt(1.0 / 27) / C);
     }
 
     @Test
@@ -215,17 +242,18 @@ class InitResolverTest {
 
     @Test
     void looksThroughLayersThatDoNotMixUnits() {
-      double he = sqrt(2.0 / 784) / C;
+      // a first layer: the fan_in rule at scale 1 (standardised input), not Glorot's fan_avg
+      double lecun = sqrt(1.0 / 784) / C;
       assertTruncatedNormal(sampler(Net.input(784).dense(256).batchNorm().relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).dropout(0.5).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).batchNorm().dropout(0.2).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).reshape(16, 16).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(28, 28, 1).conv2d(8, 3).maxPool2d(2).relu(),
-          "conv2d_0/kernel"), sqrt(2.0 / 9) / C);
+          "conv2d_0/kernel"), sqrt(1.0 / 9) / C);
       assertTruncatedNormal(sampler(
           Net.input(28, 28, 1).conv2d(8, 3).avgPool2d(2).flatten().selu(), "conv2d_0/kernel"),
           sqrt(1.0 / 9) / C);
@@ -311,13 +339,14 @@ class InitResolverTest {
       assertUniform(sampler(net, "dense_0/kernel"), sqrt(6.0 / 100));
       assertUniform(sampler(net, "dense_1/kernel"), sqrt(3.0 / 50));
       NetSpec auto = Net.input(100).dense(50).relu().init(HE_UNIFORM).dense(20).relu();
-      assertTruncatedNormal(sampler(auto, "dense_1/kernel"), sqrt(2.0 / 50) / C);
+      // he_uniform made q = 2, relu passes on 1: AUTO's scale is 1 here
+      assertTruncatedNormal(sampler(auto, "dense_1/kernel"), sqrt(1.0 / 50) / C);
     }
 
     @Test
     void anExplicitAutoOnALayerBeatsTheNetWideDefault() {
       NetSpec net = Net.input(100).defaultInit(LECUN_UNIFORM).dense(50).relu().init(AUTO);
-      assertTruncatedNormal(sampler(net, "dense_0/kernel"), sqrt(2.0 / 100) / C);
+      assertTruncatedNormal(sampler(net, "dense_0/kernel"), sqrt(1.0 / 100) / C);
     }
 
     @Test
@@ -407,13 +436,16 @@ class InitResolverTest {
     void sayWhatWasChosenAndWhy() {
       NetSpec net = Net.input(784).dense(256).relu().dense(128).relu().init(HE_UNIFORM)
           .dense(10).softmax();
-      assertThat(label(net, "dense_0/kernel")).isEqualTo("he_normal (auto)");
+      // the first layer's input is taken as standardised (second moment 1): LeCun's scale 1
+      assertThat(label(net, "dense_0/kernel")).isEqualTo("lecun_normal (auto)");
       assertThat(label(net, "dense_0/bias")).isEqualTo("zeros (auto)");
       assertThat(label(net, "dense_1/kernel")).isEqualTo("he_uniform");
       assertThat(label(net, "dense_2/kernel")).isEqualTo("glorot_uniform (auto)");
-      NetSpec leaky = Net.input(784).dense(256).leakyRelu(0.2);
-      assertThat(label(leaky, "dense_0/kernel"))
+      NetSpec leaky = Net.input(784).dense(256).leakyRelu(0.2).dense(256).leakyRelu(0.2);
+      assertThat(label(leaky, "dense_1/kernel"))
           .isEqualTo("variance_scaling(1.92,fan_in,truncated_normal) (auto)");
+      NetSpec relu = Net.input(784).dense(256).relu().dense(256).relu();
+      assertThat(label(relu, "dense_1/kernel")).isEqualTo("he_normal (auto)");
     }
 
     @Test
