@@ -26,7 +26,8 @@ import dev.primer.dsl.activation.Gain;
  * over fan_in inputs has E[z^2] = fan_in Var(w) m, and Var(w) = (1 / m) / fan_in makes it 1.
  * In a chain of one activation phi that is the scale 1 / E[phi(z)^2] of {@link Gain#preserving}
  * from the second layer on: relu 2 (He), leakyRelu(a) 2 / (1 + a^2), selu 1 (LeCun), elu 1.551,
- * gelu 2.352, swish 2.811, tanh 2.536, sigmoid 3.409. The first layer gets 1 / m of the input.
+ * tanh 2.536, sigmoid 3.409; gelu 1.797 and swish 2.044 with their random bias (see
+ * {@link #biasVariance}). The first layer gets 1 / m of the input.
  * The scale is rounded to 6 significant digits (the quadrature is good to about 1e-12, the
  * rounding only makes the exact cases print as their presets: relu's 2 as he_normal).
  *
