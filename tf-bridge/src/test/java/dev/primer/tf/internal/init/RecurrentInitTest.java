@@ -144,6 +144,17 @@ class RecurrentInitTest {
   }
 
   @Test
+  void pytorchDefaultsLstmBiasHasTheSpreadOfTwoBiasesAdded() {
+    // 4 * 256 = 1024 values: the sample variance's standard error is sigma^2 sqrt(1.4 / 1024)
+    // = 0.037 sigma^2 (triangular kurtosis 2.4), so Z = 5 of them (0.18 sigma^2) separate the
+    // sum's variance 2 b^2 / 3 from one uniform's b^2 / 3 (half of it), b = 1/16
+    int units = 256;
+    float[] bias = Fixtures.initialWeights(
+        Net.input(STEPS, IN).lstm(units).init(PYTORCH_DEFAULT), 27).get("lstm_0/bias").values();
+    assertDrawnFrom(bias, new SumOfTwoUniforms(1 / Math.sqrt(units)), "lstm(256) bias");
+  }
+
+  @Test
   void aNamedRecurrentInitAppliesToEachGateBlock() {
     Map<String, ParameterValues> w = Fixtures.initialWeights(
         Net.input(STEPS, IN).gru(UNITS).recurrentInit(orthogonal(1.2)), 24);
