@@ -50,8 +50,8 @@ class ErrorMessagesTest {
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"
       + " lecun_normal, lecun_normal_untruncated, orthogonal, identity, delta_orthogonal, auto,"
       + " keras_default, pytorch_default, lsuv, class_prior, glorot, xavier_uniform, xavier_normal,"
-      + " he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, truncated_normal,"
-      + " variance_scaling, sparse, from";
+      + " he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, uniform_sum,"
+      + " truncated_normal, variance_scaling, sparse, from";
 
   /** A rule of the spec, broken while building it in Java. */
   private static void spec(ThrowingCallable build, String message) {

@@ -139,6 +139,54 @@ public record Activation(Kind kind, double alpha) {
   public static Activation softmax() { return new Activation(Kind.SOFTMAX, 0); }
   public static Activation linear() { return new Activation(Kind.LINEAR, 0); }
 
+  /** SELU's scale lambda (Klambauer et al. 2017), as TensorFlow's {@code Selu}. */
+  public static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+  /** SELU's alpha (Klambauer et al. 2017), as TensorFlow's {@code Selu}. */
+  public static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+
+  /**
+   * The activation's value at {@code x}, by its formula (see {@link Kind}): what the signal
+   * propagation of {@link Gain#secondMoment} integrates.
+   *
+   * @throws UnsupportedOperationException for softmax, which is not elementwise
+   */
+  public double apply(double x) {
+    return branch(x > 0).applyAsDouble(x);
+  }
+
+  /**
+   * The smooth function equal to this activation for x &gt; 0 ({@code positive}) or for x &lt; 0
+   * (not {@code positive}), defined on the whole line: {@code x} and {@code alpha * x} for
+   * leakyRelu. The same function both ways for the smooth kinds; different for the kinds with a
+   * kink at 0 (relu, leakyRelu, elu, selu), which {@link #kinkAtZero} tells.
+   *
+   * @throws UnsupportedOperationException for softmax, which is not elementwise
+   */
+  public java.util.function.DoubleUnaryOperator branch(boolean positive) {
+    return switch (kind) {
+      case RELU -> positive ? x -> x : x -> 0;
+      case LEAKY_RELU -> positive ? x -> x : x -> alpha * x;
+      case ELU -> positive ? x -> x : x -> alpha * Math.expm1(x);
+      case SELU -> positive ? x -> SELU_SCALE * x : x -> SELU_SCALE * SELU_ALPHA * Math.expm1(x);
+      case GELU -> x -> x * (1 + Erf.erf(x / Math.sqrt(2))) / 2;
+      case SWISH -> x -> x / (1 + Math.exp(-x));
+      case TANH -> Math::tanh;
+      case SIGMOID -> x -> 1 / (1 + Math.exp(-x));
+      case LINEAR -> x -> x;
+      case SOFTMAX -> throw new UnsupportedOperationException(
+          "softmax is not elementwise: it has no value at one x");
+    };
+  }
+
+  /** Whether the formula changes at 0 (relu, leakyRelu, elu, selu): see {@link #branch}. */
+  public boolean kinkAtZero() {
+    return switch (kind) {
+      case RELU, LEAKY_RELU, ELU, SELU -> true;
+      case GELU, SWISH, TANH, SIGMOID, LINEAR, SOFTMAX -> false;
+    };
+  }
+
   /** What initialization this activation wants. */
   public Family family() {
     return kind.family;

@@ -19,7 +19,12 @@ import java.util.Arrays;
  *
  * <p>Recurrent parameters are split per gate: an LSTM kernel [in, 4 * units] is four blocks
  * [in, units] with fans (in, units), its recurrent kernel four blocks [units, units]. Keras
- * instead computes fans over the whole [in, 4 * units]; per gate is what each gate's matmul sees.
+ * instead computes fans over the whole [in, 4 * units], and {@code keras_default} does too (see
+ * {@link FrameworkDefault#splitsGates}); Primer's own rules stay per gate, because each gate is
+ * its own map x W_g of fan_in inputs to units outputs, and Glorot's argument balances the
+ * variance of exactly that map forward (fan_in) and backward (fan_out = units): counting the four
+ * gates as one fan_out of 4 * units shrinks every gate's weights by sqrt((in + units) /
+ * (in + 4 units)) for no reason in the cell's equations.
  *
  * <p>A bias has no fans of its own: it takes those of its layer's kernel block, so
  * {@code pytorch_default}'s bias bound 1/sqrt(fan_in) uses the kernel's fan_in, as PyTorch does.

@@ -20,6 +20,7 @@ import java.util.Optional;
  * ways: {@link #text} writes an initializer, {@link #parse} reads one. The one table of names.
  * <pre>
  *   zeros  ones  constant(0.1)  normal(0,0.01)  uniform(-0.05,0.05)  truncated_normal(0,0.05)
+ *   uniform_sum(2,0.125)
  *   variance_scaling(2,fan_in,uniform)
  *   glorot_uniform  glorot_normal  glorot_normal_untruncated
  *   he_uniform      he_normal      he_normal_untruncated
@@ -88,6 +89,9 @@ public final class InitNames {
       Signature.named("uniform").required(Param.number("lo"), Param.number("hi"))
           .build(v -> new Uniform(v.number(0), v.number(1)),
               writing(Uniform.class, u -> List.of(u.lo(), u.hi()))),
+      Signature.named("uniform_sum").required(Param.integer("terms"), Param.number("bound"))
+          .build(v -> new UniformSum(v.integer(0), v.number(1)),
+              writing(UniformSum.class, u -> List.of(u.terms(), u.bound()))),
       Signature.named("truncated_normal").required(Param.number("mean"), Param.number("std"))
           .build(v -> new TruncatedNormal(v.number(0), v.number(1)),
               writing(TruncatedNormal.class, t -> List.of(t.mean(), t.std()))),

@@ -6,8 +6,8 @@ package dev.primer.dsl.init;
  * exhaustive, so a new sampler cannot be forgotten there.
  */
 public sealed interface Sampler extends Init
-    permits Constant, Normal, TruncatedNormal, Uniform, Orthogonal, Identity, DeltaOrthogonal,
-        Sparse, Pretrained {
+    permits Constant, Normal, TruncatedNormal, Uniform, UniformSum, Orthogonal, Identity,
+        DeltaOrthogonal, Sparse, Pretrained {
 
   <R> R accept(Visitor<R> visitor);
 
@@ -25,6 +25,8 @@ public sealed interface Sampler extends Init
     R truncatedNormal(TruncatedNormal t);
 
     R uniform(Uniform u);
+
+    R uniformSum(UniformSum u);
 
     R orthogonal(Orthogonal o);
 

@@ -1,6 +1,7 @@
 package dev.primer.dsl.init;
 
 import dev.primer.dsl.activation.Activation;
+import dev.primer.dsl.activation.Gain;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -15,13 +16,34 @@ import java.util.Optional;
  * @param cell the recurrent cell, or {@link Cell#NONE}
  * @param gate the block's gate index in {@code cell}, 0 when not recurrent
  * @param units the recurrent layer's units, or the block's last dimension otherwise
+ * @param inputMoment the second moment of the signal entering the layer, as AUTO's signal
+ *     propagation over the net computes it (1 for standardised input; see
+ *     {@code dev.primer.dsl.resolve.SignalPropagation}); &gt; 0
  */
 public record Target(
     Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell, int gate,
-    int units) {
+    int units, double inputMoment) {
 
   public Target {
     shape = shape.clone();
+    if (!(inputMoment > 0) || !Double.isFinite(inputMoment)) {
+      throw new IllegalArgumentException("inputMoment must be finite and > 0, got " + inputMoment);
+    }
+  }
+
+  /**
+   * A block of a layer that sits in a long chain of layers with its own activation: its input's
+   * second moment is what that activation passes on at the fixed point, E[phi(z)^2] for
+   * z ~ N(0, 1) (1/2 for relu, so AUTO gives He), or 1 without an activation.
+   */
+  public Target(Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell,
+      int gate, int units) {
+    this(role, shape, fans, activation, cell, gate, units, steadyMoment(activation));
+  }
+
+  private static double steadyMoment(Optional<Activation> activation) {
+    return activation.filter(a -> a.kind() != Activation.Kind.SOFTMAX)
+        .map(a -> Gain.secondMoment(a, 1)).orElse(1.0);
   }
 
   @Override
@@ -37,7 +59,8 @@ public record Target(
   public boolean equals(Object o) {
     return o instanceof Target t && role == t.role && Arrays.equals(shape, t.shape)
         && fans.equals(t.fans) && activation.equals(t.activation) && cell == t.cell
-        && gate == t.gate && units == t.units;
+        && gate == t.gate && units == t.units
+        && Double.compare(inputMoment, t.inputMoment) == 0;
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Cell;
 import dev.primer.dsl.init.DataInit;
+import dev.primer.dsl.init.DeltaOrthogonal;
 import dev.primer.dsl.init.Fans;
 import dev.primer.dsl.init.FrameworkDefault;
 import dev.primer.dsl.init.Init;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
  *   recurrent kernel  recurrentInit(...)      &gt; the framework preset of the kernel choice &gt; AUTO
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
  * </pre>
- * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers).
+ * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers, but
+ * for the kernels {@code keras_default} fills as one matrix: see {@link FrameworkDefault}).
  * A data-dependent rule met on the way (LSUV, class prior) is kept on the parameter, and its
  * sampler is the pre-init.
  */
@@ -51,13 +53,14 @@ final class InitResolver {
   private record Choice(Init init, Source source) {}
 
   /**
-   * Resolves parameter {@code role} of shape {@code shape} of {@code spec}.
+   * Resolves parameter {@code role} of shape {@code shape} of {@code spec}, whose layer's input
+   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}).
    *
    * @throws IllegalArgumentException naming the rule, if the chosen init cannot fill it
    */
   static Parameter resolve(
       String layerName, LayerSpec spec, Role role, Shape shape, Shape kernelShape,
-      Optional<Activation> autoActivation, NetDefaults defaults) {
+      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment) {
     Choice choice = choose(spec, role, defaults);
     Init init = choice.init();
     init.misfit(role, shape.rank()).ifPresent(rule -> {
@@ -65,7 +68,8 @@ final class InitResolver {
     });
     Layer layer = spec.layer();
     Cell cell = layer instanceof Recurrent r ? r.cell() : Cell.NONE;
-    int gates = cell.gates();
+    // keras_default fills a recurrent kernel as one matrix, as Keras does; every other init per gate
+    int gates = init instanceof FrameworkDefault f && !f.splitsGates(role) ? 1 : cell.gates();
     int units = layer instanceof Recurrent r ? r.units() : shape.last();
     int[] blockShape = Fans.gateBlock(shape.toArray(), gates);
     Fans fans = Fans.ofGateBlock(role, blockShape, kernelShape.toArray(), gates);
@@ -74,7 +78,8 @@ final class InitResolver {
     Optional<DataInit> dataInit = Optional.empty();
     Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
     for (int gate = 0; gate < gates; gate++) {
-      Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units);
+      Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units,
+          inputMoment);
       Init current = init;
       Init named = init;
       while (current instanceof Rule rule) {
@@ -95,6 +100,11 @@ final class InitResolver {
       if (sampler instanceof Sparse s && s.count() > fans.in()) {
         throw new IllegalArgumentException(InitNames.text(s) + " needs at most fan_in = "
             + fans.in() + " nonzero incoming weights per unit, got count " + s.count());
+      }
+      if (sampler instanceof DeltaOrthogonal) {
+        DeltaOrthogonal.misfitChannels(blockShape).ifPresent(rule -> {
+          throw new IllegalArgumentException(rule + from(choice));
+        });
       }
       blocks.add(new Block(gate, Shape.of(blockShape), fans, sampler));
       String description = dataInit.isPresent()

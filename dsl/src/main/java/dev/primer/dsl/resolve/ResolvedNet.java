@@ -35,13 +35,15 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
     Shape shape = input;
     long total = 0;
     List<Optional<Activation>> autos = autoActivations(layers);
+    SignalPropagation.Signal signal = SignalPropagation.Signal.INPUT;
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
       ResolvedLayer layer = layer(i, names.get(i), spec, shape,
-          autos.get(i), i == layers.size() - 1, defaults);
+          autos.get(i), i == layers.size() - 1, defaults, signal.usableMoment());
       total = checkTotal(layer, total);
       resolved.add(layer);
       shape = layer.output();
+      signal = SignalPropagation.after(layer, signal);
     }
     return new ResolvedNet(input, resolved);
   }
@@ -90,6 +92,16 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
    */
   public static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
       Optional<Activation> auto, boolean last, NetDefaults defaults) {
+    return layer(i, name, spec, shape, auto, last, defaults, 1);
+  }
+
+  /**
+   * {@link #layer(int, String, LayerSpec, Shape, Optional, boolean, NetDefaults)} with the second
+   * moment of the signal entering the layer, as AUTO's signal propagation computed it
+   * ({@link SignalPropagation}); the form above assumes 1, enough for checking a layer.
+   */
+  static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
+      Optional<Activation> auto, boolean last, NetDefaults defaults, double inputMoment) {
     try {
       Shape output = spec.layer().outputShape(shape);
       Limits.checkTensor("output", output);
@@ -103,7 +115,7 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
       List<Parameter> parameters = new ArrayList<>();
       for (ParameterShape p : declared) {
         Parameter parameter = InitResolver.resolve(
-            name, spec, p.role(), p.shape(), kernelShape, auto, defaults);
+            name, spec, p.role(), p.shape(), kernelShape, auto, defaults, inputMoment);
         parameter.dataInit()
             .flatMap(d -> d.misplaced(last, spec.activation(), output.size(), parameter.size()))
             .ifPresent(rule -> {
@@ -183,6 +195,15 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
   public long frozenCount() {
     return layers.stream().filter(ResolvedLayer::frozen)
         .mapToLong(ResolvedLayer::parameterCount).sum();
+  }
+
+  /**
+   * Initializer choices that are allowed but almost always a mistake (a constant kernel), one
+   * line each, starting {@code warning: layer 0 (dense): }: see {@link InitWarnings}. Empty when
+   * there are none.
+   */
+  public List<String> warnings() {
+    return InitWarnings.of(this);
   }
 
   /** The table of layers: see {@link Summary}. */

@@ -9,14 +9,16 @@ import java.util.List;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
- * shape, parameter count, fans and the initializers of its kernel and bias (AUTO and the
- * framework presets shown as what they resolved to), then the totals. When a layer is frozen, a
- * last column marks the frozen ones and the totals count the frozen values apart: trainable
- * (what gradients update), frozen (every parameter of a frozen layer) and non-trainable (the
- * other layers' batch-norm moving statistics).
+ * shape, parameter count, fans, the kernel's variance scale (fan_in E[w^2]: 2 for He, what AUTO
+ * computed for the layer, see {@link SignalPropagation}) and the initializers of its kernel and
+ * bias (AUTO and the framework presets shown as what they resolved to), then the totals and the
+ * net's {@link ResolvedNet#warnings() warnings}. When a layer is frozen, a last column marks the
+ * frozen ones and the totals count the frozen values apart: trainable (what gradients update),
+ * frozen (every parameter of a frozen layer) and non-trainable (the other layers' batch-norm
+ * moving statistics).
  * <pre>
- *  #  layer       activation  output  params   fan_in/out  kernel init       bias init
- *  0  dense(256)  relu        [256]   200,960  784/256     he_normal (auto)  zeros (auto)
+ *  #  layer       activation  output  params   fan_in/out  scale  kernel init       bias init
+ *  1  dense(256)  relu        [256]    65,792  256/256     2      he_normal (auto)  zeros (auto)
  * </pre>
  */
 final class Summary {
@@ -28,7 +30,7 @@ final class Summary {
     boolean recurrent = net.layers().stream()
         .anyMatch(l -> l.spec().layer() instanceof Recurrent);
     List<String> header = new ArrayList<>(List.of(
-        "#", "layer", "activation", "output", "params", "fan_in/out", "kernel init"));
+        "#", "layer", "activation", "output", "params", "fan_in/out", "scale", "kernel init"));
     if (recurrent) {
       header.add("recurrent init");
     }
@@ -47,6 +49,9 @@ final class Summary {
       row.add(layer.output().toString());
       row.add(Numbers.grouped(layer.parameterCount()));
       row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
+      row.add(layer.parameter(Role.KERNEL)
+          .map(p -> Numbers.threeDigits(p.fans().in() * SignalPropagation.meanSquare(p)))
+          .orElse("-"));
       row.add(label(layer, Role.KERNEL));
       if (recurrent) {
         row.add(label(layer, Role.RECURRENT_KERNEL));
@@ -70,6 +75,7 @@ final class Summary {
     }
     out.append(", non-trainable ").append(Numbers.grouped(total - trainable - frozen))
         .append(")\n");
+    net.warnings().forEach(w -> out.append(w).append('\n'));
     return out.toString();
   }
 

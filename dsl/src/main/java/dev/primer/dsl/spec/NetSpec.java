@@ -595,6 +595,13 @@ public class NetSpec {
       throw SpecException.atLayer(last(), l.layer().kind(),
           "has no " + role.words() + " to initialize");
     }
+    Optional<Init> named = l.inits().get(role);
+    if (named.isPresent()) {
+      // refused like a second activation: a silent last-wins hides which one the user meant
+      throw SpecException.atLayer(last(), l.layer().kind(), "already has " + role.words()
+          + " init " + InitNames.text(named.get()) + "; " + methodFor(role)
+          + "(...) names it once per layer");
+    }
     checkFits(last(), l.layer(), role, init);
     return replaceLast(l.withInits(l.inits().with(role, init)));
   }

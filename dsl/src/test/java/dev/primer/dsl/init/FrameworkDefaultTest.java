@@ -3,6 +3,7 @@ package dev.primer.dsl.init;
 import static dev.primer.dsl.init.InitAssertions.assertUniform;
 import static dev.primer.dsl.init.InitAssertions.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.primer.dsl.activation.Activation;
 import java.util.Optional;
@@ -35,12 +36,19 @@ class FrameworkDefaultTest {
   }
 
   @Test
-  void pytorchRecurrentParametersAreUniformOverOneOverSqrtUnits() {
+  void pytorchRecurrentKernelsAreUniformOverOneOverSqrtUnitsAndTheBiasTwoSuchAdded() {
     for (Role role : new Role[] {Role.KERNEL, Role.RECURRENT_KERNEL, Role.BIAS}) {
       for (Cell cell : new Cell[] {Cell.SIMPLE_RNN, Cell.LSTM, Cell.GRU}) {
         Target t = new Target(role, role == Role.BIAS ? new int[] {64} : new int[] {28, 64},
             new Fans(28, 64), Optional.empty(), cell, 0, 64);
-        assertUniform((Sampler) Inits.PYTORCH_DEFAULT.choose(t), 1 / Math.sqrt(64));
+        Sampler s = (Sampler) Inits.PYTORCH_DEFAULT.choose(t);
+        if (role == Role.BIAS) {
+          // b_ih + b_hh, each U(±1/sqrt(units)): variance 2 / (3 units), twice one uniform's
+          assertThat(s).isEqualTo(new UniformSum(2, 1 / Math.sqrt(64)));
+          assertThat(((UniformSum) s).variance()).isCloseTo(2.0 / (3 * 64), within(1e-15));
+        } else {
+          assertUniform(s, 1 / Math.sqrt(64));
+        }
       }
     }
   }

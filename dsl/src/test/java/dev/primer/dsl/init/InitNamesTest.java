@@ -128,7 +128,7 @@ class InitNamesTest {
         "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
         "keras_default", "pytorch_default", "lsuv", "class_prior", "glorot", "xavier_uniform",
         "xavier_normal", "he", "kaiming_uniform", "kaiming_normal", "lecun", "constant", "normal",
-        "uniform", "truncated_normal", "variance_scaling", "sparse", "from");
+        "uniform", "uniform_sum", "truncated_normal", "variance_scaling", "sparse", "from");
   }
 
   @Test
@@ -144,6 +144,7 @@ class InitNamesTest {
   @Test
   void everyInitializerRecordIsWrittenByAName() {
     List<Init> samples = List.of(new Constant(0.5), new Normal(1, 2), new Uniform(-1, 2),
+        new UniformSum(2, 0.25),
         new TruncatedNormal(0, 3), new Orthogonal(2), new Identity(2), new DeltaOrthogonal(2),
         new Sparse(3, 0.5), new VarianceScaling(3, FanMode.FAN_OUT, Distribution.NORMAL),
         new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior(),

@@ -13,8 +13,9 @@ class SamplersTest {
 
   private static final Init[] EVERY_KIND = {
       new Constant(0.5), new Normal(0, 1), new TruncatedNormal(0, 1), new Uniform(-1, 1),
-      new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1), new Sparse(3, 1),
-      new Pretrained("w.npz", "dense_0/kernel"), Inits.HE_NORMAL, Inits.AUTO, Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
+      new UniformSum(2, 1), new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1),
+      new Sparse(3, 1), new Pretrained("w.npz", "dense_0/kernel"), Inits.HE_NORMAL, Inits.AUTO,
+      Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
 
   @Test
   void whatFitsWhichRank() {
@@ -47,6 +48,7 @@ class SamplersTest {
       @Override public String normal(Normal n) { return "normal"; }
       @Override public String truncatedNormal(TruncatedNormal t) { return "truncatedNormal"; }
       @Override public String uniform(Uniform u) { return "uniform"; }
+      @Override public String uniformSum(UniformSum u) { return "uniformSum"; }
       @Override public String orthogonal(Orthogonal o) { return "orthogonal"; }
       @Override public String identity(Identity i) { return "identity"; }
       @Override public String deltaOrthogonal(DeltaOrthogonal d) { return "deltaOrthogonal"; }
@@ -62,7 +64,8 @@ class SamplersTest {
       visited.add(init.accept(visitor));
     }
     assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform",
-        "orthogonal", "identity", "deltaOrthogonal", "sparse", "pretrained", "varianceScaling", "auto",
+        "uniformSum", "orthogonal", "identity", "deltaOrthogonal", "sparse", "pretrained",
+        "varianceScaling", "auto",
         "frameworkDefault", "frameworkDefault");
   }
 

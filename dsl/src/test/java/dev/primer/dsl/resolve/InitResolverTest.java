@@ -1,6 +1,7 @@
 package dev.primer.dsl.resolve;
 
 import static dev.primer.dsl.init.Inits.AUTO;
+import static dev.primer.dsl.init.Inits.DELTA_ORTHOGONAL;
 import static dev.primer.dsl.init.Inits.GLOROT_UNIFORM;
 import static dev.primer.dsl.init.Inits.HE;
 import static dev.primer.dsl.init.Inits.HE_NORMAL;
@@ -19,15 +20,18 @@ import static dev.primer.dsl.init.Inits.sparse;
 import static dev.primer.dsl.init.Inits.uniform;
 import static java.lang.Math.sqrt;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Shape;
+import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Fans;
 import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Sampler;
 import dev.primer.dsl.init.TruncatedNormal;
 import dev.primer.dsl.init.Uniform;
+import dev.primer.dsl.init.UniformSum;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.spec.NetSpec;
 import java.util.List;
@@ -133,46 +137,74 @@ class InitResolverTest {
       return sampler(activation.apply(Net.input(784).dense(256)), "dense_0/kernel");
     }
 
-    @Test
-    void reluGeluSwishAndEluGetHeNormal() {
-      double he = sqrt(2.0 / 784) / C;
-      assertTruncatedNormal(kernelAfter(s -> s.relu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.gelu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.swish()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.elu()), he);
-      assertTruncatedNormal(kernelAfter(s -> s.elu(0.3)), he);
-      assertTruncatedNormal(kernelAfter(s -> s.leakyRelu(0)), he);
+    /** The second layer's kernel, after a first layer of the same activation. */
+    private Sampler secondKernel(String activation) {
+      return sampler(Net.parse("input(784).dense(256)." + activation + ".dense(256)."
+          + activation), "dense_1/kernel");
     }
 
     @Test
-    void leakyReluGetsVarianceScalingTwoOverOnePlusAlphaSquared() {
+    void theFirstLayerKeepsStandardisedInputWhateverFollows() {
+      double lecun = sqrt(1.0 / 784) / C;
+      assertTruncatedNormal(kernelAfter(s -> s.relu()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.selu()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.tanh()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.sigmoid()), lecun);
+      assertTruncatedNormal(kernelAfter(s -> s.elu(0.3)), lecun);
+    }
+
+    @Test
+    void laterLayersUndoWhatTheActivationBeforeThemTookAway() {
+      // scale 1 / E[phi(z)^2], z ~ N(0, 1): relu 2 (He), selu 1 (LeCun), leakyRelu 2 / (1 + a^2)
+      assertTruncatedNormal(secondKernel("relu()"), sqrt(2.0 / 256) / C);
+      assertTruncatedNormal(secondKernel("leakyRelu(0)"), sqrt(2.0 / 256) / C);
+      assertTruncatedNormal(secondKernel("selu()"), sqrt(1.0 / 256) / C);
       for (double a : new double[] {0.01, 0.2, 0.5}) {
-        assertTruncatedNormal(kernelAfter(s -> s.leakyRelu(a)), sqrt(2 / (1 + a * a) / 784) / C);
+        TruncatedNormal t = (TruncatedNormal) secondKernel("leakyRelu(" + a + ")");
+        assertThat(t.std()).isCloseTo(sqrt(2 / (1 + a * a) / 256) / C, within(1e-6 * t.std()));
       }
-      assertTruncatedNormal(kernelAfter(s -> s.leakyRelu()), sqrt(2 / 1.0001 / 784) / C);
+      // gelu, swish, tanh, sigmoid: their own numbers (see AutoTest), no longer He or Glorot
+      TruncatedNormal tanh = (TruncatedNormal) secondKernel("tanh()");
+      assertThat(tanh.std()).isCloseTo(sqrt(2.536175 / 256) / C, within(1e-6 * tanh.std()));
+      // gelu: (1 - sigma_b^2) / E[gelu^2] = 1.796738 with a normal(0, 0.486) bias (see AutoTest)
+      TruncatedNormal gelu = (TruncatedNormal) secondKernel("gelu()");
+      assertThat(gelu.std()).isCloseTo(sqrt(1.796738 / 256) / C, within(1e-6 * gelu.std()));
     }
 
     @Test
-    void seluGetsLecunNormal() {
-      assertTruncatedNormal(kernelAfter(s -> s.selu()), sqrt(1.0 / 784) / C);
-    }
-
-    @Test
-    void saturatingLinearOrNoneGetGlorotUniform() {
+    void linearSoftmaxOrNoneGetGlorotUniform() {
       double glorot = sqrt(6.0 / (784 + 256));
-      assertUniform(kernelAfter(s -> s.tanh()), glorot);
-      assertUniform(kernelAfter(s -> s.sigmoid()), glorot);
       assertUniform(kernelAfter(s -> s.softmax()), glorot);
       assertUniform(kernelAfter(s -> s.linear()), glorot);
       assertUniform(kernelAfter(s -> s), glorot);
     }
 
     @Test
+    void theSignalIsFollowedThroughDropoutBatchNormAndPooling() {
+      // relu then dropout(0.5): E[x^2] = (1/2) / (1 - 0.5) = 1, so scale 1
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).relu().dropout(0.5).dense(256)
+          .relu(), "dense_1/kernel"), sqrt(1.0 / 256) / C);
+      // a named init before: he_uniform on the first layer gives q = 2, relu passes 1: scale 1
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).relu().init(HE_UNIFORM)
+          .dense(256).relu(), "dense_1/kernel"), sqrt(1.0 / 256) / C);
+      // batch norm resets to 1 before its relu: 2 again, even after a huge named init
+      assertTruncatedNormal(sampler(Net.input(784).dense(256).init(normal(0, 3)).batchNorm()
+          .relu().dense(256).relu(), "dense_1/kernel"), sqrt(2.0 / 256) / C);
+      // avgPool2d(2) of relu(z): mu^2 + (1/2 - mu^2) / 4, mu = 1 / sqrt(2 pi)
+      double mu2 = 1 / (2 * Math.PI);
+      double pooled = mu2 + (0.5 - mu2) / 4;
+      TruncatedNormal afterAvg = (TruncatedNormal) sampler(Net.input(8, 8, 4).conv2d(8, 3).relu()
+          .avgPool2d(2).conv2d(8, 3).relu(), "conv2d_1/kernel");
+      assertThat(afterAvg.std()).isCloseTo(sqrt(1 / pooled / 72) / C,
+          within(1e-5 * afterAvg.std()));
+    }
+
+    @Test
     void convKernelsOnTheIssuesShapes() {
       assertTruncatedNormal(sampler(Net.input(12, 12, 32).conv2d(64, 5).relu(), "conv2d_0/kernel"),
-          sqrt(2.0 / 800) / C);
-      assertUniform(sampler(Net.input(32, 32, 3).conv2d(16, 3).tanh(), "conv2d_0/kernel"),
-          sqrt(6.0 / (27 + 144)));
+          sqrt(1.0 / 800) / C);
+      assertTruncatedNormal(sampler(Net.input(32, 32, 3).conv2d(16, 3).tanh(), "conv2d_0/kernel"),
+          sqrt(1.0 / 27) / C);
     }
 
     @Test
@@ -211,17 +243,18 @@ class InitResolverTest {
 
     @Test
     void looksThroughLayersThatDoNotMixUnits() {
-      double he = sqrt(2.0 / 784) / C;
+      // a first layer: the fan_in rule at scale 1 (standardised input), not Glorot's fan_avg
+      double lecun = sqrt(1.0 / 784) / C;
       assertTruncatedNormal(sampler(Net.input(784).dense(256).batchNorm().relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).dropout(0.5).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).batchNorm().dropout(0.2).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(784).dense(256).reshape(16, 16).relu(),
-          "dense_0/kernel"), he);
+          "dense_0/kernel"), lecun);
       assertTruncatedNormal(sampler(Net.input(28, 28, 1).conv2d(8, 3).maxPool2d(2).relu(),
-          "conv2d_0/kernel"), sqrt(2.0 / 9) / C);
+          "conv2d_0/kernel"), sqrt(1.0 / 9) / C);
       assertTruncatedNormal(sampler(
           Net.input(28, 28, 1).conv2d(8, 3).avgPool2d(2).flatten().selu(), "conv2d_0/kernel"),
           sqrt(1.0 / 9) / C);
@@ -261,15 +294,18 @@ class InitResolverTest {
     }
 
     @Test
-    void pytorchRecurrentUsesOneOverSqrtUnitsForEverything() {
+    void pytorchRecurrentUsesOneOverSqrtUnitsForKernelsAndTwoSuchBiasesAdded() {
       NetSpec net = Net.input(28, 28).defaultInit(PYTORCH_DEFAULT)
           .lstm(64, Returns.SEQUENCES).gru(16, Returns.SEQUENCES).simpleRnn(4);
       for (String name : List.of("lstm_0", "gru_0", "simple_rnn_0")) {
         double units = name.startsWith("lstm") ? 64 : name.startsWith("gru") ? 16 : 4;
-        for (String role : List.of("kernel", "recurrent_kernel", "bias")) {
+        for (String role : List.of("kernel", "recurrent_kernel")) {
           assertThat(samplers(net, name + "/" + role)).as(name + "/" + role)
               .allSatisfy(s -> assertUniform(s, 1 / sqrt(units)));
         }
+        // PyTorch holds b_ih and b_hh, each U(±1/sqrt(units)), and adds them
+        assertThat(samplers(net, name + "/bias")).as(name + "/bias")
+            .containsOnly(new UniformSum(2, 1 / sqrt(units)));
       }
     }
 
@@ -277,7 +313,14 @@ class InitResolverTest {
     void kerasIsGlorotOrthogonalAndForgetGateOnes() {
       NetSpec net = Net.input(28, 28).lstm(64).init(KERAS_DEFAULT).dense(10).relu()
           .init(KERAS_DEFAULT);
-      assertThat(samplers(net, "lstm_0/kernel")).allSatisfy(s -> assertUniform(s, sqrt(6.0 / 92)));
+      // Keras: one [28, 256] kernel with fans (28, 256), one orthogonal [64, 256] recurrent kernel
+      Parameter kernel = parameter(net, "lstm_0/kernel");
+      assertThat(kernel.blocks()).hasSize(1);
+      assertThat(kernel.fans()).isEqualTo(new Fans(28, 256));
+      assertUniform(kernel.blocks().get(0).sampler(), sqrt(6.0 / (28 + 256)));
+      Parameter recurrent = parameter(net, "lstm_0/recurrent_kernel");
+      assertThat(recurrent.blocks()).hasSize(1);
+      assertThat(recurrent.blocks().get(0).shape()).isEqualTo(Shape.of(64, 256));
       assertThat(samplers(net, "lstm_0/recurrent_kernel")).containsOnly(ORTHOGONAL);
       assertThat(samplers(net, "lstm_0/bias")).containsExactly(ZEROS, ONES, ZEROS, ZEROS);
       // glorot even before relu, where AUTO would pick He
@@ -297,13 +340,14 @@ class InitResolverTest {
       assertUniform(sampler(net, "dense_0/kernel"), sqrt(6.0 / 100));
       assertUniform(sampler(net, "dense_1/kernel"), sqrt(3.0 / 50));
       NetSpec auto = Net.input(100).dense(50).relu().init(HE_UNIFORM).dense(20).relu();
-      assertTruncatedNormal(sampler(auto, "dense_1/kernel"), sqrt(2.0 / 50) / C);
+      // he_uniform made q = 2, relu passes on 1: AUTO's scale is 1 here
+      assertTruncatedNormal(sampler(auto, "dense_1/kernel"), sqrt(1.0 / 50) / C);
     }
 
     @Test
     void anExplicitAutoOnALayerBeatsTheNetWideDefault() {
       NetSpec net = Net.input(100).defaultInit(LECUN_UNIFORM).dense(50).relu().init(AUTO);
-      assertTruncatedNormal(sampler(net, "dense_0/kernel"), sqrt(2.0 / 100) / C);
+      assertTruncatedNormal(sampler(net, "dense_0/kernel"), sqrt(1.0 / 100) / C);
     }
 
     @Test
@@ -364,6 +408,18 @@ class InitResolverTest {
     }
 
     @Test
+    void deltaOrthogonalRefusesMoreInputThanOutputChannels() {
+      assertThatThrownBy(() -> Net.input(8, 8, 64).conv2d(32, 3).init(DELTA_ORTHOGONAL)
+          .resolve())
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (conv2d): delta_orthogonal needs at least as many output as input"
+              + " channels to preserve norms, got 64 input and 32 output channels; use more"
+              + " filters or another init (orthogonal, he_normal)");
+      assertThat(sampler(Net.input(8, 8, 32).conv2d(32, 4).init(DELTA_ORTHOGONAL),
+          "conv2d_0/kernel")).isEqualTo(DELTA_ORTHOGONAL);
+    }
+
+    @Test
     void sparseMayUseEveryInput() {
       assertThat(sampler(Net.input(15).dense(3).init(sparse(15, 1)), "dense_0/kernel"))
           .isEqualTo(sparse(15, 1));
@@ -381,13 +437,16 @@ class InitResolverTest {
     void sayWhatWasChosenAndWhy() {
       NetSpec net = Net.input(784).dense(256).relu().dense(128).relu().init(HE_UNIFORM)
           .dense(10).softmax();
-      assertThat(label(net, "dense_0/kernel")).isEqualTo("he_normal (auto)");
+      // the first layer's input is taken as standardised (second moment 1): LeCun's scale 1
+      assertThat(label(net, "dense_0/kernel")).isEqualTo("lecun_normal (auto)");
       assertThat(label(net, "dense_0/bias")).isEqualTo("zeros (auto)");
       assertThat(label(net, "dense_1/kernel")).isEqualTo("he_uniform");
       assertThat(label(net, "dense_2/kernel")).isEqualTo("glorot_uniform (auto)");
-      NetSpec leaky = Net.input(784).dense(256).leakyRelu(0.2);
-      assertThat(label(leaky, "dense_0/kernel"))
+      NetSpec leaky = Net.input(784).dense(256).leakyRelu(0.2).dense(256).leakyRelu(0.2);
+      assertThat(label(leaky, "dense_1/kernel"))
           .isEqualTo("variance_scaling(1.92,fan_in,truncated_normal) (auto)");
+      NetSpec relu = Net.input(784).dense(256).relu().dense(256).relu();
+      assertThat(label(relu, "dense_1/kernel")).isEqualTo("he_normal (auto)");
     }
 
     @Test

@@ -91,9 +91,17 @@ class NetSpecTest {
     }
 
     @Test
-    void callingInitTwiceKeepsTheLast() {
-      assertThat(Net.input(4).dense(2).init(HE).init(GLOROT_UNIFORM).bias(ZEROS).bias(ONES))
-          .isEqualTo(Net.input(4).dense(2).init(GLOROT_UNIFORM).bias(ONES));
+    void namingAnInitTwiceIsRefusedLikeASecondActivation() {
+      assertThatThrownBy(() -> Net.input(4).dense(2).init(HE).init(GLOROT_UNIFORM))
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (dense): already has kernel init he_normal; init(...) names it"
+              + " once per layer");
+      assertThatThrownBy(() -> Net.input(4).dense(2).bias(ZEROS).init(HE).bias(ONES))
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (dense): already has bias init zeros; bias(...) names it once per"
+              + " layer");
+      assertThatThrownBy(() -> Net.parse("input(4).dense(2).init(he_normal).init(zeros)"))
+          .hasMessageContaining("layer 0 (dense): already has kernel init he_normal");
     }
   }
 

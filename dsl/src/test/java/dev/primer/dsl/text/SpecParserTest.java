@@ -268,7 +268,7 @@ class SpecParserTest {
         assertThat(Net.parseInit(name)).as(name).isEqualTo(preset);
         assertThat(Net.parseInit(InitNames.text(preset))).as(name).isEqualTo(preset);
       } catch (IllegalArgumentException needsArguments) {
-        assertThat(List.of("constant", "normal", "uniform", "truncated_normal",
+        assertThat(List.of("constant", "normal", "uniform", "uniform_sum", "truncated_normal",
             "variance_scaling", "sparse", "from")).contains(name);
       }
     }

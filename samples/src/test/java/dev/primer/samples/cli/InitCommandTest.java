@@ -25,10 +25,11 @@ class InitCommandTest {
     assertThat(arrays.keySet())
         .containsExactly("dense_0/kernel", "dense_0/bias", "dense_1/kernel", "dense_1/bias");
     assertThat(arrays.get("dense_0/kernel").shape()).containsExactly(784, 256);
-    assertThat(run.out()).contains("he_normal (auto)", "wrote 4 arrays to " + file);
-    // he_normal: std sqrt(2/784) = 0.0505; 200,704 draws give a sample std within ~0.2%
-    assertThat(std(arrays.get("dense_0/kernel").data())).isCloseTo(Math.sqrt(2.0 / 784),
-        within(0.0505 * 0.01));
+    // AUTO's first layer keeps the standardised input's second moment: lecun_normal
+    assertThat(run.out()).contains("lecun_normal (auto)", "wrote 4 arrays to " + file);
+    // lecun_normal: std sqrt(1/784) = 0.0357; 200,704 draws give a sample std within ~0.2%
+    assertThat(std(arrays.get("dense_0/kernel").data())).isCloseTo(Math.sqrt(1.0 / 784),
+        within(0.0357 * 0.01));
   }
 
   @Test

@@ -19,7 +19,7 @@ class SummaryCommandTest {
         "input(28,28,1).conv2d(32,5).relu().maxPool2d(2).flatten().dense(10).softmax()");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("input [28, 28, 1]", "conv2d(32,5)", "[24, 24, 32]", "25/800",
-        "he_normal (auto)", "parameters: 46,922 (trainable 46,922, non-trainable 0)");
+        "lecun_normal (auto)", "parameters: 46,922 (trainable 46,922, non-trainable 0)");
   }
 
   @Test

@@ -22,7 +22,8 @@ import java.util.Optional;
  * The summary of a diagnosis: one line per kind of verdict that fired, saying how many layers,
  * the worst number and what to try; or one line saying every layer is ok. The init suggested is
  * the one AUTO picks for the activation that follows the first layer concerned (He for relu,
- * Glorot for tanh, ...), unless that layer already has it.
+ * Glorot for tanh, ...), unless that layer already has it. The net's
+ * {@link ResolvedNet#warnings() init warnings} (a constant kernel) follow.
  */
 final class Advice {
   private Advice() {
@@ -59,6 +60,7 @@ final class Advice {
               .append(l.name()));
       lines.add(ok.toString());
     }
+    lines.addAll(net.warnings());
     return lines;
   }
 

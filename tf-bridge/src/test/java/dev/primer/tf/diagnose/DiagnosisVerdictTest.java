@@ -62,6 +62,10 @@ class DiagnosisVerdictTest {
     assertThat(report.layers().get(4).identicalUnits()).isEmpty();
     assertThat(report.summary()).anySatisfy(s -> assertThat(s).startsWith(
         "4 of 5 layers symmetric: 127 of the 128 units of dense_0 copy another unit"));
+    // and the init itself is named, before any number: ResolvedNet.warnings()
+    assertThat(report.summary()).contains("warning: layer 3 (dense): kernel init zeros gives"
+        + " every unit the same weights, so the same gradient, and they stay copies; use a"
+        + " random init (never a constant for kernels)");
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.primer.dsl.init.Seeds;
 import dev.primer.dsl.init.Sparse;
 import dev.primer.dsl.init.TruncatedNormal;
 import dev.primer.dsl.init.Uniform;
+import dev.primer.dsl.init.UniformSum;
 import dev.primer.dsl.resolve.Block;
 import dev.primer.dsl.resolve.Parameter;
 import java.util.ArrayList;
@@ -129,6 +130,18 @@ public final class InitOps {
     }
 
     @Override
+    public Operand<TFloat32> uniformSum(UniformSum u) {
+      // term i: U(-bound, bound) under its own key, split from the block's
+      Operand<TFloat32> sum = null;
+      for (int i = 0; i < u.terms(); i++) {
+        Operand<TFloat32> term = affine(tf.random.statelessRandomUniform(tf.constant(shape),
+            tf.constant(Seeds.split(seed, 2 + i))), 2 * u.bound(), -u.bound());
+        sum = sum == null ? term : tf.math.add(sum, term);
+      }
+      return sum;
+    }
+
+    @Override
     public Operand<TFloat32> orthogonal(Orthogonal o) {
       int cols = shape[shape.length - 1];
       int rows = product(shape) / cols;
@@ -152,8 +165,11 @@ public final class InitOps {
       int out = shape[3];
       Operand<TFloat32> centre = tf.reshape(
           scale(orthogonalMatrix(in, out, seed), d.gain()), tf.constant(new int[] {1, 1, in, out}));
+      // the tap at (k - 1) / 2: where same padding reads the pixel itself (see DeltaOrthogonal)
+      int top = DeltaOrthogonal.centre(kh);
+      int left = DeltaOrthogonal.centre(kw);
       return tf.pad(centre, tf.constant(new int[][] {
-          {kh / 2, kh - 1 - kh / 2}, {kw / 2, kw - 1 - kw / 2}, {0, 0}, {0, 0}}), tf.constant(0f));
+          {top, kh - 1 - top}, {left, kw - 1 - left}, {0, 0}, {0, 0}}), tf.constant(0f));
     }
 
     @Override

@@ -146,6 +146,7 @@ public final class PretrainedValues {
       return null;
     }
     @Override public Pretrained uniform(dev.primer.dsl.init.Uniform u) { return null; }
+    @Override public Pretrained uniformSum(dev.primer.dsl.init.UniformSum u) { return null; }
     @Override public Pretrained orthogonal(dev.primer.dsl.init.Orthogonal o) { return null; }
     @Override public Pretrained identity(dev.primer.dsl.init.Identity i) { return null; }
     @Override public Pretrained deltaOrthogonal(dev.primer.dsl.init.DeltaOrthogonal d) {

@@ -154,16 +154,18 @@ class InitOpsStatisticsTest {
         kernel("pytorch_default", PYTORCH_DEFAULT,
             s -> UniformOn.symmetric(1 / Math.sqrt(fanIn(s)))),
         kernel("keras_default", KERAS_DEFAULT, s -> uniformWithVariance(1 / fanAvg(s)))));
-    // AUTO: He for ReLU-like units, LeCun normal for SELU, Glorot uniform otherwise
-    for (Activation a : List.of(Activation.relu(), Activation.gelu(), Activation.swish(),
-        Activation.elu())) {
-      cases.add(after(a, AUTO, s -> truncatedWithVariance(2.0 / fanIn(s))));
+    // AUTO on a first layer (standardised input, second moment 1): variance 1 / fan_in before
+    // every elementwise activation; gelu and swish (1 - sigma_b^2) / fan_in beside their random
+    // bias (sigma_b^2 = 1 - 1/lambda^2: 0.235988, 0.272715); Glorot uniform before the others
+    for (Activation a : List.of(Activation.relu(), Activation.elu(), Activation.leakyRelu(0.2),
+        Activation.selu(), Activation.tanh(), Activation.sigmoid())) {
+      cases.add(after(a, AUTO, s -> truncatedWithVariance(1.0 / fanIn(s))));
     }
-    cases.add(after(Activation.leakyRelu(0.2), AUTO,
-        s -> truncatedWithVariance(2 / ((1 + 0.2 * 0.2) * fanIn(s)))));
-    cases.add(after(Activation.selu(), AUTO, s -> truncatedWithVariance(1.0 / fanIn(s))));
-    for (Activation a : List.of(Activation.tanh(), Activation.sigmoid(), Activation.softmax(),
-        Activation.linear())) {
+    cases.add(after(Activation.gelu(), AUTO,
+        s -> truncatedWithVariance((1 - 0.235988) / fanIn(s))));
+    cases.add(after(Activation.swish(), AUTO,
+        s -> truncatedWithVariance((1 - 0.272715) / fanIn(s))));
+    for (Activation a : List.of(Activation.softmax(), Activation.linear())) {
       cases.add(after(a, AUTO, s -> uniformWithVariance(1 / fanAvg(s))));
     }
     cases.add(kernel("auto, no activation", AUTO, s -> uniformWithVariance(1 / fanAvg(s))));
@@ -250,13 +252,14 @@ class InitOpsStatisticsTest {
   // ------------------------------------------------------------------ AUTO in a whole net
 
   @Test
-  void autoResolvesToHeForTheReluLayersOfANet() {
+  void autoFollowsTheSignalThroughTheReluLayersOfANet() {
     NetSpec spec = Net.input(784).dense(256).relu().dense(128).batchNorm().relu().dense(10)
         .softmax();
     Map<String, ParameterValues> w = Fixtures.initialWeights(spec, 11);
 
-    assertDrawnFrom(w.get("dense_0/kernel").values(), truncatedWithVariance(2.0 / 784),
-        "dense_0 (relu): he_normal");
+    // the first layer keeps the standardised input's second moment 1; relu then passes on 1/2
+    assertDrawnFrom(w.get("dense_0/kernel").values(), truncatedWithVariance(1.0 / 784),
+        "dense_0 (relu, first layer): lecun_normal");
     // AUTO looks past batch norm to the relu after it
     assertDrawnFrom(w.get("dense_1/kernel").values(), truncatedWithVariance(2.0 / 256),
         "dense_1 (batch norm, then relu): he_normal");

@@ -85,7 +85,7 @@ final class InitStatistics {
 
   /** What the values of a parameter should look like. */
   sealed interface Expected
-      permits UniformOn, NormalWith, TruncatedNormalWith, ConstantAt {
+      permits UniformOn, SumOfTwoUniforms, NormalWith, TruncatedNormalWith, ConstantAt {
     double mean();
 
     double variance();
@@ -106,6 +106,20 @@ final class InitStatistics {
     @Override public double variance() { return (hi - lo) * (hi - lo) / 12; }
     @Override public double fourthCentralMoment() { return Math.pow(hi - lo, 4) / 80; }
     @Override public RealDistribution distribution() { return new UniformRealDistribution(lo, hi); }
+  }
+
+  /**
+   * U(-bound, bound) + U(-bound, bound), independent: triangular on [-2 bound, 2 bound],
+   * variance 2 bound^2 / 3, E[X^4] = 2 E[U^4] + 6 E[U^2]^2 = 2 bound^4 / 5 + 2 bound^4 / 3.
+   */
+  record SumOfTwoUniforms(double bound) implements Expected {
+    @Override public double mean() { return 0; }
+    @Override public double variance() { return 2 * bound * bound / 3; }
+    @Override public double fourthCentralMoment() { return 16 * Math.pow(bound, 4) / 15; }
+    @Override public RealDistribution distribution() {
+      return new org.apache.commons.math3.distribution.TriangularDistribution(
+          -2 * bound, 0, 2 * bound);
+    }
   }
 
   /** N(mean, std^2), not truncated. */
@@ -258,6 +272,19 @@ final class InitStatistics {
       double band = MISS / (2 * PHI_2 / MASS_2 * n);
       assertThat(furthest).as("%s: values reach the truncation edge", what)
           .isGreaterThan((2 - band) * t.std());
+    } else if (expected instanceof SumOfTwoUniforms t) {
+      // support [-2b, 2b]; a quarter of the mass lies beyond b, where one U(-b, b) never goes
+      double b = t.bound();
+      double furthest = Math.max(-min, max);
+      assertThat(furthest).as("%s: furthest from 0, vs 2b = %s", what, 2 * b)
+          .isLessThanOrEqualTo(2 * b * (1 + 1e-6));
+      long beyond = Arrays.stream(x).filter(v -> Math.abs(v) > b).count();
+      if (-n * Math.log(0.75) > MISS) {
+        // all n draws stay within b with probability 0.75^n < 1e-6
+        assertThat(beyond).as("%s: values beyond b = %s (a sum of two)", what, b).isPositive();
+      }
+      assertThat((double) beyond / n).as("%s: fraction beyond b", what)
+          .isCloseTo(0.25, within(Z * Math.sqrt(0.25 * 0.75 / n)));
     } else if (expected instanceof NormalWith nd) {
       // untruncated: a fraction 2 Phi(-2) = 4.55% lies beyond 2 std (binomial standard error)
       double p = 2 * STANDARD.cumulativeProbability(-2);

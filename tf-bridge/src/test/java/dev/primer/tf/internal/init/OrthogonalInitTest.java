@@ -97,7 +97,7 @@ class OrthogonalInitTest {
   }
 
   static Stream<Arguments> deltaShapes() {
-    int[][] shapes = {{5, 5, 32, 64}, {3, 3, 3, 16}, {4, 4, 8, 8}, {3, 3, 64, 32}, {1, 1, 16, 16}};
+    int[][] shapes = {{5, 5, 32, 64}, {3, 3, 3, 16}, {4, 4, 8, 8}, {2, 2, 4, 6}, {1, 1, 16, 16}};
     return Stream.of(1.0, 1.2).flatMap(gain -> Arrays.stream(shapes)
         .map(shape -> Arguments.of(gain, Arrays.toString(shape), shape)));
   }
@@ -119,7 +119,8 @@ class OrthogonalInitTest {
     double[][] centre = new double[in][out];
     for (int i = 0; i < kh; i++) {
       for (int j = 0; j < kw; j++) {
-        boolean isCentre = i == kh / 2 && j == kw / 2;
+        // (k - 1) / 2, where same padding puts the pixel itself (as JAX's delta_orthogonal)
+        boolean isCentre = i == (kh - 1) / 2 && j == (kw - 1) / 2;
         for (int c = 0; c < in; c++) {
           for (int o = 0; o < out; o++) {
             float v = w[((i * kw + j) * in + c) * out + o];
@@ -127,13 +128,52 @@ class OrthogonalInitTest {
               centre[c][o] = v;
             } else if (v != 0f) {
               throw new AssertionError(what + ": tap [" + i + "][" + j + "][" + c + "][" + o
-                  + "] = " + v + ", expected exactly 0 off the centre [" + kh / 2 + "][" + kw / 2
-                  + "]");
+                  + "] = " + v + ", expected exactly 0 off the centre [" + (kh - 1) / 2 + "]["
+                  + (kw - 1) / 2 + "]");
             }
           }
         }
       }
     }
     assertSemiOrthogonal(centre, gain, what + " centre tap");
+  }
+
+  /**
+   * With same padding, TensorFlow pads (k - 1) / 2 before and the rest after, so output pixel p
+   * reads input pixel p through tap (k - 1) / 2. A delta-orthogonal kernel with in = out channels
+   * must then map each pixel's channel vector by the orthogonal centre tap alone: every output
+   * pixel has the norm of the input pixel at the same place (a one-pixel shift would give the
+   * norm of a neighbour, and zero on one border).
+   */
+  @ParameterizedTest(name = "delta_orthogonal on a {0}x{0} kernel with same padding")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4, 5})
+  void deltaOrthogonalWithSamePaddingIsAPassThroughPerPixel(int k) {
+    int size = 7;
+    int channels = 6;
+    var spec = dev.primer.dsl.Net.input(size, size, channels)
+        .conv2d(channels, k, 1, dev.primer.dsl.layer.Padding.SAME).init(deltaOrthogonal(1))
+        .bias(dev.primer.dsl.init.Inits.ZEROS);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(k);
+    float[] x = new float[size * size * channels];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextGaussian();
+    }
+    float[] y;
+    try (dev.primer.tf.Model model = dev.primer.tf.Model.compile(spec, 17 + k)) {
+      y = model.predict(x);
+    }
+    assertThat(y).hasSize(x.length);
+    for (int p = 0; p < size * size; p++) {
+      double in = 0;
+      double out = 0;
+      for (int c = 0; c < channels; c++) {
+        in += x[p * channels + c] * (double) x[p * channels + c];
+        out += y[p * channels + c] * (double) y[p * channels + c];
+      }
+      // float32 sums of 6 products: relative error well under 1e-5
+      assertThat(Math.sqrt(out)).as("%dx%d kernel, pixel (%d, %d): |y| vs |x|", k, k,
+          p / size, p % size).isCloseTo(Math.sqrt(in), org.assertj.core.data.Offset.offset(
+              1e-5 * Math.sqrt(in) + 1e-6));
+    }
   }
 }

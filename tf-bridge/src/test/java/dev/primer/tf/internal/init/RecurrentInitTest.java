@@ -20,6 +20,7 @@ import dev.primer.tf.Fixtures;
 import dev.primer.tf.ParameterValues;
 import dev.primer.tf.internal.init.InitStatistics.ConstantAt;
 import dev.primer.tf.internal.init.InitStatistics.Expected;
+import dev.primer.tf.internal.init.InitStatistics.SumOfTwoUniforms;
 import dev.primer.tf.internal.init.InitStatistics.UniformOn;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -114,25 +115,43 @@ class RecurrentInitTest {
     Map<String, ParameterValues> w =
         Fixtures.initialWeights(Net.input(STEPS, IN).lstm(UNITS).init(KERAS_DEFAULT), 22);
 
-    eachBlock(w.get("lstm_0/kernel"), 4,
-        gate -> UniformOn.symmetric(Math.sqrt(6.0 / (IN + UNITS))));
-    for (int gate = 0; gate < 4; gate++) {
-      assertSemiOrthogonal(columns(w.get("lstm_0/recurrent_kernel").values(), UNITS, 4 * UNITS,
-          gate * UNITS, UNITS), 1, "keras_default recurrent gate " + gate);
-    }
+    // Keras's LSTMCell builds ONE kernel [in, 4 units] and initializes it whole: glorot_uniform
+    // with fans (in, 4 units), not per gate (in, units)
+    assertDrawnFrom(w.get("lstm_0/kernel").values(),
+        UniformOn.symmetric(Math.sqrt(6.0 / (IN + 4 * UNITS))), "keras_default kernel");
+    // ... and ONE orthogonal recurrent kernel [units, 4 units]: orthonormal rows, W W^T = I
+    // (per-gate blocks would give W W^T = 4 I)
+    double[][] whole = matrix(w.get("lstm_0/recurrent_kernel").values(), UNITS, 4 * UNITS);
+    assertThat(maxDeviationFromScaledIdentity(gramOfColumns(transpose(whole)), 1))
+        .as("W W^T of keras_default's recurrent kernel").isLessThan(1e-4);
     eachBlock(w.get("lstm_0/bias"), 4, gate -> new ConstantAt(gate == 1 ? 1 : 0));
   }
 
   @ParameterizedTest(name = "{0} pytorch_default")
   @MethodSource("cells")
-  void pytorchDefaultIsUniformOverOneOverSqrtUnitsEverywhere(
+  void pytorchDefaultIsUniformOverOneOverSqrtUnitsWithTwoBiasesAdded(
       String name, int gates, NetSpec autoSpec, NetSpec spec) {
     Map<String, ParameterValues> w = Fixtures.initialWeights(spec, 23);
 
     UniformOn expected = UniformOn.symmetric(1 / Math.sqrt(UNITS));
-    for (String role : new String[] {"kernel", "recurrent_kernel", "bias"}) {
+    for (String role : new String[] {"kernel", "recurrent_kernel"}) {
       eachBlock(w.get(name + "_0/" + role), gates, gate -> expected);
     }
+    // PyTorch adds two biases, b_ih + b_hh, each U(±1/sqrt(units)): variance 2 (1/units) / 3,
+    // checked on all gates * units values (the tolerance is Z standard errors for that n)
+    assertDrawnFrom(w.get(name + "_0/bias").values(), new SumOfTwoUniforms(1 / Math.sqrt(UNITS)),
+        name + " pytorch_default bias");
+  }
+
+  @Test
+  void pytorchDefaultsLstmBiasHasTheSpreadOfTwoBiasesAdded() {
+    // 4 * 256 = 1024 values: the sample variance's standard error is sigma^2 sqrt(1.4 / 1024)
+    // = 0.037 sigma^2 (triangular kurtosis 2.4), so Z = 5 of them (0.18 sigma^2) separate the
+    // sum's variance 2 b^2 / 3 from one uniform's b^2 / 3 (half of it), b = 1/16
+    int units = 256;
+    float[] bias = Fixtures.initialWeights(
+        Net.input(STEPS, IN).lstm(units).init(PYTORCH_DEFAULT), 27).get("lstm_0/bias").values();
+    assertDrawnFrom(bias, new SumOfTwoUniforms(1 / Math.sqrt(units)), "lstm(256) bias");
   }
 
   @Test
