@@ -20,15 +20,18 @@ public record Target(
     Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell, int gate,
     int units) {
 
+  /** Copies {@code shape}, so the record stays immutable. */
   public Target {
     shape = shape.clone();
   }
 
+  /** The block's shape, a copy. */
   @Override
   public int[] shape() {
     return shape.clone();
   }
 
+  /** The number of dimensions of {@link #shape()}. */
   public int rank() {
     return shape.length;
   }

@@ -14,10 +14,12 @@ public record LayerSpec(Layer layer, Optional<Activation> activation, InitChoice
     return new LayerSpec(layer, Optional.empty(), InitChoices.NONE);
   }
 
+  /** This layer with {@code activation} after it, in place of any it had. */
   public LayerSpec withActivation(Activation activation) {
     return new LayerSpec(layer, Optional.of(activation), inits);
   }
 
+  /** This layer with {@code inits} in place of its initializer choices. */
   public LayerSpec withInits(InitChoices inits) {
     return new LayerSpec(layer, activation, inits);
   }

@@ -10,6 +10,7 @@ public record SimpleRnn(int units, Returns returns) implements Recurrent {
   public static final Signature<SimpleRnn> SIGNATURE =
       Recurrent.signature("simpleRnn", SimpleRnn.class, SimpleRnn::new);
 
+  /** Checks the arguments: {@code units} &gt; 0, {@code returns} given. */
   public SimpleRnn {
     Recurrent.check(units, returns);
   }

@@ -26,6 +26,7 @@ public record FitOptions(
     int batchSize, int epochs, Optimizer optimizer, Loss loss, OptionalLong shuffleSeed,
     Optional<Dataset> validation, TrainingListener listener) {
 
+  /** Checks the options: batch size and epochs &gt; 0; optimizer, loss and listener given. */
   public FitOptions {
     Checks.positive("fit", "batch size", batchSize);
     Checks.positive("fit", "epochs", epochs);
@@ -49,32 +50,41 @@ public record FitOptions(
         OptionalLong.empty(), Optional.empty(), TrainingListener.NONE);
   }
 
+  /** These options with {@code batchSize} examples per step. */
   public FitOptions withBatchSize(int batchSize) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
   }
 
+  /** These options with {@code epochs} passes over the training set. */
   public FitOptions withEpochs(int epochs) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
   }
 
+  /** These options with {@code optimizer}. */
   public FitOptions withOptimizer(Optimizer optimizer) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
   }
 
+  /** These options with {@code loss}. */
   public FitOptions withLoss(Loss loss) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
   }
 
+  /**
+   * These options with the per-epoch shuffles drawn from {@code seed} instead of the model's seed.
+   */
   public FitOptions withShuffleSeed(long seed) {
     return new FitOptions(batchSize, epochs, optimizer, loss, OptionalLong.of(seed), validation,
         listener);
   }
 
+  /** These options with {@code validation} evaluated after each epoch. */
   public FitOptions withValidation(Dataset validation) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed,
         Optional.of(validation), listener);
   }
 
+  /** These options with {@code listener} hearing each step and epoch. */
   public FitOptions withListener(TrainingListener listener) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener);
   }

@@ -16,6 +16,7 @@ public sealed interface FitResult permits FitResult.Completed, FitResult.Diverge
 
   /** Every epoch ran with finite losses. */
   record Completed(List<EpochStats> history) implements FitResult {
+    /** Copies {@code history}. */
     public Completed {
       history = List.copyOf(history);
     }
@@ -36,6 +37,7 @@ public sealed interface FitResult permits FitResult.Completed, FitResult.Diverge
    */
   record Diverged(int epoch, long step, long globalStep, double loss, List<EpochStats> history)
       implements FitResult {
+    /** Copies {@code history}. */
     public Diverged {
       history = List.copyOf(history);
     }

@@ -12,10 +12,13 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
 
   /** One method per optimizer: the exhaustive mapping of this closed family. */
   interface Visitor<R> {
+    /** Visits an {@link Sgd} (plain, momentum or Nesterov). */
     R sgd(Sgd sgd);
 
+    /** Visits an {@link Adam}. */
     R adam(Adam adam);
 
+    /** Visits an {@link RmsProp}. */
     R rmsProp(RmsProp rmsProp);
   }
 
@@ -62,6 +65,9 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    * </pre>
    */
   record Sgd(double learningRate, double momentum, boolean nesterov) implements Optimizer {
+    /**
+     * Checks the arguments: learning rate &gt; 0, momentum in [0, 1), Nesterov only with momentum.
+     */
     public Sgd {
       Checks.positive("sgd", "learning rate", learningRate);
       if (!(momentum >= 0 && momentum < 1)) {
@@ -93,6 +99,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    */
   record Adam(double learningRate, double beta1, double beta2, double epsilon)
       implements Optimizer {
+    /** Checks the arguments: learning rate and epsilon &gt; 0, beta1 and beta2 in [0, 1). */
     public Adam {
       Checks.positive("adam", "learning rate", learningRate);
       Checks.unitInterval("adam", "beta1", beta1);
@@ -120,6 +127,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    */
   record RmsProp(double learningRate, double rho, double momentum, double epsilon)
       implements Optimizer {
+    /** Checks the arguments: learning rate &gt; 0, rho in [0, 1), momentum in [0, 1). */
     public RmsProp {
       Checks.positive("rmsprop", "learning rate", learningRate);
       Checks.unitInterval("rmsprop", "rho", rho);
