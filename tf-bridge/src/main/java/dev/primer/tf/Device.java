@@ -17,8 +17,8 @@ public enum Device {
   CPU,
   /**
    * The first GPU, with ops that have no GPU kernel placed on the CPU. Needs the GPU build of the
-   * native library ({@code mvn -Pgpu}, {@code PRIMER_GPU=1 ./primer}) and the CUDA 12.3 / cuDNN
-   * 8.9 libraries TensorFlow 2.16 loads at run time.
+   * native library ({@code mvn -Pgpu}, {@code PRIMER_GPU=1 ./primer}, {@code -Dprimer.gpu} in an
+   * app's build) and the CUDA 12 / cuDNN 9 libraries TensorFlow 2.18 loads at run time.
    */
   GPU;
 
@@ -54,8 +54,8 @@ public enum Device {
           + " looked for devices of type GPU (TF_SessionListDevices) and found only "
           + seen.stream().map(VisibleDevice::name).toList()
           + ". The GPU needs the GPU build of TensorFlow Java (build with -Pgpu, or run"
-          + " PRIMER_GPU=1 ./primer ...), an NVIDIA driver, and the CUDA 12.3 and cuDNN 8.9"
-          + " libraries (libcudart.so.12, libcudnn.so.8) on the library path. Use --device cpu"
+          + " PRIMER_GPU=1 ./primer ...), an NVIDIA driver, and the CUDA 12 and cuDNN 9"
+          + " libraries (libcudart.so.12, libcudnn.so.9) on the library path. Use --device cpu"
           + " to run on the CPU.");
     }
   }

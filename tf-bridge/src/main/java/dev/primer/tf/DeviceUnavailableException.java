@@ -4,6 +4,7 @@ package dev.primer.tf;
 public final class DeviceUnavailableException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The device cannot be used, for the reason in {@code message}. */
   public DeviceUnavailableException(String message) {
     super(message);
   }

@@ -7,6 +7,7 @@ package dev.primer.tf;
 public final class ModelTooLargeException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The model does not fit, for the reason in {@code message}. */
   public ModelTooLargeException(String message) {
     super(message);
   }

@@ -11,6 +11,7 @@ import dev.primer.dsl.base.Shape;
  */
 public record ParameterValues(String name, Shape shape, float[] values) {
 
+  /** Checks that {@code values} holds exactly {@code shape.size()} values; does not copy them. */
   public ParameterValues {
     if (values.length != shape.size()) {
       throw new IllegalArgumentException(name + ": " + values.length + " values for shape "

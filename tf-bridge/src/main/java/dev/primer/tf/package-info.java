@@ -1,5 +1,5 @@
 /**
- * The bridge from a {@code dsl} spec to TensorFlow Java 1.0.0: {@link dev.primer.tf.Model}
+ * The bridge from a {@code dsl} spec to TensorFlow Java 1.1.0: {@link dev.primer.tf.Model}
  * compiles a spec and owns its graph, session and weights (read, set, save, load); it trains
  * through {@link dev.primer.tf.train.Trainer}, evaluates and predicts. {@link
  * dev.primer.tf.Device} says where it runs. The graph-building code behind it lives in {@code

@@ -37,7 +37,7 @@ class DeviceTest {
             + " type GPU (TF_SessionListDevices) and found only ["
             + Devices.visible().get(0).name())
         .contains("the GPU build of TensorFlow Java (build with -Pgpu",
-            "libcudart.so.12", "libcudnn.so.8", "Use --device cpu to run on the CPU.");
+            "libcudart.so.12", "libcudnn.so.9", "Use --device cpu to run on the CPU.");
   }
 
   @Test

@@ -105,6 +105,10 @@ public record Activation(Kind kind, double alpha) {
     return a.kind() == Kind.LEAKY_RELU || a.kind() == Kind.ELU ? List.of(a.alpha()) : List.of();
   }
 
+  /**
+   * Checks the pair: a kind is required; alpha in [0, 1) for leakyRelu, &gt; 0 for elu, 0 for the
+   * others.
+   */
   public Activation {
     if (kind == null) {
       throw new IllegalArgumentException("activation kind must not be null");
@@ -126,17 +130,29 @@ public record Activation(Kind kind, double alpha) {
     }
   }
 
+  /** {@code relu()}: max(0, x). */
   public static Activation relu() { return new Activation(Kind.RELU, 0); }
+  /** {@code leakyRelu()}: slope {@link #DEFAULT_LEAK} for negative inputs. */
   public static Activation leakyRelu() { return leakyRelu(DEFAULT_LEAK); }
+  /** {@code leakyRelu(alpha)}: slope {@code alpha} (in [0, 1)) for negative inputs. */
   public static Activation leakyRelu(double alpha) { return new Activation(Kind.LEAKY_RELU, alpha); }
+  /** {@code elu()}: saturation value {@link #DEFAULT_ELU_ALPHA}. */
   public static Activation elu() { return elu(DEFAULT_ELU_ALPHA); }
+  /** {@code elu(alpha)}: saturation value {@code alpha} (&gt; 0) for large negative inputs. */
   public static Activation elu(double alpha) { return new Activation(Kind.ELU, alpha); }
+  /** {@code selu()}: the self-normalising ELU. */
   public static Activation selu() { return new Activation(Kind.SELU, 0); }
+  /** {@code gelu()}: x * Phi(x), exact form. */
   public static Activation gelu() { return new Activation(Kind.GELU, 0); }
+  /** {@code swish()}: x * sigmoid(x). */
   public static Activation swish() { return new Activation(Kind.SWISH, 0); }
+  /** {@code tanh()}: the hyperbolic tangent. */
   public static Activation tanh() { return new Activation(Kind.TANH, 0); }
+  /** {@code sigmoid()}: 1 / (1 + exp(-x)). */
   public static Activation sigmoid() { return new Activation(Kind.SIGMOID, 0); }
+  /** {@code softmax()} over the last axis. */
   public static Activation softmax() { return new Activation(Kind.SOFTMAX, 0); }
+  /** {@code linear()}: no non-linearity, written explicitly. */
   public static Activation linear() { return new Activation(Kind.LINEAR, 0); }
 
   /** SELU's scale lambda (Klambauer et al. 2017), as TensorFlow's {@code Selu}. */

@@ -36,6 +36,7 @@ public record Param(
     ANY
   }
 
+  /** Checks that a name and a type are given. */
   public Param {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

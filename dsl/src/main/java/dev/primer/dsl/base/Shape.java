@@ -31,10 +31,12 @@ public final class Shape {
     return new Shape(dims.clone());
   }
 
+  /** The number of dimensions. */
   public int rank() {
     return dims.length;
   }
 
+  /** The size of dimension {@code axis}, from 0. */
   public int dim(int axis) {
     return dims[axis];
   }
@@ -53,6 +55,7 @@ public final class Shape {
     return n;
   }
 
+  /** The dimensions, a copy. */
   public int[] toArray() {
     return dims.clone();
   }

@@ -9,6 +9,7 @@ package dev.primer.dsl.base;
 public class SpecException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** An invalid spec, described by {@code message}. */
   public SpecException(String message) {
     super(message);
   }

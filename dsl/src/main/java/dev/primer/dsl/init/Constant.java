@@ -9,6 +9,7 @@ package dev.primer.dsl.init;
  */
 public record Constant(double value) implements Sampler {
 
+  /** Checks that {@code value} is finite. */
   public Constant {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("constant: value must be finite, got " + value);

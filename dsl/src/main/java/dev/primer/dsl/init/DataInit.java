@@ -27,8 +27,10 @@ public sealed interface DataInit extends Rule permits Lsuv, ClassPrior {
 
   /** One method per data-dependent initializer. */
   interface Visitor<R> {
+    /** Visits an {@link Lsuv}. */
     R lsuv(Lsuv l);
 
+    /** Visits a {@link ClassPrior}. */
     R classPrior(ClassPrior c);
   }
 

@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public record DeltaOrthogonal(double gain) implements Sampler {
 
+  /** Checks that {@code gain} is &gt; 0. */
   public DeltaOrthogonal {
     Checks.positive("delta_orthogonal", "gain", gain);
   }

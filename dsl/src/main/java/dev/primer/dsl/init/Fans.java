@@ -31,6 +31,7 @@ import java.util.Arrays;
  */
 public record Fans(long in, long out) {
 
+  /** Checks that both fans are &gt; 0. */
   public Fans {
     if (in <= 0 || out <= 0) {
       throw new IllegalArgumentException("fans must be > 0, got (" + in + ", " + out + ")");

@@ -28,7 +28,12 @@ public record FrameworkDefault(Framework framework) implements Rule {
 
   /** The frameworks whose defaults Primer reproduces. */
   public enum Framework {
+    /** Keras: Glorot uniform kernels, orthogonal recurrent kernels, zero biases (table above). */
     KERAS("keras_default"),
+    /**
+     * PyTorch: U(-b, b), b = 1/sqrt(fan_in) for dense and conv layers, 1/sqrt(units) for recurrent
+     * ones.
+     */
     PYTORCH("pytorch_default");
 
     private final String text;
@@ -43,6 +48,7 @@ public record FrameworkDefault(Framework framework) implements Rule {
     }
   }
 
+  /** Checks that a framework is given. */
   public FrameworkDefault {
     if (framework == null) {
       throw new IllegalArgumentException("framework must not be null");

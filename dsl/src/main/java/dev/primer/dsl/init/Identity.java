@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public record Identity(double gain) implements Sampler {
 
+  /** Checks that {@code gain} is finite. */
   public Identity {
     if (!Double.isFinite(gain)) {
       throw new IllegalArgumentException("identity: gain must be finite, got " + gain);

@@ -22,10 +22,13 @@ public sealed interface Init permits Sampler, Rule {
 
   /** One method per initializer: the samplers', the data-dependent ones' and the other rules'. */
   interface Visitor<R> extends Sampler.Visitor<R>, DataInit.Visitor<R> {
+    /** Visits a {@link VarianceScaling} (and the presets built on it). */
     R varianceScaling(VarianceScaling v);
 
+    /** Visits {@link Auto}: the scheme chosen from the layer and its activation. */
     R auto(Auto a);
 
+    /** Visits a {@link FrameworkDefault}: Keras's or PyTorch's default for the layer. */
     R frameworkDefault(FrameworkDefault f);
   }
 

@@ -39,6 +39,7 @@ public record Lsuv(double tolerance, int maxIterations) implements DataInit {
   /** The largest maxIterations accepted. */
   public static final int MAX_ITERATIONS = 1000;
 
+  /** Checks the arguments: tolerance in (0, 1), max iterations 1 to {@link #MAX_ITERATIONS}. */
   public Lsuv {
     if (!(tolerance > 0 && tolerance < 1)) {
       throw new IllegalArgumentException(

@@ -9,6 +9,7 @@ package dev.primer.dsl.init;
  */
 public record Normal(double mean, double std) implements Sampler {
 
+  /** Checks the arguments: {@code mean} finite, {@code std} &gt;= 0 and finite. */
   public Normal {
     if (!Double.isFinite(mean)) {
       throw new IllegalArgumentException("normal: mean must be finite, got " + mean);

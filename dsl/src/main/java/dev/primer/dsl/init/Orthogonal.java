@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public record Orthogonal(double gain) implements Sampler {
 
+  /** Checks that {@code gain} is &gt; 0. */
   public Orthogonal {
     Checks.positive("orthogonal", "gain", gain);
   }

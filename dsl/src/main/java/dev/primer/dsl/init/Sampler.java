@@ -9,6 +9,7 @@ public sealed interface Sampler extends Init
     permits Constant, Normal, TruncatedNormal, Uniform, UniformSum, Orthogonal, Identity,
         DeltaOrthogonal, Sparse, Pretrained {
 
+  /** Calls the visitor's method for this sampler. */
   <R> R accept(Visitor<R> visitor);
 
   @Override
@@ -18,22 +19,31 @@ public sealed interface Sampler extends Init
 
   /** One method per sampler. */
   interface Visitor<R> {
+    /** Visits a {@link Constant}. */
     R constant(Constant c);
 
+    /** Visits a {@link Normal}. */
     R normal(Normal n);
 
+    /** Visits a {@link TruncatedNormal}. */
     R truncatedNormal(TruncatedNormal t);
 
+    /** Visits a {@link Uniform}. */
     R uniform(Uniform u);
 
+    /** Visits a {@link UniformSum}. */
     R uniformSum(UniformSum u);
 
+    /** Visits an {@link Orthogonal}. */
     R orthogonal(Orthogonal o);
 
+    /** Visits an {@link Identity}. */
     R identity(Identity i);
 
+    /** Visits a {@link DeltaOrthogonal}. */
     R deltaOrthogonal(DeltaOrthogonal d);
 
+    /** Visits a {@link Sparse}. */
     R sparse(Sparse s);
 
     R pretrained(Pretrained p);

@@ -15,6 +15,7 @@ import java.util.Optional;
  */
 public record Sparse(int count, double std) implements Sampler {
 
+  /** Checks the arguments: {@code count} &gt; 0, {@code std} &gt; 0 and finite. */
   public Sparse {
     Checks.positive("sparse", "count", count);
     Checks.positiveFinite("sparse", "std", std);

@@ -24,6 +24,7 @@ public record Target(
     Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell, int gate,
     int units, double inputMoment) {
 
+  /** Copies {@code shape}, so the record stays immutable. */
   public Target {
     shape = shape.clone();
     if (!(inputMoment > 0) || !Double.isFinite(inputMoment)) {
@@ -46,11 +47,13 @@ public record Target(
         .map(a -> Gain.secondMoment(a, 1)).orElse(1.0);
   }
 
+  /** The block's shape, a copy. */
   @Override
   public int[] shape() {
     return shape.clone();
   }
 
+  /** The number of dimensions of {@link #shape()}. */
   public int rank() {
     return shape.length;
   }

@@ -21,6 +21,7 @@ public record TruncatedNormal(double mean, double std) implements Sampler {
    */
   public static final double STD_OF_UNIT_TRUNCATED = 0.87962566103423978;
 
+  /** Checks the arguments: {@code mean} finite, {@code std} &gt; 0 and finite. */
   public TruncatedNormal {
     if (!Double.isFinite(mean)) {
       throw new IllegalArgumentException("truncated_normal: mean must be finite, got " + mean);

@@ -6,6 +6,7 @@ package dev.primer.dsl.init;
  */
 public record Uniform(double lo, double hi) implements Sampler {
 
+  /** Checks the bounds: both finite, {@code lo < hi}. */
   public Uniform {
     if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
       throw new IllegalArgumentException(

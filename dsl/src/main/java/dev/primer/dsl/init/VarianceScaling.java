@@ -34,9 +34,13 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
 
   /** Which fan divides the scale. */
   public enum FanMode {
+    /** n = fan_in, the inputs per output unit (kernel size times input channels). */
     FAN_IN,
+    /** n = fan_out, the outputs per input unit (kernel size times output channels). */
     FAN_OUT,
+    /** n = (fan_in + fan_out) / 2, as Glorot. */
     FAN_AVG,
+    /** n = sqrt(fan_in * fan_out), the geometric mean of the two. */
     FAN_GEO_AVG;
 
     /** The name in the text form, the constant's in lower case: {@code fan_in}. */
@@ -57,8 +61,11 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
 
   /** Which distribution the values are drawn from. */
   public enum Distribution {
+    /** N(0, sigma) truncated at 2 sigma and rescaled by 1 / 0.8796 so its std is sigma. */
     TRUNCATED_NORMAL,
+    /** N(0, sigma), untruncated. */
     NORMAL,
+    /** U(-sqrt(3) sigma, sqrt(3) sigma), whose std is sigma. */
     UNIFORM;
 
     /** The name in the text form, the constant's in lower case: {@code truncated_normal}. */
@@ -67,6 +74,7 @@ public record VarianceScaling(double scale, FanMode mode, Distribution distribut
     }
   }
 
+  /** Checks the arguments: {@code scale} &gt; 0, mode and distribution given. */
   public VarianceScaling {
     Checks.positive("variance_scaling", "scale", scale);
     if (mode == null || distribution == null) {

@@ -9,6 +9,7 @@ public record AvgPool2d(int pool, int stride, Padding padding) implements Pool2d
   public static final Signature<AvgPool2d> SIGNATURE =
       Pool2d.signature("avgPool2d", AvgPool2d.class, AvgPool2d::new);
 
+  /** Checks the arguments: pool and stride &gt; 0, a padding given. */
   public AvgPool2d {
     Pool2d.check(pool, stride, padding);
   }

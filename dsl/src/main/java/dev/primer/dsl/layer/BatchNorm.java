@@ -19,7 +19,9 @@ import java.util.List;
  */
 public record BatchNorm(double momentum, double epsilon) implements Layer {
 
+  /** The default momentum of the moving mean and variance, as Keras. */
   public static final double DEFAULT_MOMENTUM = 0.99;
+  /** The default epsilon added to the variance, as Keras. */
   public static final double DEFAULT_EPSILON = 1e-3;
 
   /** {@code batchNorm([momentum,epsilon])}: both or neither. */
@@ -29,6 +31,7 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
       .build(v -> new BatchNorm(v.number(0), v.number(1)),
           Signature.writing(BatchNorm.class, b -> List.of(b.momentum(), b.epsilon())));
 
+  /** Checks the arguments: momentum in [0, 1), epsilon &gt; 0 and finite. */
   public BatchNorm {
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);

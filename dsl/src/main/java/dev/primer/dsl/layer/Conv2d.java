@@ -23,6 +23,7 @@ public record Conv2d(int filters, int kernel, int stride, Padding padding) imple
           Signature.writing(Conv2d.class,
               c -> List.of(c.filters(), c.kernel(), c.stride(), c.padding())));
 
+  /** Checks the arguments: filters, kernel size and stride &gt; 0, a padding given. */
   public Conv2d {
     Inputs.requirePositive("filters", filters);
     Inputs.requirePositive("kernel size", kernel);

@@ -18,6 +18,7 @@ public record Dense(int units) implements Layer {
       .required(Param.integer("units"))
       .build(v -> new Dense(v.integer(0)), Signature.writing(Dense.class, d -> List.of(d.units())));
 
+  /** Checks that {@code units} is &gt; 0. */
   public Dense {
     Inputs.requirePositive("units", units);
   }

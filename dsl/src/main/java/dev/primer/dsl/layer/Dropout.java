@@ -17,6 +17,7 @@ public record Dropout(double rate) implements Layer {
       .build(v -> new Dropout(v.number(0)),
           Signature.writing(Dropout.class, d -> List.of(d.rate())));
 
+  /** Checks that {@code rate} is in [0, 1). */
   public Dropout {
     if (!(rate >= 0 && rate < 1)) {
       throw new IllegalArgumentException("rate must be in [0, 1), got " + rate);

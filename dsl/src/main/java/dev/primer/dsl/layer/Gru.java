@@ -18,6 +18,7 @@ public record Gru(int units, Returns returns) implements Recurrent {
   public static final Signature<Gru> SIGNATURE =
       Recurrent.signature("gru", Gru.class, Gru::new);
 
+  /** Checks the arguments: {@code units} &gt; 0, {@code returns} given. */
   public Gru {
     Recurrent.check(units, returns);
   }

@@ -26,26 +26,37 @@ public sealed interface Layer
    * forget one when a kind is added.
    */
   interface Visitor<R> {
+    /** Visits a {@link Dense} layer. */
     R dense(Dense d);
 
+    /** Visits a {@link Conv2d} layer. */
     R conv2d(Conv2d c);
 
+    /** Visits a {@link MaxPool2d} layer. */
     R maxPool2d(MaxPool2d p);
 
+    /** Visits an {@link AvgPool2d} layer. */
     R avgPool2d(AvgPool2d p);
 
+    /** Visits a {@link Flatten} layer. */
     R flatten(Flatten f);
 
+    /** Visits a {@link Reshape} layer. */
     R reshape(Reshape r);
 
+    /** Visits a {@link Dropout} layer. */
     R dropout(Dropout d);
 
+    /** Visits a {@link BatchNorm} layer. */
     R batchNorm(BatchNorm b);
 
+    /** Visits a {@link SimpleRnn} layer. */
     R simpleRnn(SimpleRnn r);
 
+    /** Visits an {@link Lstm} layer. */
     R lstm(Lstm l);
 
+    /** Visits a {@link Gru} layer. */
     R gru(Gru g);
   }
 

@@ -17,6 +17,7 @@ public record Lstm(int units, Returns returns) implements Recurrent {
   public static final Signature<Lstm> SIGNATURE =
       Recurrent.signature("lstm", Lstm.class, Lstm::new);
 
+  /** Checks the arguments: {@code units} &gt; 0, {@code returns} given. */
   public Lstm {
     Recurrent.check(units, returns);
   }

@@ -9,6 +9,7 @@ public record MaxPool2d(int pool, int stride, Padding padding) implements Pool2d
   public static final Signature<MaxPool2d> SIGNATURE =
       Pool2d.signature("maxPool2d", MaxPool2d.class, MaxPool2d::new);
 
+  /** Checks the arguments: pool and stride &gt; 0, a padding given. */
   public MaxPool2d {
     Pool2d.check(pool, stride, padding);
   }

@@ -43,6 +43,7 @@ public sealed interface Pool2d extends Layer permits MaxPool2d, AvgPool2d {
   /** How a pooling layer is built from its arguments. */
   @FunctionalInterface
   interface Factory<P extends Pool2d> {
+    /** The pooling layer with these arguments. */
     P of(int pool, int stride, Padding padding);
   }
 

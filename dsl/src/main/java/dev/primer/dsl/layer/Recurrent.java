@@ -67,6 +67,7 @@ public sealed interface Recurrent extends Layer permits SimpleRnn, Lstm, Gru {
   /** How a recurrent layer is built from its arguments. */
   @FunctionalInterface
   interface Factory<R extends Recurrent> {
+    /** The recurrent layer with these arguments. */
     R of(int units, Returns returns);
   }
 

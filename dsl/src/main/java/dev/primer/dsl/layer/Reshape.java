@@ -14,6 +14,7 @@ public record Reshape(Shape target) implements Layer {
       .build(v -> new Reshape(Shape.of(v.integers(0))),
           Signature.writing(Reshape.class, r -> List.of(r.target())));
 
+  /** Checks that a target shape is given. */
   public Reshape {
     if (target == null) {
       throw new IllegalArgumentException("reshape needs a target shape");

@@ -26,6 +26,7 @@ public record SimpleRnn(int units, Returns returns, StateActivation activation)
           Signature.writing(SimpleRnn.class,
               r -> List.of(r.units(), r.returns(), r.activation())));
 
+  /** Checks the arguments: {@code units} &gt; 0, {@code returns} given. */
   public SimpleRnn {
     Recurrent.check(units, returns);
     if (activation == null) {

@@ -9,5 +9,6 @@ import java.util.Optional;
  */
 public record NetDefaults(Optional<Init> kernel, Optional<Init> bias) {
 
+  /** No net-wide defaults: every layer without its own choice gets AUTO. */
   public static final NetDefaults NONE = new NetDefaults(Optional.empty(), Optional.empty());
 }

@@ -22,6 +22,7 @@ import java.util.Optional;
 public record Parameter(String name, Role role, Shape shape, List<Block> blocks, String label,
     Optional<DataInit> dataInit) {
 
+  /** Copies {@code blocks}; {@code dataInit} must not be null (use {@code Optional.empty()}). */
   public Parameter {
     blocks = List.copyOf(blocks);
     if (dataInit == null) {
@@ -34,6 +35,7 @@ public record Parameter(String name, Role role, Shape shape, List<Block> blocks,
     this(name, role, shape, blocks, label, Optional.empty());
   }
 
+  /** Whether training updates it: false for batch norm's moving statistics, which are assigned. */
   public boolean trainable() {
     return role.trainable();
   }

@@ -22,6 +22,7 @@ public record ResolvedLayer(
     int index, String name, LayerSpec spec, Shape input, Shape output,
     Optional<Activation> autoActivation, List<Parameter> parameters) {
 
+  /** Copies {@code parameters}. */
   public ResolvedLayer {
     parameters = List.copyOf(parameters);
   }

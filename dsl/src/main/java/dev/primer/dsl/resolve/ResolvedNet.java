@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
 
+  /** Copies {@code layers}. */
   public ResolvedNet {
     layers = List.copyOf(layers);
   }

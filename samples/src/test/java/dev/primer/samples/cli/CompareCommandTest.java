@@ -73,7 +73,7 @@ class CompareCommandTest {
     assertThat(json.get("options").get("epochs").asInt()).isEqualTo(2);
     assertThat(json.get("options").get("schemes")).hasSize(3);
     assertThat(json.get("data").get("train_examples").asInt()).isEqualTo(600);
-    assertThat(json.get("versions").get("tensorflow").asText()).isEqualTo("2.16.2");
+    assertThat(json.get("versions").get("tensorflow").asText()).isEqualTo("2.18.0");
     JsonNode runs = json.get("runs");
     assertThat(runs).hasSize(3);
     assertThat(runs.get(0).get("scheme").asText()).isEqualTo("zeros");

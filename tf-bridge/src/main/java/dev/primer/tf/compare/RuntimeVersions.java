@@ -1,7 +1,10 @@
 package dev.primer.tf.compare;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.tensorflow.TensorFlow;
 
 /**
@@ -13,8 +16,12 @@ public final class RuntimeVersions {
     throw new AssertionError("no instances");
   }
 
-  /** The TensorFlow Java release this library is built against. */
-  public static final String TENSORFLOW_JAVA = "1.0.0";
+  /**
+   * The TensorFlow Java release on the classpath ({@code 1.1.0}), read from the Maven metadata in
+   * its {@code tensorflow-core-api} jar, so that it follows the version the build chose; "unknown"
+   * where that jar carries none (a repackaged jar).
+   */
+  public static final String TENSORFLOW_JAVA = tensorflowJavaVersion();
 
   /**
    * {@code java}, {@code tensorflow} (the native library's version; loads it) and
@@ -26,5 +33,20 @@ public final class RuntimeVersions {
     versions.put("tensorflow", TensorFlow.version());
     versions.put("tensorflow_java", TENSORFLOW_JAVA);
     return versions;
+  }
+
+  private static String tensorflowJavaVersion() {
+    // a class literal does not initialize TensorFlow, so the native library is not loaded here
+    try (InputStream in = TensorFlow.class.getResourceAsStream(
+        "/META-INF/maven/org.tensorflow/tensorflow-core-api/pom.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 }

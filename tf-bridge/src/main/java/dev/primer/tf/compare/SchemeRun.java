@@ -19,6 +19,7 @@ import java.util.Optional;
 public record SchemeRun(String scheme, long seed, List<EpochRow> epochs, RunStatus status,
     double seconds, Optional<DataInitReport> dataInit) {
 
+  /** Copies {@code epochs}. */
   public SchemeRun {
     epochs = List.copyOf(epochs);
   }

@@ -67,10 +67,12 @@ public final class LabeledImages {
     return count;
   }
 
+  /** The height of each image in pixels. */
   public int rows() {
     return rows;
   }
 
+  /** The width of each image in pixels. */
   public int cols() {
     return cols;
   }

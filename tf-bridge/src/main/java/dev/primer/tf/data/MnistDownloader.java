@@ -171,14 +171,17 @@ public final class MnistDownloader {
         Objects.requireNonNull(progress, "progress"));
   }
 
+  /** The base URLs tried in turn for each file. */
   public List<URI> mirrors() {
     return mirrors;
   }
 
+  /** Where the files are kept: {@code ~/.cache/primer/mnist} by default. */
   public Path cacheDirectory() {
     return cacheDirectory;
   }
 
+  /** The files to fetch, each with its size and SHA-256. */
   public List<RemoteFile> files() {
     return files;
   }

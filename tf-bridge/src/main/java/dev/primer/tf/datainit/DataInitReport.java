@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 public record DataInitReport(int probeExamples, List<LayerScaling> scalings,
     List<PriorBias> priors) {
 
+  /** Copies {@code scalings} and {@code priors}. */
   public DataInitReport {
     scalings = List.copyOf(scalings);
     priors = List.copyOf(priors);

@@ -17,6 +17,7 @@ import java.util.List;
 public record PriorBias(String parameter, int layerIndex, ClassPrior.Link link,
     List<Double> frequencies, int examples, int absentClasses, List<Double> bias) {
 
+  /** Copies {@code frequencies} and {@code bias}. */
   public PriorBias {
     frequencies = List.copyOf(frequencies);
     bias = List.copyOf(bias);

@@ -27,6 +27,7 @@ public record DiagnosisReport(
     List<LayerDiagnosis> layers, OptionalDouble gradientNormRatio, Thresholds thresholds,
     List<String> summary) {
 
+  /** Copies {@code layers} and {@code summary}. */
   public DiagnosisReport {
     layers = List.copyOf(layers);
     summary = List.copyOf(summary);

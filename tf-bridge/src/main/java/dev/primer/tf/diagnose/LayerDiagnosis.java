@@ -45,6 +45,7 @@ public record LayerDiagnosis(
     OptionalDouble deadFraction, OptionalDouble saturatedFraction, OptionalInt identicalUnits,
     List<GradientStat> gradients, OptionalDouble gradientGain, List<Verdict> verdicts) {
 
+  /** Copies {@code gradients} and {@code verdicts}. */
   public LayerDiagnosis {
     gradients = List.copyOf(gradients);
     verdicts = List.copyOf(verdicts);

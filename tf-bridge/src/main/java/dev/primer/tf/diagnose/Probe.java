@@ -122,6 +122,7 @@ public final class Probe {
     return description;
   }
 
+  /** The shape of one example, without the batch dimension. */
   public Shape exampleShape() {
     return exampleShape;
   }

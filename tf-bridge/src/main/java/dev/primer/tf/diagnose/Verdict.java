@@ -67,6 +67,7 @@ public record Verdict(Kind kind, Measure measure, double value, double threshold
     }
   }
 
+  /** Checks that a kind and a measure are given. */
   public Verdict {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(measure, "measure");

@@ -23,6 +23,7 @@ public final class AtomicFiles {
   /** Something that writes a file's content. */
   @FunctionalInterface
   public interface Content {
+    /** Writes the whole content to {@code out}, which the caller closes. */
     void writeTo(OutputStream out) throws IOException;
   }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 public record NpyArray(String name, int[] shape, float[] data) {
 
+  /** Checks that no dimension is negative and that {@code data} holds exactly the shape's size. */
   public NpyArray {
     long size = 1;
     for (int d : shape) {

@@ -105,36 +105,45 @@ public record FitOptions(
         OptionalLong.empty(), Optional.empty(), TrainingListener.NONE);
   }
 
+  /** These options with {@code batchSize} examples per step. */
   public FitOptions withBatchSize(int batchSize) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
         maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /** These options with {@code epochs} passes over the training set. */
   public FitOptions withEpochs(int epochs) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
         maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /** These options with {@code optimizer}. */
   public FitOptions withOptimizer(Optimizer optimizer) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
         maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /** These options with {@code loss}. */
   public FitOptions withLoss(Loss loss) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
         maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /**
+   * These options with the per-epoch shuffles drawn from {@code seed} instead of the model's seed.
+   */
   public FitOptions withShuffleSeed(long seed) {
     return new FitOptions(batchSize, epochs, optimizer, loss, OptionalLong.of(seed), validation,
         listener, maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /** These options with {@code validation} evaluated after each epoch. */
   public FitOptions withValidation(Dataset validation) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed,
         Optional.of(validation), listener, maxGradientNorm, classWeights, earlyStopping);
   }
 
+  /** These options with {@code listener} hearing each step and epoch. */
   public FitOptions withListener(TrainingListener listener) {
     return new FitOptions(batchSize, epochs, optimizer, loss, shuffleSeed, validation, listener,
         maxGradientNorm, classWeights, earlyStopping);

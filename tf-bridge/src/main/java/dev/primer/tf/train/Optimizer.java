@@ -28,10 +28,13 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
 
   /** One method per optimizer: the exhaustive mapping of this closed family. */
   interface Visitor<R> {
+    /** Visits an {@link Sgd} (plain, momentum or Nesterov). */
     R sgd(Sgd sgd);
 
+    /** Visits an {@link Adam}. */
     R adam(Adam adam);
 
+    /** Visits an {@link RmsProp}. */
     R rmsProp(RmsProp rmsProp);
   }
 
@@ -144,6 +147,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    */
   record Adam(LearningRate schedule, double beta1, double beta2, double epsilon)
       implements Optimizer {
+    /** Checks the arguments: learning rate and epsilon &gt; 0, beta1 and beta2 in [0, 1). */
     public Adam {
       required("adam", schedule);
       Checks.unitInterval("adam", "beta1", beta1);
@@ -176,6 +180,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    */
   record RmsProp(LearningRate schedule, double rho, double momentum, double epsilon)
       implements Optimizer {
+    /** Checks the arguments: learning rate &gt; 0, rho in [0, 1), momentum in [0, 1). */
     public RmsProp {
       required("rmsprop", schedule);
       Checks.unitInterval("rmsprop", "rho", rho);
