@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record Quoted(String text) {
 
+  /** Checks that there is a text (it may be empty). */
   public Quoted {
     Objects.requireNonNull(text, "text");
   }

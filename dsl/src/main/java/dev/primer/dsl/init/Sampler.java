@@ -46,6 +46,7 @@ public sealed interface Sampler extends Init
     /** Visits a {@link Sparse}. */
     R sparse(Sparse s);
 
+    /** Visits a {@link Pretrained}. */
     R pretrained(Pretrained p);
   }
 }

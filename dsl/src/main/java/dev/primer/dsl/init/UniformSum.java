@@ -13,6 +13,7 @@ package dev.primer.dsl.init;
  */
 public record UniformSum(int terms, double bound) implements Sampler {
 
+  /** Checks the arguments: at least one term, a finite bound &gt; 0. */
   public UniformSum {
     if (terms < 1) {
       throw new IllegalArgumentException("uniform_sum: terms must be >= 1, got " + terms);

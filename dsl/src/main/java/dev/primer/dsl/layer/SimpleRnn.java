@@ -39,6 +39,7 @@ public record SimpleRnn(int units, Returns returns, StateActivation activation)
     this(units, returns, StateActivation.TANH);
   }
 
+  /** The nonlinearity of the recurrence: tanh or relu. */
   @Override public StateActivation activation() { return activation; }
   @Override public Signature<SimpleRnn> signature() { return SIGNATURE; }
   @Override public String nameStem() { return "simple_rnn"; }

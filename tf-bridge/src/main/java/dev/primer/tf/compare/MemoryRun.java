@@ -32,6 +32,7 @@ public record MemoryRun(RecurrentCell cell, String scheme, GradientThroughTime a
    */
   public static final double EXPLODED_MULTIPLE = 10;
 
+  /** Copies {@code trainLoss}. */
   public MemoryRun {
     trainLoss = List.copyOf(trainLoss);
   }

@@ -17,6 +17,7 @@ import java.util.List;
 public record TransferResult(Evaluation pretrained, Path saved, NetSpec fineTuneSpec,
     List<SchemeRun> runs) {
 
+  /** Copies {@code runs}. */
   public TransferResult {
     runs = List.copyOf(runs);
   }

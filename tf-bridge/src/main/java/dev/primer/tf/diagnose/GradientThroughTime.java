@@ -25,6 +25,7 @@ import java.util.Arrays;
  */
 public record GradientThroughTime(double[] norms) {
 
+  /** Copies {@code norms}. */
   public GradientThroughTime {
     norms = norms.clone();
   }

@@ -27,14 +27,19 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
 
   /** One method per schedule: the exhaustive mapping of this closed family. */
   interface Visitor<R> {
+    /** Visits a {@link Constant}. */
     R constant(Constant constant);
 
+    /** Visits a {@link StepDecay}. */
     R step(StepDecay step);
 
+    /** Visits an {@link ExponentialDecay}. */
     R exponential(ExponentialDecay exponential);
 
+    /** Visits a {@link CosineDecay}. */
     R cosine(CosineDecay cosine);
 
+    /** Visits a {@link Warmup}. */
     R warmup(Warmup warmup);
   }
 
@@ -111,6 +116,7 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
 
   /** A constant rate. */
   record Constant(double rate) implements LearningRate {
+    /** Checks the rate: &gt; 0 and finite. */
     public Constant {
       Checks.positive("learning rate", "rate", rate);
     }
@@ -139,6 +145,7 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
 
   /** {@code initial * factor^floor(t / everySteps)}; see {@link LearningRate#step}. */
   record StepDecay(double initial, double factor, long everySteps) implements LearningRate {
+    /** Checks the arguments: rate &gt; 0, factor in (0, 1], steps &gt; 0. */
     public StepDecay {
       Checks.positive("step learning rate", "initial rate", initial);
       checkDecay("step learning rate", "factor", factor);
@@ -165,6 +172,7 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
   /** {@code initial * decayRate^(t / decaySteps)}; see {@link LearningRate#exponential}. */
   record ExponentialDecay(double initial, double decayRate, long decaySteps)
       implements LearningRate {
+    /** Checks the arguments: rate &gt; 0, decay rate in (0, 1], steps &gt; 0. */
     public ExponentialDecay {
       Checks.positive("exponential learning rate", "initial rate", initial);
       checkDecay("exponential learning rate", "decay rate", decayRate);
@@ -194,6 +202,7 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
    */
   record CosineDecay(double initial, long decaySteps, double floorFraction)
       implements LearningRate {
+    /** Checks the arguments: rate &gt; 0, steps &gt; 0, floor fraction in [0, 1]. */
     public CosineDecay {
       Checks.positive("cosine learning rate", "initial rate", initial);
       checkSteps("cosine learning rate", "decaySteps", decaySteps);
@@ -230,6 +239,7 @@ public sealed interface LearningRate permits LearningRate.Constant, LearningRate
    * @param steps the warm-up's length, at least 1
    */
   record Warmup(LearningRate then, long steps) implements LearningRate {
+    /** Checks the arguments: a schedule that is no warm-up itself, steps &gt; 0. */
     public Warmup {
       if (then == null) {
         throw new IllegalArgumentException("learning rate: warm-up needs a schedule to warm up");

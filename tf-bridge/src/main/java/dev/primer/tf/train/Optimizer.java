@@ -111,6 +111,7 @@ public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimiz
    * </pre>
    */
   record Sgd(LearningRate schedule, double momentum, boolean nesterov) implements Optimizer {
+    /** Checks the arguments: a schedule, momentum in [0, 1), Nesterov only with momentum. */
     public Sgd {
       required("sgd", schedule);
       if (!(momentum >= 0 && momentum < 1)) {
