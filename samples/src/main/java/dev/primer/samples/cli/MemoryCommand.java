@@ -119,14 +119,8 @@ final class MemoryCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write the results and report.html. Must be empty or new (see "
-          + "--force). Default: runs/memory-<time>.")
-  Path out;
-
-  @Option(names = "--force",
-      description = "Write into a non-empty --out: first remove the files Primer writes there.")
-  boolean force;
+  @Mixin
+  OutputOptions output;
 
   @Mixin
   DeviceOption deviceOption;
@@ -142,7 +136,7 @@ final class MemoryCommand implements Callable<Integer> {
     RecurrentMemoryPlan plan = plan();
     PrintWriter text = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path outDir = OutputDirectory.fresh(Outputs.directory(out, "memory"), "--out", force);
+    Path outDir = output.fresh("memory");
     RunDescription description = new RunDescription("primer memory",
         "input(" + length + ",2) · CELL(" + units + ").recurrentInit(SCHEME) · dense(1)",
         Map.of("task", "adding problem, length " + length, "train_sequences", train,

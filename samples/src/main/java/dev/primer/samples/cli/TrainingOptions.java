@@ -72,17 +72,9 @@ final class TrainingOptions {
       description = "The first seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write results.csv, results.json, the charts and report.html, "
-          + "after every finished run. Checked before the first run; must be empty or new "
-          + "(see --force, --resume). Default: runs/${COMMAND-NAME}-<time>.")
-  Path out;
-
-  @Option(names = "--force",
-      description = "Write into a non-empty --out: first remove the files Primer writes there "
-          + "(results.csv, results.json, summary.csv, report.html, the charts, INCOMPLETE); "
-          + "other files stay.")
-  boolean force;
+  /** {@code --out} and {@code --force}. */
+  @Mixin
+  OutputOptions output;
 
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continue the interrupted run whose results are in DIR, with the same "
@@ -157,13 +149,13 @@ final class TrainingOptions {
    */
   Path outDirectory(String command) {
     if (resume != null) {
-      if (out != null || force) {
+      if (output.out != null || output.force) {
         throw new UserException("--resume DIR continues the run in DIR and writes there; give"
-            + " it without " + (out != null ? "--out" : "--force"));
+            + " it without " + (output.out != null ? "--out" : "--force"));
       }
       return OutputDirectory.forResume(resume);
     }
-    return OutputDirectory.fresh(Outputs.directory(out, command), "--out", force);
+    return output.fresh(command);
   }
 
   /**

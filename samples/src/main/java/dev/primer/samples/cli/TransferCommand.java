@@ -96,10 +96,9 @@ final class TransferCommand implements Callable<Integer> {
       description = "The seed of every model and shuffle. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "Where to write the pretrained model, results.csv and results.json; must "
-          + "be empty or new. Default: runs/transfer-<time>.")
-  Path out;
+  /** {@code --out} (the pretrained model, results.csv and results.json go there) and --force. */
+  @Mixin
+  OutputOptions output;
 
   @Mixin
   DeviceOption device;
@@ -126,7 +125,7 @@ final class TransferCommand implements Callable<Integer> {
     MnistSplit mnist = EmbeddedMnist.load();
     // every usage error is reported before the output directory is made
     plan.checkNets();
-    Path outDir = OutputDirectory.fresh(Outputs.directory(out, "transfer"), "--out", false);
+    Path outDir = output.fresh("transfer");
     PrintWriter text = spec.commandLine().getOut();
     text.println("pretrain:  " + plan.pretrain() + " on digits 0-4, " + pretrainEpochs
         + " epoch" + (pretrainEpochs == 1 ? "" : "s"));
