@@ -121,8 +121,10 @@ public final class TabularApp {
 
   /** The bundled table, copied out of the jar into a temporary file (CsvDataset reads files). */
   private static Path bundledTable() throws IOException {
-    Path file = Files.createTempFile("primer-flowers", ".csv");
+    Path dir = Files.createTempDirectory("primer-tabular-app");
+    Path file = dir.resolve("flowers.csv");
     file.toFile().deleteOnExit();
+    dir.toFile().deleteOnExit();
     try (InputStream in = TabularApp.class.getResourceAsStream("flowers.csv")) {
       if (in == null) {
         throw new IOException("the bundled flowers.csv is missing from the classpath");
