@@ -93,8 +93,16 @@ final class TransferCommand implements Callable<Integer> {
   int batch;
 
   @Option(names = "--seed", defaultValue = "" + ComparisonPlan.DEFAULT_SEED, paramLabel = "S",
-      description = "The seed of every model and shuffle. Default: ${DEFAULT-VALUE}.")
+      description = "The seed of the pretrained model and the first seed of the heads. "
+          + "Default: ${DEFAULT-VALUE}.")
   long seed;
+
+  @Option(names = "--seeds", defaultValue = "" + ComparisonPlan.DEFAULT_SEED_COUNT,
+      paramLabel = "K",
+      description = "Fine-tune every head with K seeds (--seed, --seed+1, ...) and report the "
+          + "mean, its 95% interval and a paired test against the best. Default: "
+          + "${DEFAULT-VALUE}.")
+  int seeds;
 
   /** {@code --out} (the pretrained model, results.csv and results.json go there) and --force. */
   @Mixin
@@ -111,15 +119,22 @@ final class TransferCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (epochs < 1 || pretrainEpochs < 1 || batch < 1 || trainSize < 1 || body < 1) {
-      throw new UserException("--epochs, --pretrain-epochs, --batch, --train-size and --body"
-          + " must be >= 1, got " + epochs + ", " + pretrainEpochs + ", " + batch + ", "
-          + trainSize + " and " + body);
+    if (epochs < 1 || pretrainEpochs < 1 || batch < 1 || trainSize < 1 || body < 1
+        || seeds < 1) {
+      throw new UserException("--epochs, --pretrain-epochs, --batch, --train-size, --body and"
+          + " --seeds must be >= 1, got " + epochs + ", " + pretrainEpochs + ", " + batch + ", "
+          + trainSize + ", " + body + " and " + seeds);
+    }
+    java.util.List<Long> seedList;
+    try {
+      seedList = ComparisonPlan.seeds(seed, seeds);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--seed and --seeds: " + e.getMessage());
     }
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
     ComparisonPlan fineTune = ComparisonPlan.defaults()
         .withSchemes(TrainingOptions.schemes(schemes)).withEpochs(epochs).withBatchSize(batch)
-        .withOptimizer(chosen).withSeeds(java.util.List.of(seed)).withDevice(device.device);
+        .withOptimizer(chosen).withSeeds(seedList).withDevice(device.device);
     TransferPlan plan = new TransferPlan(Net.parse(pretrain), body, Net.parse(head),
         pretrainEpochs, TransferPlan.DEFAULT_SPLIT, trainSize, fineTune);
     MnistSplit mnist = EmbeddedMnist.load();

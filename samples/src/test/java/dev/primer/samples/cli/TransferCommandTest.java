@@ -22,19 +22,21 @@ class TransferCommandTest {
   void printsOneRowPerHeadSchemeAndWritesTheResults() throws Exception {
     Path dir = out.resolve("t");
     CliRun run = CliRun.of("transfer", "--train-size", "300", "--epochs", "1",
-        "--pretrain-epochs", "1", "--schemes", "zeros,he_normal", "--out", dir.toString());
+        "--pretrain-epochs", "1", "--schemes", "zeros,he_normal", "--seeds", "2",
+        "--out", dir.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("pretrained: test accuracy", "on digits 0-4",
             ".frozen().dense(5).softmax()", "scheme", "acc@1", "status")
         .containsPattern("(?m)^zeros\\s+.*%")
         .containsPattern("(?m)^he_normal\\s+.*%")
+        .contains("95% interval", "vs best")
         .contains("wrote " + dir.resolve("results.csv"));
     assertThat(dir.resolve("pretrained/weights.npz")).exists();
     JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
     assertThat(json.get("spec").asText()).contains("init(from(").contains(".frozen()");
     assertThat(json.get("options").get("train_size").asInt()).isEqualTo(300);
-    assertThat(json.get("runs")).hasSize(2);
-    assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 2);
+    assertThat(json.get("runs")).hasSize(2 * 2); // two heads, two seeds each
+    assertThat(Files.readAllLines(dir.resolve("results.csv"))).hasSize(1 + 2 * 2);
   }
 
   @Test
