@@ -33,7 +33,10 @@ public record EarlyStopping(Metric metric, int patience, double minDelta, boolea
   public enum Metric {
     /** {@link Evaluation#loss()}; lower is better. */
     VALIDATION_LOSS,
-    /** {@link Evaluation#accuracy()}; higher is better; needs targets of more than one value. */
+    /**
+     * {@link Evaluation#accuracy()}; higher is better; needs an accuracy: classes (targets of
+     * more than one value) or binary cross-entropy.
+     */
     VALIDATION_ACCURACY;
 
     /** Whether a lower value is better. */

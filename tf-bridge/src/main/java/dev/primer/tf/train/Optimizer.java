@@ -21,8 +21,11 @@ import dev.primer.dsl.base.Checks;
  * Object#equals equal} to the previous fit's (same kind and values, same schedule) continues
  * the state: three fits of one epoch train as one fit of three. Any other optimizer — another
  * kind, or the same kind with other values — starts its kind's state afresh: slots zero, step
- * counter 0 (the schedule from its step 0, Adam's bias correction from step 1). A state that
- * holds a value that is not finite (after a fit that diverged) starts afresh too.
+ * counter 0 (the schedule from its step 0, Adam's bias correction from step 1). After a fit
+ * that set the parameters back — one that diverged (its last epoch undone) or stopped early
+ * with the best epoch's parameters restored — the next fit starts the state afresh too, since
+ * the slots and counters no longer belong to those parameters; so does a state that holds a
+ * value that is not finite.
  */
 public sealed interface Optimizer permits Optimizer.Sgd, Optimizer.Adam, Optimizer.RmsProp {
 

@@ -134,6 +134,7 @@ public final class Trainer {
         double loss = lossAndCorrect[0];
         if (!Double.isFinite(loss)) {
           g.epochStart().restore();
+          steps.restartOnNextFit(); // the restored slots' step counters ran on; start afresh
           epochsDone++;
           return new FitResult.Diverged(e, stepInEpoch, globalStep, loss, history);
         }
@@ -142,6 +143,10 @@ public final class Trainer {
         options.listener().onStep(e, stepInEpoch, stepsPerEpoch, loss);
       }
       epochsDone++;
+      if (call.closeRequested()) {
+        throw new IllegalStateException("fit: the model was closed while it trained (after "
+            + "epoch " + e + "); training stopped there");
+      }
       Optional<Evaluation> validation = options.validation()
           .map(v -> model.evaluate(v, options.loss()));
       EpochStats stats = new EpochStats(e, stepInEpoch, lossSum / n,
@@ -160,6 +165,7 @@ public final class Trainer {
           if (options.earlyStopping().get().restoreBest() && state.bestEpoch() > 0
               && state.bestEpoch() != e) {
             best.restore();
+            steps.restartOnNextFit(); // the slots are the last epoch's, not the best one's
             restored = OptionalInt.of(state.bestEpoch());
           }
           return new FitResult.Stopped(e, "early stopping: " + reason.get(), restored, history);
@@ -176,10 +182,11 @@ public final class Trainer {
   private void checkEarlyStopping(EarlyStopping es, FitOptions options) {
     Dataset validation = options.validation().orElseThrow(() -> new IllegalArgumentException(
         "fit: " + es.describe() + " needs a validation set (FitOptions.withValidation)"));
-    if (es.metric() == EarlyStopping.Metric.VALIDATION_ACCURACY && validation.targetWidth() < 2) {
-      throw new IllegalArgumentException("fit: " + es.describe() + " needs targets of more than"
-          + " one value (classes); the validation set's targets have "
-          + validation.targetWidth());
+    if (es.metric() == EarlyStopping.Metric.VALIDATION_ACCURACY
+        && !LossOps.hasAccuracy(options.loss(), validation.targetWidth())) {
+      throw new IllegalArgumentException("fit: " + es.describe() + " needs an accuracy: classes"
+          + " (targets of more than one value) or binary cross-entropy; the validation set's"
+          + " targets have " + validation.targetWidth() + " value(s) under " + options.loss());
     }
   }
 

@@ -211,7 +211,18 @@ class EarlyStoppingTest {
           .withEarlyStopping(EarlyStopping.onValidationAccuracy(3))))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("fit: early stopping on validation accuracy, patience 3, restore best needs"
-              + " targets of more than one value (classes); the validation set's targets have 1");
+              + " an accuracy: classes (targets of more than one value) or binary cross-entropy;"
+              + " the validation set's targets have 1 value(s) under MEAN_SQUARED_ERROR");
+    }
+    // a one-output sigmoid net under binary cross-entropy has an accuracy: it may stop on it
+    InMemoryDataset binary = InMemoryDataset.ofTargets(new float[] {-2, -1, 1, 2},
+        Shape.of(1), new float[] {0, 0, 1, 1}, 1);
+    try (Model model = Model.compile(Net.input(1).dense(1).sigmoid(), 5)) {
+      FitResult result = model.fit(binary, FitOptions.defaults()
+          .withLoss(Loss.BINARY_CROSS_ENTROPY).withValidation(binary).withEpochs(3)
+          .withEarlyStopping(EarlyStopping.onValidationAccuracy(1)));
+      assertThat(result.history()).allSatisfy(
+          e -> assertThat(e.validation().orElseThrow().accuracy()).isBetween(0.0, 1.0));
     }
   }
 

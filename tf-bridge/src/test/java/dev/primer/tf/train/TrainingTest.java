@@ -320,6 +320,56 @@ class TrainingTest {
     }
   }
 
+  @Test
+  void afterADivergedFitTheNextFitStartsTheOptimizerAfresh() {
+    // the diverged epoch is undone (parameters and slots), but the optimizer's step counter ran
+    // on; the next fit, even with an equal optimizer, must start its state afresh, exactly like a
+    // new model given the same weights (a continued Adam state moves the weights differently)
+    InMemoryDataset clean = Fixtures.blobs(64, 8, 3, 5);
+    Dataset poisoned = new Dataset() {
+      @Override
+      public int size() {
+        return clean.size();
+      }
+
+      @Override
+      public Shape exampleShape() {
+        return clean.exampleShape();
+      }
+
+      @Override
+      public int targetWidth() {
+        return clean.targetWidth();
+      }
+
+      @Override
+      public void read(int from, int count, float[] features, int featuresOffset,
+          float[] targets, int targetsOffset) {
+        clean.read(from, count, features, featuresOffset, targets, targetsOffset);
+        features[featuresOffset] = Float.NaN;
+      }
+    };
+    NetSpec net = Net.input(8).dense(3).softmax();
+    FitOptions adam = FitOptions.defaults().withOptimizer(Optimizer.adam(0.01)).withBatchSize(64);
+    Map<String, ParameterValues> afterTwoEpochs;
+    Map<String, ParameterValues> continued;
+    try (Model model = Model.compile(net, 1)) {
+      model.fit(clean, adam.withEpochs(2));
+      afterTwoEpochs = model.weights();
+      assertThat(model.fit(poisoned, adam)).isInstanceOf(FitResult.Diverged.class);
+      assertSameWeights(model.weights(), afterTwoEpochs);
+      model.fit(clean, adam);
+      continued = model.weights();
+    }
+    try (Model fresh = Model.compile(net, 1)) {
+      fresh.setWeights(afterTwoEpochs.values());
+      fresh.fit(clean, adam);
+      // one full batch: the same gradient up to the order of the sum over examples
+      fresh.weights().forEach((name, v) -> assertThat(continued.get(name).values()).as(name)
+          .containsExactly(v.values(), within(1e-6f)));
+    }
+  }
+
   // ------------------------------------------------------------------ bookkeeping
 
   @Test

@@ -80,4 +80,13 @@ public final class TrainingGraphs {
     previous = optimizer;
     return g;
   }
+
+  /**
+   * Makes the next {@link #prepare} start its optimizer's state afresh, whatever optimizer it is
+   * given: for when the parameters were set back (a diverged epoch undone, the best epoch of an
+   * early stop restored), so that the slots and step counters no longer belong to them.
+   */
+  public void restartOnNextFit() {
+    previous = null;
+  }
 }
