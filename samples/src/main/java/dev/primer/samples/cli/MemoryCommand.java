@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
     name = "memory",
     mixinStandardHelpOptions = true,
     description = {
-      "Train recurrent nets on a task with long-range memory under each",
-      "recurrent-kernel init, and show how far back the gradient reaches.",
+      "Train recurrent nets under each recurrent init on a long-memory task.",
+      "Shows, per init, how far back through time the gradient reaches.",
       "",
       "The task is the adding problem (Hochreiter & Schmidhuber 1997): a sequence of",
       "LENGTH steps of (value in [0,1], marker); two steps are marked, one in each",
