@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = BenchDepthCommand.class,
     description = {
       "Measure training steps/s of Primer's input path against feeding batches.",
       "",
@@ -50,6 +51,7 @@ import picocli.CommandLine.Spec;
       "the ratios of in-graph to each (in-graph/premade near 1: the input is no",
       "bottleneck).",
       "Record results in BENCHMARKS.md with the command that produced them.",
+      "`primer bench depth` measures graph-building time against depth instead.",
       ""
     })
 final class BenchCommand implements Callable<Integer> {

@@ -59,11 +59,14 @@ public record CompiledGraph(ResolvedNet net, long seed, Graph graph, Session ses
     try {
       Ops root = Ops.create(graph);
       Ops tf = device.map(root::withDevice).orElse(root);
+      // the inference pass's name scopes are made while the graph is empty (see
+      // ForwardBuilder.scopes): its root name "infer" cannot clash with a layer's ("dense_0")
+      ForwardBuilder.Scopes inferScopes = ForwardBuilder.scopes(tf, net, Mode.INFER);
       NetVariables variables = NetVariables.create(tf, net, seed, readPretrained);
       Variable<TInt64> step = tf.withName("step").variable(tf.constant(0L));
       Placeholder<TFloat32> input = tf.withName("input").placeholder(TFloat32.class,
           Placeholder.shape(BatchShapes.of(BatchShapes.ANY, net.input())));
-      Forward inference = ForwardBuilder.build(tf, net, variables, input, Mode.INFER,
+      Forward inference = ForwardBuilder.build(inferScopes, net, variables, input, Mode.INFER,
           tf.identity(step), seed);
       Session session = new Session(graph, sessionConfig);
       return new CompiledGraph(net, seed, graph, session, tf, variables, step, input, inference);

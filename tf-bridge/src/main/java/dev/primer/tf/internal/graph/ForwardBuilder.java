@@ -32,7 +32,6 @@ import org.tensorflow.types.TInt64;
  * through a {@link Layer.Visitor}, so a new kind cannot be forgotten here.
  */
 public final class ForwardBuilder {
-  private final Ops tf;
   private final ResolvedNet net;
   private final NetVariables variables;
   private final Mode mode;
@@ -41,9 +40,7 @@ public final class ForwardBuilder {
   private final List<Op> updates = new ArrayList<>();
 
   private ForwardBuilder(
-      Ops tf, ResolvedNet net, NetVariables variables, Mode mode, Operand<TInt64> step,
-      long seed) {
-    this.tf = tf;
+      ResolvedNet net, NetVariables variables, Mode mode, Operand<TInt64> step, long seed) {
     this.net = net;
     this.variables = variables;
     this.mode = mode;
@@ -61,16 +58,59 @@ public final class ForwardBuilder {
   public static Forward build(
       Ops tf, ResolvedNet net, NetVariables variables, Operand<TFloat32> input, Mode mode,
       Operand<TInt64> step, long seed) {
-    return new ForwardBuilder(tf, net, variables, mode, step, seed).run(input);
+    return build(scopes(tf, net, mode), net, variables, input, mode, step, seed);
   }
 
-  private Forward run(Operand<TFloat32> input) {
+  /**
+   * As {@link #build(Ops, ResolvedNet, NetVariables, Operand, Mode, Operand, long)}, in name
+   * scopes made earlier by {@link #scopes}.
+   */
+  public static Forward build(
+      Scopes scopes, ResolvedNet net, NetVariables variables, Operand<TFloat32> input, Mode mode,
+      Operand<TInt64> step, long seed) {
+    if (scopes.layers().size() != net.layers().size()) {
+      throw new IllegalArgumentException("scopes for " + scopes.layers().size()
+          + " layers, but the net has " + net.layers().size());
+    }
+    return new ForwardBuilder(net, variables, mode, step, seed).run(scopes, input);
+  }
+
+  /**
+   * The name scopes of a pass of {@code net} in {@code mode}: {@code infer} and one per layer in
+   * it ({@code infer/dense_0}). TensorFlow Java's {@code withSubScope} reads the name of every op
+   * already in the graph, so a scope made per layer while the pass's ops are added costs time
+   * quadratic in depth; made before the graph grows, they cost next to nothing and give the same
+   * names (no op exists yet under a new scope).
+   */
+  public static Scopes scopes(Ops tf, ResolvedNet net, Mode mode) {
     Ops pass = tf.withSubScope(mode.name().toLowerCase(Locale.ROOT));
+    List<Ops> layers = new ArrayList<>();
+    for (ResolvedLayer layer : net.layers()) {
+      layers.add(pass.withSubScope(layer.name()));
+    }
+    return new Scopes(pass, layers);
+  }
+
+  /**
+   * The name scopes of one forward pass.
+   *
+   * @param pass the pass's scope ({@code infer})
+   * @param layers one per layer of the net, in order ({@code infer/dense_0})
+   */
+  public record Scopes(Ops pass, List<Ops> layers) {
+    /** Copies {@code layers}. */
+    public Scopes {
+      layers = List.copyOf(layers);
+    }
+  }
+
+  private Forward run(Scopes scopes, Operand<TFloat32> input) {
+    Ops pass = scopes.pass();
     List<LayerTrace> traces = new ArrayList<>();
     Operand<TFloat32> x = input;
     Operand<TFloat32> logits = input;
     for (ResolvedLayer layer : net.layers()) {
-      Ops scope = pass.withSubScope(layer.name());
+      Ops scope = scopes.layers().get(layer.index());
       Operand<TFloat32> pre = layer.spec().layer().accept(new LayerOps(scope, layer, x));
       Operand<TFloat32> out = layer.spec().activation()
           .map(a -> ActivationOps.apply(scope, a, pre)).orElse(pre);

@@ -56,11 +56,23 @@ public final class NetVariables {
         readPretrained ? PretrainedValues.read(net) : PretrainedValues.zeros(net);
     Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
     Map<String, Parameter> parameters = new LinkedHashMap<>();
+    // Every sub-scope is made before the first op is added: TensorFlow Java's withSubScope reads
+    // the name of every op already in the graph, so made between the ops they would cost time
+    // quadratic in depth. The names are the same either way (no op exists yet under a new scope).
+    Map<String, Ops> layerScopes = new LinkedHashMap<>();
+    Map<String, Ops> initScopes = new LinkedHashMap<>();
     for (ResolvedLayer layer : net.layers()) {
       Ops scope = tf.withSubScope(layer.name());
+      layerScopes.put(layer.name(), scope);
       for (Parameter p : layer.parameters()) {
-        Operand<TFloat32> initial = InitOps.initialValue(
-            scope.withSubScope(p.role().paramName() + "_init"), p, seed, stored.get(p.name()));
+        initScopes.put(p.name(), scope.withSubScope(p.role().paramName() + "_init"));
+      }
+    }
+    for (ResolvedLayer layer : net.layers()) {
+      Ops scope = layerScopes.get(layer.name());
+      for (Parameter p : layer.parameters()) {
+        Operand<TFloat32> initial =
+            InitOps.initialValue(initScopes.get(p.name()), p, seed, stored.get(p.name()));
         byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
         parameters.put(p.name(), p);
       }
