@@ -57,12 +57,7 @@ import picocli.CommandLine.Spec;
       "losses per epoch, each layer's signal at init) and a self-contained",
       "report.html into --out.",
       "",
-      "results.csv and results.json are rewritten after every finished run. On",
-      "Ctrl-C (SIGINT) or SIGTERM the finished runs are kept (marked incomplete,",
-      "with their report) and the command exits 130 or 143; --resume DIR with the",
-      "same options trains only the missing runs. Exit codes: 0 every run finished",
-      "(every status but failed is a result), 3 one or more runs failed, 2 a",
-      "usage error.",
+      TrainingOptions.KEPT_HELP,
       ""
     })
 final class CompareCommand implements Callable<Integer> {

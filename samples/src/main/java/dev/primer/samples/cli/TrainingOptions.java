@@ -28,6 +28,16 @@ import picocli.CommandLine.Option;
 final class TrainingOptions {
 
   /**
+   * How the commands keep their results and what they exit with, for their help (the lines as
+   * they were, one help entry).
+   */
+  static final String KEPT_HELP = "results.csv and results.json are rewritten after every"
+      + " finished run. On%nCtrl-C (SIGINT) or SIGTERM the finished runs are kept (marked"
+      + " incomplete,%nwith their report) and the command exits 130 or 143; --resume DIR with"
+      + " the%nsame options trains only the missing runs. Exit codes: 0 every run finished%n"
+      + "(every status but failed is a result), 3 one or more runs failed, 2 a%nusage error.";
+
+  /**
    * The statuses for the commands' help, one line each ({@link RunStatus} is the rule; its
    * thresholds for the 10 classes of MNIST, checked against it by a test).
    */

@@ -281,9 +281,53 @@ class TrainingTest {
     float[] x = Fixtures.features(Fixtures.blobs(64, 8, 3, 5));
     int[] labels = new int[64];
     InMemoryDataset clean = InMemoryDataset.ofClasses(x, Shape.of(8), labels, 3);
-    // InMemoryDataset refuses a NaN when it is built; a Dataset of one's own can still deliver
-    // one: example 0, feature 5
-    Dataset data = new Dataset() {
+    Dataset data = nanAt(clean, 5);
+    try (Model model = Model.compile(Net.input(8).dense(3).softmax(), 1)) {
+      // one batch holding every example: the first step sees the NaN
+      FitResult result = model.fit(data, FitOptions.defaults().withBatchSize(64).withEpochs(2));
+
+      assertThat(result).isInstanceOfSatisfying(FitResult.Diverged.class, d -> {
+        assertThat(d.epoch()).isEqualTo(1);
+        assertThat(d.step()).isEqualTo(1);
+        assertThat(d.loss()).isNaN();
+      });
+    }
+  }
+
+  @Test
+  void afterADivergedFitTheNextFitStartsTheOptimizerAfresh() {
+    // the diverged epoch is undone (parameters and slots), but the optimizer's step counter ran
+    // on; the next fit, even with an equal optimizer, must start its state afresh, exactly like a
+    // new model given the same weights (a continued Adam state moves the weights differently)
+    InMemoryDataset clean = Fixtures.blobs(64, 8, 3, 5);
+    Dataset poisoned = nanAt(clean, 0);
+    NetSpec net = Net.input(8).dense(3).softmax();
+    FitOptions adam = FitOptions.defaults().withOptimizer(Optimizer.adam(0.01)).withBatchSize(64);
+    Map<String, ParameterValues> afterTwoEpochs;
+    Map<String, ParameterValues> continued;
+    try (Model model = Model.compile(net, 1)) {
+      model.fit(clean, adam.withEpochs(2));
+      afterTwoEpochs = model.weights();
+      assertThat(model.fit(poisoned, adam)).isInstanceOf(FitResult.Diverged.class);
+      assertSameWeights(model.weights(), afterTwoEpochs);
+      model.fit(clean, adam);
+      continued = model.weights();
+    }
+    try (Model fresh = Model.compile(net, 1)) {
+      fresh.setWeights(afterTwoEpochs.values());
+      fresh.fit(clean, adam);
+      // one full batch: the same gradient up to the order of the sum over examples
+      fresh.weights().forEach((name, v) -> assertThat(continued.get(name).values()).as(name)
+          .containsExactly(v.values(), within(1e-6f)));
+    }
+  }
+
+  /**
+   * {@code clean} with a NaN at example 0, {@code feature}: InMemoryDataset refuses a NaN when it
+   * is built, a Dataset of one's own can still deliver one.
+   */
+  private static Dataset nanAt(InMemoryDataset clean, int feature) {
+    return new Dataset() {
       @Override
       public int size() {
         return clean.size();
@@ -304,70 +348,10 @@ class TrainingTest {
           float[] targets, int targetsOffset) {
         clean.read(from, count, features, featuresOffset, targets, targetsOffset);
         if (from == 0 && count > 0) {
-          features[featuresOffset + 5] = Float.NaN;
+          features[featuresOffset + feature] = Float.NaN;
         }
       }
     };
-    try (Model model = Model.compile(Net.input(8).dense(3).softmax(), 1)) {
-      // one batch holding every example: the first step sees the NaN
-      FitResult result = model.fit(data, FitOptions.defaults().withBatchSize(64).withEpochs(2));
-
-      assertThat(result).isInstanceOfSatisfying(FitResult.Diverged.class, d -> {
-        assertThat(d.epoch()).isEqualTo(1);
-        assertThat(d.step()).isEqualTo(1);
-        assertThat(d.loss()).isNaN();
-      });
-    }
-  }
-
-  @Test
-  void afterADivergedFitTheNextFitStartsTheOptimizerAfresh() {
-    // the diverged epoch is undone (parameters and slots), but the optimizer's step counter ran
-    // on; the next fit, even with an equal optimizer, must start its state afresh, exactly like a
-    // new model given the same weights (a continued Adam state moves the weights differently)
-    InMemoryDataset clean = Fixtures.blobs(64, 8, 3, 5);
-    Dataset poisoned = new Dataset() {
-      @Override
-      public int size() {
-        return clean.size();
-      }
-
-      @Override
-      public Shape exampleShape() {
-        return clean.exampleShape();
-      }
-
-      @Override
-      public int targetWidth() {
-        return clean.targetWidth();
-      }
-
-      @Override
-      public void read(int from, int count, float[] features, int featuresOffset,
-          float[] targets, int targetsOffset) {
-        clean.read(from, count, features, featuresOffset, targets, targetsOffset);
-        features[featuresOffset] = Float.NaN;
-      }
-    };
-    NetSpec net = Net.input(8).dense(3).softmax();
-    FitOptions adam = FitOptions.defaults().withOptimizer(Optimizer.adam(0.01)).withBatchSize(64);
-    Map<String, ParameterValues> afterTwoEpochs;
-    Map<String, ParameterValues> continued;
-    try (Model model = Model.compile(net, 1)) {
-      model.fit(clean, adam.withEpochs(2));
-      afterTwoEpochs = model.weights();
-      assertThat(model.fit(poisoned, adam)).isInstanceOf(FitResult.Diverged.class);
-      assertSameWeights(model.weights(), afterTwoEpochs);
-      model.fit(clean, adam);
-      continued = model.weights();
-    }
-    try (Model fresh = Model.compile(net, 1)) {
-      fresh.setWeights(afterTwoEpochs.values());
-      fresh.fit(clean, adam);
-      // one full batch: the same gradient up to the order of the sum over examples
-      fresh.weights().forEach((name, v) -> assertThat(continued.get(name).values()).as(name)
-          .containsExactly(v.values(), within(1e-6f)));
-    }
   }
 
   // ------------------------------------------------------------------ bookkeeping
