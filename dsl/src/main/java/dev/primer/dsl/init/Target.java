@@ -19,10 +19,11 @@ import java.util.Optional;
  * @param inputMoment the second moment of the signal entering the layer, as AUTO's signal
  *     propagation over the net computes it (1 for standardised input; see
  *     {@code dev.primer.dsl.resolve.SignalPropagation}); &gt; 0
+ * @param place where the layer sits in the net's residual structure (see {@link Place})
  */
 public record Target(
     Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell, int gate,
-    int units, double inputMoment) {
+    int units, double inputMoment, Place place) {
 
   /** Copies {@code shape}, so the record stays immutable. */
   public Target {
@@ -30,6 +31,13 @@ public record Target(
     if (!(inputMoment > 0) || !Double.isFinite(inputMoment)) {
       throw new IllegalArgumentException("inputMoment must be finite and > 0, got " + inputMoment);
     }
+    java.util.Objects.requireNonNull(place, "place");
+  }
+
+  /** A block of a layer of a plain chain (not its output layer): {@link Place#PLAIN}. */
+  public Target(Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell,
+      int gate, int units, double inputMoment) {
+    this(role, shape, fans, activation, cell, gate, units, inputMoment, Place.PLAIN);
   }
 
   /**
@@ -39,7 +47,7 @@ public record Target(
    */
   public Target(Role role, int[] shape, Fans fans, Optional<Activation> activation, Cell cell,
       int gate, int units) {
-    this(role, shape, fans, activation, cell, gate, units, steadyMoment(activation));
+    this(role, shape, fans, activation, cell, gate, units, steadyMoment(activation), Place.PLAIN);
   }
 
   private static double steadyMoment(Optional<Activation> activation) {
@@ -63,7 +71,7 @@ public record Target(
     return o instanceof Target t && role == t.role && Arrays.equals(shape, t.shape)
         && fans.equals(t.fans) && activation.equals(t.activation) && cell == t.cell
         && gate == t.gate && units == t.units
-        && Double.compare(inputMoment, t.inputMoment) == 0;
+        && Double.compare(inputMoment, t.inputMoment) == 0 && place.equals(t.place);
   }
 
   @Override
