@@ -113,12 +113,87 @@ public final class Comparison {
     return inPlanOrder(done);
   }
 
+  /**
+   * As {@link #run(ComparisonPlan, Dataset, Dataset, ComparisonListener, List)}, carried out as
+   * {@code execution} says: only the runs of its {@link Shard} (numbered as {@link
+   * ComparisonPlan#grid} does), {@link Execution#jobs} of them at once. Each run is the run the
+   * sequential comparison gives (every run compiles its own model; see {@link Execution}), the
+   * result is in the plan's order, and the listener hears every event under one lock, so it
+   * need not be thread-safe; with more than one job it hears no {@link ComparisonListener#step}
+   * (several runs step at once). After each run it hears {@link ComparisonListener#runsSoFar}
+   * with the shard's runs finished so far, so a listener that writes them has every finished run
+   * on disk; a {@link ComparisonListener#stopRequested stop} starts no more runs and returns
+   * when the runs in flight have ended.
+   *
+   * @param finished runs of this shard finished before (to resume it)
+   * @return the shard's finished runs, in the plan's order: {@link Shard#size} of them unless
+   *     the listener stopped the comparison
+   * @throws IllegalArgumentException as the sequential run does, and for a finished run of
+   *     another shard
+   */
+  public static List<SchemeRun> run(ComparisonPlan plan, Dataset train, Dataset test,
+      ComparisonListener listener, List<SchemeRun> finished, Execution execution) {
+    if (execution.equals(Execution.SEQUENTIAL)) {
+      return run(plan, train, test, listener, finished);
+    }
+    plan.checkTrainingSet(train);
+    plan.checkNet();
+    Shard shard = execution.shard();
+    Map<String, SchemeRun> kept = plan.byRun(finished);
+    SchemeRun[] done = new SchemeRun[plan.runs()];
+    List<Trials.Trial> trials = new java.util.ArrayList<>();
+    RunGrid grid = plan.grid();
+    for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
+      NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
+      for (long seed : plan.seeds()) {
+        int position = grid.position(scheme.getKey(), seed);
+        SchemeRun before = kept.get(ComparisonPlan.key(scheme.getKey(), seed));
+        if (before != null && !shard.holds(position)) {
+          throw new IllegalArgumentException("the finished run " + scheme.getKey() + " seed "
+              + seed + " belongs to shard " + Shard.of(position, shard.count()) + ", not to "
+              + shard);
+        }
+        if (before != null) {
+          done[position] = before;
+          listener.runKept(position + 1, plan.runs(), before);
+        } else if (shard.holds(position)) {
+          trials.add(new Trials.Trial(position, plan, scheme.getKey(), spec, seed));
+        }
+      }
+    }
+    Trials.run(trials, train, test, execution.jobs(), new Trials.Events() {
+      @Override
+      public boolean stopRequested() {
+        return listener.stopRequested();
+      }
+
+      @Override
+      public void started(Trials.Trial trial) {
+        listener.runStarted(trial.position() + 1, plan.runs(), trial.scheme(), trial.seed());
+      }
+
+      @Override
+      public void step(int epoch, long step, long stepsPerEpoch, int epochs, double loss) {
+        listener.step(epoch, step, stepsPerEpoch, epochs, loss);
+      }
+
+      @Override
+      public void finished(Trials.Trial trial, SchemeRun run) {
+        done[trial.position()] = run;
+        listener.runFinished(run);
+        listener.runsSoFar(inPlanOrder(done));
+      }
+    });
+    return inPlanOrder(done);
+  }
+
   /** The runs of {@code byPosition} that are there, in the plan's order. */
   private static List<SchemeRun> inPlanOrder(SchemeRun[] byPosition) {
     return Arrays.stream(byPosition).filter(Objects::nonNull).toList();
   }
 
-  private static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
+  /** Trains one (scheme, seed) run of {@code plan}, as every path of the comparison does. */
+  static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
       Dataset train, Dataset test, ComparisonListener listener) {
     long started = System.nanoTime();
     List<EpochRow> rows = new ArrayList<>();

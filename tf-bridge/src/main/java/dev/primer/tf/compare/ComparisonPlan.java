@@ -211,6 +211,14 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
     return schemes.size() * seeds.size();
   }
 
+  /**
+   * The plan's (scheme, seed) runs in its order, numbered for {@link Shard}'s rule and {@link
+   * RunGrid#merge}.
+   */
+  public RunGrid grid() {
+    return new RunGrid(List.copyOf(schemes.keySet()), seeds);
+  }
+
   /** Whether {@code finished} holds every (scheme, seed) of this plan. */
   public boolean isComplete(List<SchemeRun> finished) {
     return byRun(finished).size() == runs();

@@ -61,12 +61,7 @@ public final class DepthSweep {
   public static DepthSweepResult run(DepthSweepPlan plan, Dataset train, Dataset test,
       DepthSweepListener listener, Map<Integer, List<SchemeRun>> finished) {
     plan.checkTrainingSet(train);
-    for (Integer depth : finished.keySet()) {
-      if (!plan.depths().contains(depth)) {
-        throw new IllegalArgumentException("depth sweep: the finished runs of depth " + depth
-            + " are not of this sweep: depths " + plan.depths());
-      }
-    }
+    checkFinished(plan, finished);
     int classes = train.targetWidth();
     Map<Integer, DepthRuns> soFar = new LinkedHashMap<>();
     Map<Integer, ComparisonPlan> comparisons = new LinkedHashMap<>();
@@ -124,6 +119,131 @@ public final class DepthSweep {
       soFar.put(depth, new DepthRuns(depth, before.net(), runs));
     }
     return result(plan, soFar, classes);
+  }
+
+  /**
+   * As {@link #run(DepthSweepPlan, Dataset, Dataset, DepthSweepListener, Map)}, carried out as
+   * {@code execution} says: only the runs of its {@link Shard}, numbered over the whole sweep
+   * (depths outer, then schemes, then seeds: {@code depthIndex * schemes * seeds + position in
+   * the depth's} {@link RunGrid}), {@link Execution#jobs} of them at once, across depths. Each
+   * run is the run of the sequential sweep; the listener hears every event under one lock; a
+   * depth is announced ({@link DepthSweepListener#depthStarted}) when its first run starts, each
+   * run's end also with its depth ({@link DepthSweepListener#runFinished(int, SchemeRun)}); with
+   * more than one job there are no step events. After each run the listener hears {@link
+   * DepthSweepListener#sweepSoFar} with the shard's runs finished so far.
+   *
+   * @param finished per depth, runs of this shard finished before (to resume it)
+   * @return every depth of the plan with the shard's finished runs
+   * @throws IllegalArgumentException as the sequential sweep does, and for a finished run of
+   *     another shard
+   */
+  public static DepthSweepResult run(DepthSweepPlan plan, Dataset train, Dataset test,
+      DepthSweepListener listener, Map<Integer, List<SchemeRun>> finished,
+      Execution execution) {
+    if (execution.equals(Execution.SEQUENTIAL)) {
+      return run(plan, train, test, listener, finished);
+    }
+    plan.checkTrainingSet(train);
+    checkFinished(plan, finished);
+    Shard shard = execution.shard();
+    int classes = train.targetWidth();
+    RunGrid grid = plan.grid();
+    List<Integer> depths = plan.depths();
+    SchemeRun[][] done = new SchemeRun[depths.size()][grid.size()];
+    NetSpec[] nets = new NetSpec[depths.size()];
+    boolean[] announced = new boolean[depths.size()];
+    List<Trials.Trial> trials = new ArrayList<>();
+    for (int d = 0; d < depths.size(); d++) {
+      int depth = depths.get(d);
+      nets[d] = plan.net(depth, train.exampleShape(), classes);
+      ComparisonPlan comparison = plan.comparisonAt(nets[d]);
+      Map<String, SchemeRun> kept = comparison.byRun(finished.getOrDefault(depth, List.of()));
+      for (Map.Entry<String, dev.primer.dsl.init.Init> scheme : plan.schemes().entrySet()) {
+        NetSpec spec = nets[d].withKernelInit(scheme.getValue());
+        for (long seed : plan.seeds()) {
+          int position = grid.position(scheme.getKey(), seed);
+          int global = d * grid.size() + position;
+          SchemeRun before = kept.get(ComparisonPlan.key(scheme.getKey(), seed));
+          if (before != null && !shard.holds(global)) {
+            throw new IllegalArgumentException("depth sweep: the finished run of depth " + depth
+                + " " + scheme.getKey() + " seed " + seed + " belongs to shard "
+                + Shard.of(global, shard.count()) + ", not to " + shard);
+          }
+          if (before != null) {
+            done[d][position] = before;
+          } else if (shard.holds(global)) {
+            trials.add(new Trials.Trial(global, comparison, scheme.getKey(), spec, seed));
+          }
+        }
+      }
+    }
+    if (!finished.isEmpty()) {
+      for (int d = 0; d < depths.size(); d++) {
+        List<SchemeRun> kept = present(done[d]);
+        if (!kept.isEmpty()) {
+          announced[d] = true;
+          listener.depthStarted(d + 1, depths.size(), depths.get(d), nets[d]);
+          for (SchemeRun run : kept) {
+            listener.runKept(grid.position(run.scheme(), run.seed()) + 1, grid.size(), run);
+          }
+        }
+      }
+      listener.sweepSoFar(result(plan, done, nets, classes));
+    }
+    Trials.run(trials, train, test, execution.jobs(), new Trials.Events() {
+      @Override
+      public boolean stopRequested() {
+        return listener.stopRequested();
+      }
+
+      @Override
+      public void started(Trials.Trial trial) {
+        int d = trial.position() / grid.size();
+        if (!announced[d]) {
+          announced[d] = true;
+          listener.depthStarted(d + 1, depths.size(), depths.get(d), nets[d]);
+        }
+        listener.runStarted(trial.position() % grid.size() + 1, grid.size(), trial.scheme(),
+            trial.seed());
+      }
+
+      @Override
+      public void step(int epoch, long step, long stepsPerEpoch, int epochs, double loss) {
+        listener.step(epoch, step, stepsPerEpoch, epochs, loss);
+      }
+
+      @Override
+      public void finished(Trials.Trial trial, SchemeRun run) {
+        int d = trial.position() / grid.size();
+        done[d][trial.position() % grid.size()] = run;
+        listener.runFinished(depths.get(d), run);
+        listener.sweepSoFar(result(plan, done, nets, classes));
+      }
+    });
+    return result(plan, done, nets, classes);
+  }
+
+  /** Refuses finished runs of a depth the plan does not have. */
+  private static void checkFinished(DepthSweepPlan plan, Map<Integer, List<SchemeRun>> finished) {
+    for (Integer depth : finished.keySet()) {
+      if (!plan.depths().contains(depth)) {
+        throw new IllegalArgumentException("depth sweep: the finished runs of depth " + depth
+            + " are not of this sweep: depths " + plan.depths());
+      }
+    }
+  }
+
+  private static List<SchemeRun> present(SchemeRun[] runs) {
+    return java.util.Arrays.stream(runs).filter(java.util.Objects::nonNull).toList();
+  }
+
+  private static DepthSweepResult result(DepthSweepPlan plan, SchemeRun[][] done, NetSpec[] nets,
+      int classes) {
+    List<DepthRuns> depths = new ArrayList<>();
+    for (int d = 0; d < nets.length; d++) {
+      depths.add(new DepthRuns(plan.depths().get(d), nets[d], present(done[d])));
+    }
+    return new DepthSweepResult(plan, depths, classes);
   }
 
   private static DepthSweepResult result(DepthSweepPlan plan, Map<Integer, DepthRuns> soFar,

@@ -230,6 +230,15 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
     return new ComparisonPlan(net, schemes, epochs, batchSize, optimizer(), seeds, device);
   }
 
+  /**
+   * The (scheme, seed) runs of each depth, in the plan's order; a sweep numbers its runs
+   * depths outer ({@link DepthSweep#run(DepthSweepPlan, Dataset, Dataset, DepthSweepListener,
+   * Map, Execution)}).
+   */
+  public RunGrid grid() {
+    return new RunGrid(List.copyOf(schemes.keySet()), seeds);
+  }
+
   /** Number of training runs: depths times schemes times seeds. */
   public int runs() {
     return depths.size() * schemes.size() * seeds.size();
