@@ -6,6 +6,7 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.compare.SavedResults;
+import dev.primer.samples.compare.ShardRecord;
 import dev.primer.samples.report.ActivationProbe;
 import dev.primer.samples.report.CompareReport;
 import dev.primer.samples.report.RunDescription;
@@ -13,6 +14,8 @@ import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.tf.Device;
 import dev.primer.tf.compare.Comparison;
 import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.Execution;
+import dev.primer.tf.compare.Shard;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.ImageInput;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -105,16 +109,24 @@ final class CompareCommand implements Callable<Integer> {
         chosen, training.seedList(), device);
     plan.checkNet();
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
+    Execution execution = training.execution.execution();
+    Shard shard = execution.shard();
+    int planned = shard.size(plan.runs());
+    Optional<ShardRecord> shardRecord = shard.isAll() ? Optional.empty()
+        : Optional.of(new ShardRecord(shard));
     // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("compare");
     Map<String, Object> options = plan.options();
     Map<String, Object> data = TrainingOptions.data(split, train, test);
     List<SchemeRun> finished = training.resume == null ? List.of()
-        : resumed(outDir, parsed.toString(), options, data, plan);
+        : resumed(outDir, parsed.toString(), options, data, plan, shard);
 
     text.println("net:       " + parsed);
     text.println("data:      " + TrainingOptions.describe(split, train, test));
     text.println("training:  " + training.describe(chosen, device));
+    if (!shard.isAll() || execution.jobs() > 1) {
+      text.println("runs:      " + TrainingOptions.describe(execution, plan.runs()));
+    }
     text.println();
     text.flush();
 
@@ -127,10 +139,11 @@ final class CompareCommand implements Callable<Integer> {
     try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
         KeptResults kept = new KeptResults(() -> {
           progress.close(); // the bar's own thread would draw over the lines below
-          keepOnSignal(outDir, plan, soFar.get(), parsed, options, data, train.targetWidth(),
+          keepOnSignal(outDir, planned, soFar.get(), parsed, options, data, train.targetWidth(),
               text, err);
         })) {
-      runs = Comparison.run(plan, train, test, new KeptRunsListener(progress, kept) {
+      runs = Comparison.run(plan, train, test, new KeptRunsListener(progress, kept,
+          execution.jobs()) {
         @Override
         String label(int index, int total, String scheme) {
           return String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme);
@@ -155,17 +168,28 @@ final class CompareCommand implements Callable<Integer> {
         @Override
         public void runsSoFar(List<SchemeRun> runsSoFar) {
           kept.write(() -> {
-            ResultsFiles.write(outDir, runsSoFar, plan.runs(), parsed.toString(), options, data,
-                versions);
+            ResultsFiles.write(outDir, runsSoFar, planned, parsed.toString(), options, data,
+                versions, shardRecord);
             soFar.set(runsSoFar); // under the lock: a signal keeps exactly what is on disk
             resultsWritten.set(true);
           });
         }
-      }, finished);
+      }, finished, execution);
       text.println();
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
       kept.writeComplete(() -> {
+        if (!shard.isAll()) { // the results with the measurement merge puts in the report
+          Map<String, double[]> activationStd = ActivationProbe.atInit(parsed, schemeMap,
+              training.seed, device, train, PROBE_EXAMPLES);
+          ResultsFiles.write(outDir, runs, planned, parsed.toString(), options, data, versions,
+              Optional.of(new ShardRecord(shard, activationStd, probe(train))));
+          text.println();
+          text.println("wrote shard " + shard + " (" + runs.size() + " of " + plan.runs()
+              + " runs) to " + outDir.resolve("results.json") + "; join the shards with:"
+              + " primer merge DIR...");
+          return;
+        }
         if (!resultsWritten.get()) { // every run was kept from --resume: none wrote them yet
           ResultsFiles.write(outDir, runs, plan.runs(), parsed.toString(), options, data,
               versions);
@@ -187,9 +211,10 @@ final class CompareCommand implements Callable<Integer> {
    * were made with the plan of this command line.
    */
   private List<SchemeRun> resumed(Path dir, String net, Map<String, Object> options,
-      Map<String, Object> data, ComparisonPlan plan) {
+      Map<String, Object> data, ComparisonPlan plan, Shard shard) {
     SavedResults saved = SavedResults.read(dir, ResultsFiles.FORMAT);
     List<String> differences = saved.differences("spec", net, options, data);
+    differences.addAll(TrainingOptions.shardDifference(saved, shard));
     if (!differences.isEmpty()) {
       throw new UserException("--resume " + dir + ": the results there were made with other"
           + " options, so they cannot be continued with these: " + String.join("; ", differences)
@@ -203,7 +228,7 @@ final class CompareCommand implements Callable<Integer> {
    * (results.csv and results.json hold them already), and on stderr what was kept and how to
    * continue.
    */
-  private void keepOnSignal(Path outDir, ComparisonPlan plan, List<SchemeRun> runs,
+  private void keepOnSignal(Path outDir, int planned, List<SchemeRun> runs,
       NetSpec parsed, Map<String, Object> options, Map<String, Object> data, int classes,
       PrintWriter text, PrintWriter err) {
     err.println();
@@ -212,12 +237,12 @@ final class CompareCommand implements Callable<Integer> {
       return;
     }
     String reportFailure;
-    String kept = runs.size() + " of " + plan.runs() + " runs";
+    String kept = runs.size() + " of " + planned + " runs";
     try {
       text.println();
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
-      String command = runs.size() == plan.runs() ? "primer compare"
+      String command = runs.size() == planned ? "primer compare"
           : "primer compare (incomplete: " + kept + " finished; interrupted)";
       RunDescription description = new RunDescription(command, parsed.toString(), data, options,
           Versions.all());
@@ -240,8 +265,13 @@ final class CompareCommand implements Callable<Integer> {
     RunDescription description = new RunDescription("primer compare", parsed.toString(), data,
         options, Versions.all());
     return CompareReport.write(outDir, description, runs, training.epochs, train.targetWidth(),
-        activationStd, "measured on the first " + Math.min(PROBE_EXAMPLES, train.size())
-            + " training images with seed " + training.seed);
+        activationStd, probe(train));
+  }
+
+  /** How the activation chart is measured, for its caption. */
+  private String probe(ImageDataset train) {
+    return "measured on the first " + Math.min(PROBE_EXAMPLES, train.size())
+        + " training images with seed " + training.seed;
   }
 
   /** One TensorBoard run per scheme and seed, written as each run ends. */

@@ -4,6 +4,7 @@ import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.samples.compare.SavedResults;
+import dev.primer.samples.compare.ShardRecord;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.samples.sweep.DepthSweepFiles;
@@ -13,6 +14,8 @@ import dev.primer.tf.Device;
 import dev.primer.tf.compare.DepthSweep;
 import dev.primer.tf.compare.DepthSweepPlan;
 import dev.primer.tf.compare.DepthSweepResult;
+import dev.primer.tf.compare.Execution;
+import dev.primer.tf.compare.Shard;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
@@ -23,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -114,18 +118,25 @@ final class DepthSweepCommand implements Callable<Integer> {
     ImageDataset train = new ImageDataset(split.train(), input, MnistSplit.CLASSES);
     ImageDataset test = new ImageDataset(split.test(), input, MnistSplit.CLASSES);
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
+    Execution execution = training.execution.execution();
+    Shard shard = execution.shard();
+    Optional<ShardRecord> shardRecord = shard.isAll() ? Optional.empty()
+        : Optional.of(new ShardRecord(shard));
     // every usage error is reported before the output directory is made
     Path outDir = training.outDirectory("depth-sweep");
     String nets = plan.describeNets(input, MnistSplit.CLASSES);
     RunDescription description = new RunDescription("primer depth-sweep", nets,
         TrainingOptions.data(split, train, test), plan.options(), Versions.all());
     Map<Integer, List<SchemeRun>> finished = training.resume == null ? Map.of()
-        : resumed(outDir, description);
+        : resumed(outDir, description, shard);
 
     text.println("nets:      " + nets);
     text.println("data:      " + TrainingOptions.describe(split, train, test));
     text.println("training:  " + training.describe(plan.optimizer(), device) + "; " + plan.runs()
         + " runs");
+    if (!shard.isAll() || execution.jobs() > 1) {
+      text.println("runs:      " + TrainingOptions.describe(execution, plan.runs()));
+    }
     text.flush();
 
     long started = System.nanoTime();
@@ -136,12 +147,22 @@ final class DepthSweepCommand implements Callable<Integer> {
           progress.close(); // the bar's own thread would draw over the lines below
           keepOnSignal(outDir, soFar.get(), description, text, err);
         })) {
-      result = DepthSweep.run(plan, train, test, new KeptRunsListener(progress, kept) {
+      result = DepthSweep.run(plan, train, test, new KeptRunsListener(progress, kept,
+          execution.jobs()) {
         private int depthNow;
+
+        @Override
+        public void runFinished(int depth, SchemeRun run) {
+          depthNow = depth; // runs of several depths may end in any order
+          runFinished(run);
+        }
 
         @Override
         public void depthStarted(int index, int total, int depth, NetSpec net) {
           depthNow = depth;
+          if (execution.jobs() > 1) {
+            return; // the runs of several depths interleave: each line names its depth
+          }
           text.println();
           text.printf(Locale.ROOT, "depth %d (%d weight layers) [%d/%d]%n", depth, depth + 1,
               index, total);
@@ -162,8 +183,8 @@ final class DepthSweepCommand implements Callable<Integer> {
 
         @Override
         void reportFinished(SchemeRun run) {
-          text.println("  " + RunProgress.line(run, 20,
-              run.status().describe()));
+          text.println((execution.jobs() > 1 ? String.format(Locale.ROOT, "depth %-3d ",
+              depthNow) : "  ") + RunProgress.line(run, 20, run.status().describe()));
           text.flush();
           if (training.tensorboard != null) {
             try {
@@ -177,11 +198,11 @@ final class DepthSweepCommand implements Callable<Integer> {
         @Override
         public void sweepSoFar(DepthSweepResult sweep) {
           kept.write(() -> {
-            DepthSweepFiles.write(outDir, sweep, description);
+            DepthSweepFiles.write(outDir, sweep, description, shardRecord);
             soFar.set(sweep); // under the lock: a signal keeps exactly what is on disk
           });
         }
-      }, finished);
+      }, finished, execution);
       double seconds = (System.nanoTime() - started) / 1e9;
       int epochs = training.epochs;
       text.println();
@@ -195,6 +216,16 @@ final class DepthSweepCommand implements Callable<Integer> {
       kept.writeComplete(() -> {
         // each run's sweepSoFar wrote the results (a --resume's at its start), so the last one
         // wrote them all; only a sweep with nothing finished before nor now has none written
+        if (!shard.isAll()) { // the results with the measurement merge puts in the report
+          DepthSweepFiles.write(outDir, all, description, Optional.of(new ShardRecord(shard,
+              DepthSweepReport.activationStd(all.plan(), all.classes(), train),
+              DepthSweepReport.probe(all.plan(), train))));
+          text.println();
+          text.println("wrote shard " + shard + " (" + all.allRuns().size() + " of "
+              + plan.runs() + " runs) to " + outDir.resolve("results.json")
+              + "; join the shards with: primer merge DIR...");
+          return;
+        }
         if (soFar.get() == null) {
           DepthSweepFiles.write(outDir, all, description);
         }
@@ -213,10 +244,12 @@ final class DepthSweepCommand implements Callable<Integer> {
    * The runs finished in the --resume directory, per depth, after checking that they were made
    * with the plan of this command line.
    */
-  private Map<Integer, List<SchemeRun>> resumed(Path dir, RunDescription description) {
+  private Map<Integer, List<SchemeRun>> resumed(Path dir, RunDescription description,
+      Shard shard) {
     SavedResults saved = SavedResults.read(dir, DepthSweepFiles.FORMAT);
     List<String> differences = saved.differences("nets", description.net(),
         description.options(), description.data());
+    differences.addAll(TrainingOptions.shardDifference(saved, shard));
     if (!differences.isEmpty()) {
       throw new UserException("--resume " + dir + ": the results there were made with other"
           + " options, so they cannot be continued with these: " + String.join("; ", differences)

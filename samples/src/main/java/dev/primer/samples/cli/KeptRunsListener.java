@@ -12,10 +12,17 @@ import dev.primer.tf.compare.SchemeRun;
 abstract class KeptRunsListener implements DepthSweepListener {
   private final RunProgress progress;
   private final KeptResults kept;
+  private final boolean bar;
 
   KeptRunsListener(RunProgress progress, KeptResults kept) {
+    this(progress, kept, 1);
+  }
+
+  /** With {@code jobs > 1} there is no progress bar: several runs train at once. */
+  KeptRunsListener(RunProgress progress, KeptResults kept, int jobs) {
     this.progress = progress;
     this.kept = kept;
+    this.bar = jobs == 1;
   }
 
   /** The progress bar's label for the run of {@code scheme}, the {@code index}-th of total. */
@@ -26,7 +33,9 @@ abstract class KeptRunsListener implements DepthSweepListener {
 
   @Override
   public final void runStarted(int index, int total, String scheme, long runSeed) {
-    progress.start(label(index, total, scheme));
+    if (bar) {
+      progress.start(label(index, total, scheme));
+    }
   }
 
   @Override
@@ -41,7 +50,9 @@ abstract class KeptRunsListener implements DepthSweepListener {
 
   @Override
   public final void runFinished(SchemeRun run) {
-    progress.finish();
+    if (bar) {
+      progress.finish();
+    }
     if (!kept.interrupted()) {
       reportFinished(run);
     }

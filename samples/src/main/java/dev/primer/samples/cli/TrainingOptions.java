@@ -86,6 +86,10 @@ final class TrainingOptions {
   @Mixin
   OutputOptions output;
 
+  /** {@code --jobs} and {@code --shard}. */
+  @Mixin
+  ExecutionOptions execution;
+
   @Option(names = "--resume", paramLabel = "DIR",
       description = "Continue the interrupted run whose results are in DIR, with the same "
           + "options as then: its finished runs are kept, only the missing ones are trained, "
@@ -238,6 +242,27 @@ final class TrainingOptions {
     data.put("train_examples", train.size());
     data.put("test_examples", test.size());
     return data;
+  }
+
+  /** {@code 27 in all; this is shard 1/4: 7 of them; 2 at once}. */
+  static String describe(dev.primer.tf.compare.Execution execution, int runs) {
+    dev.primer.tf.compare.Shard shard = execution.shard();
+    return runs + " in all" + (shard.isAll() ? "" : "; this is shard " + shard + ": "
+        + shard.size(runs) + " of them") + (execution.jobs() > 1 ? "; " + execution.jobs()
+        + " at once" : "");
+  }
+
+  /**
+   * For {@code --resume}: the line saying that the results there are of another shard than
+   * {@code --shard} now asks for (a shard's results.json names its shard); empty if the same.
+   */
+  static List<String> shardDifference(dev.primer.samples.compare.SavedResults saved,
+      dev.primer.tf.compare.Shard shard) {
+    String then = dev.primer.samples.compare.ShardRecord.read(saved.root())
+        .map(r -> r.shard().toString()).orElse("none");
+    String now = shard.isAll() ? "none" : shard.toString();
+    return then.equals(now) ? List.of()
+        : List.of("shard: " + now + " now, " + then + " in the results");
   }
 
   private static String and(List<String> items) {

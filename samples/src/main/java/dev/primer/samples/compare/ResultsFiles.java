@@ -202,13 +202,26 @@ public final class ResultsFiles {
   public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
       Map<String, Object> options, Map<String, Object> data, Map<String, String> versions)
       throws IOException {
+    write(dir, runs, planned, spec, options, data, versions, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #write(Path, List, int, String, Map, Map, Map)} for one shard of a comparison:
+   * {@code planned} counts the shard's runs, and results.json says which shard it is ({@link
+   * ShardRecord}).
+   */
+  public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
+      Map<String, Object> options, Map<String, Object> data, Map<String, String> versions,
+      java.util.Optional<ShardRecord> shard) throws IOException {
     Files.createDirectories(dir);
     Completion.before(dir, runs.size(), planned, "primer compare");
     writeAtomically(dir.resolve("results.csv"), csv(runs));
     writeAtomically(dir.resolve("summary.csv"), summaryCsv(runs));
+    ObjectNode root = json(runs, planned, spec, options, data, versions);
+    shard.ifPresent(s -> root.set(ShardRecord.FIELD, s.json()));
     writeAtomically(dir.resolve("results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(json(runs, planned, spec, options, data, versions)) + "\n");
+        .writeValueAsString(root) + "\n");
     Completion.after(dir, runs.size(), planned);
   }
 

@@ -35,25 +35,62 @@ public record SavedResults(Path file, JsonNode root) {
    *     unreadable, not JSON, another format
    */
   public static SavedResults read(Path dir, String format) {
+    return read(dir, List.of(format), "--resume " + dir, "resume from");
+  }
+
+  /**
+   * Reads {@code dir/results.json} and checks that it is of one of {@code formats}, for a
+   * command that names the directory {@code where} in its errors and reads the results to
+   * {@code purpose} ({@code resume from}, {@code merge}).
+   *
+   * @throws IllegalArgumentException as {@link #read(Path, String)}
+   */
+  public static SavedResults read(Path dir, List<String> formats, String where,
+      String purpose) {
     Path file = dir.resolve("results.json");
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--resume " + dir + ": there is no results.json to"
-          + " resume from (" + file + " " + (Files.exists(file) ? "is not a file" : "is missing")
-          + ")");
+      throw new IllegalArgumentException(where + ": there is no results.json to " + purpose
+          + " (" + file + " " + (Files.exists(file) ? "is not a file" : "is missing") + ")");
     }
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalArgumentException("--resume " + dir + ": " + file
+      throw new IllegalArgumentException(where + ": " + file
           + " cannot be read as results: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     String found = root == null ? "" : root.path("format").asText();
-    if (!format.equals(found)) {
-      throw new IllegalArgumentException("--resume " + dir + ": " + file + " holds "
-          + (found.isEmpty() ? "no Primer results" : found + " results") + ", not " + format);
+    if (!formats.contains(found)) {
+      throw new IllegalArgumentException(where + ": " + file + " holds "
+          + (found.isEmpty() ? "no Primer results" : found + " results") + ", not "
+          + String.join(" or ", formats));
     }
     return new SavedResults(file, root);
+  }
+
+  /** The results' {@code format}, such as {@code primer-compare/1}. */
+  public String format() {
+    return root.path("format").asText();
+  }
+
+  /**
+   * What differs between the plans of these results and {@code other}'s: one line per field
+   * ({@code netField}, every option, the data), such as {@code epochs: 3 in a, 2 in b}, where
+   * {@code a} and {@code b} name this and the other; empty when they are one plan's.
+   */
+  public List<String> differencesFrom(SavedResults other, String netField, String a,
+      String b) {
+    List<String> differences = new ArrayList<>();
+    ObjectMapper mapper = new ObjectMapper();
+    compare("", "in " + a, "in " + b,
+        mapper.createObjectNode().put(netField, root.path(netField).asText()),
+        mapper.createObjectNode().put(netField, other.root.path(netField).asText()),
+        differences);
+    compare("", "in " + a, "in " + b, root.path("options"), other.root.path("options"),
+        differences);
+    compare("data ", "in " + a, "in " + b, root.path("data"), other.root.path("data"),
+        differences);
+    return differences;
   }
 
   /**
@@ -70,8 +107,10 @@ public record SavedResults(Path file, JsonNode root) {
       differences.add(netField + ": " + net + " now, " + root.path(netField).asText()
           + " in the results");
     }
-    compare("", normal(mapper, options), root.path("options"), differences);
-    compare("data ", normal(mapper, data), root.path("data"), differences);
+    compare("", "now", "in the results", normal(mapper, options), root.path("options"),
+        differences);
+    compare("data ", "now", "in the results", normal(mapper, data), root.path("data"),
+        differences);
     return differences;
   }
 
@@ -83,7 +122,8 @@ public record SavedResults(Path file, JsonNode root) {
     }
   }
 
-  private static void compare(String prefix, JsonNode now, JsonNode then, List<String> out) {
+  private static void compare(String prefix, String nowName, String thenName, JsonNode now,
+      JsonNode then, List<String> out) {
     Set<String> names = new LinkedHashSet<>();
     now.fieldNames().forEachRemaining(names::add);
     then.fieldNames().forEachRemaining(names::add);
@@ -91,8 +131,8 @@ public record SavedResults(Path file, JsonNode root) {
       JsonNode a = now.path(name);
       JsonNode b = then.path(name);
       if (!a.equals(b)) {
-        out.add(prefix + name.replace('_', ' ') + ": " + text(a) + " now, " + text(b)
-            + " in the results");
+        out.add(prefix + name.replace('_', ' ') + ": " + text(a) + " " + nowName + ", "
+            + text(b) + " " + thenName);
       }
     }
   }

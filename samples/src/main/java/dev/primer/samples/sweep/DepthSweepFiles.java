@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
+import dev.primer.samples.compare.ShardRecord;
 import dev.primer.samples.report.RunDescription;
 import dev.primer.tf.compare.DepthRuns;
 import dev.primer.tf.compare.DepthSweepResult;
@@ -90,13 +91,28 @@ public final class DepthSweepFiles {
    */
   public static void write(Path dir, DepthSweepResult result, RunDescription run)
       throws IOException {
+    write(dir, result, run, java.util.Optional.empty());
+  }
+
+  /**
+   * As {@link #write(Path, DepthSweepResult, RunDescription)} for one shard of a sweep: it is
+   * complete when the shard's runs are ({@link dev.primer.tf.compare.Shard#size}), and
+   * results.json says which shard it is ({@link ShardRecord}).
+   */
+  public static void write(Path dir, DepthSweepResult result, RunDescription run,
+      java.util.Optional<ShardRecord> shard) throws IOException {
     Files.createDirectories(dir);
     int finished = result.allRuns().size();
-    Completion.before(dir, finished, result.plan().runs(), "primer depth-sweep");
+    int planned = shard.map(s -> s.shard().size(result.plan().runs()))
+        .orElse(result.plan().runs());
+    Completion.before(dir, finished, planned, "primer depth-sweep");
     ResultsFiles.writeAtomically(dir.resolve("results.csv"), csv(result));
+    ObjectNode root = json(result, run);
+    Completion.put(root, finished, planned);
+    shard.ifPresent(s -> root.set(ShardRecord.FIELD, s.json()));
     ResultsFiles.writeAtomically(dir.resolve("results.json"), new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(json(result, run)) + "\n");
-    Completion.after(dir, finished, result.plan().runs());
+        .writeValueAsString(root) + "\n");
+    Completion.after(dir, finished, planned);
   }
 }

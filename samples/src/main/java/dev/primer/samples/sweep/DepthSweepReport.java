@@ -66,14 +66,26 @@ public final class DepthSweepReport {
    */
   public static Path writeReport(Path dir, DepthSweepResult result, RunDescription run,
       Dataset probeData) throws IOException {
-    DepthSweepPlan plan = result.plan();
+    return write(dir, result, run, activationStd(result.plan(), result.classes(), probeData),
+        probe(result.plan(), probeData));
+  }
+
+  /**
+   * The activation chart's measurement: each layer's output std at initialization in the
+   * deepest net of {@code plan} (first seed), per scheme, on the first 256 examples of {@code
+   * probeData}.
+   */
+  public static Map<String, double[]> activationStd(DepthSweepPlan plan, int classes,
+      Dataset probeData) {
     int deepest = plan.depths().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    Map<String, double[]> activationStd = ActivationProbe.atInit(
-        plan.net(deepest, probeData.exampleShape(), result.classes()), plan.schemes(),
-        plan.seeds().get(0), plan.device(), probeData, PROBE_EXAMPLES);
-    return write(dir, result, run, activationStd, "measured on the first "
-        + Math.min(PROBE_EXAMPLES, probeData.size()) + " training examples with seed "
-        + plan.seeds().get(0));
+    return ActivationProbe.atInit(plan.net(deepest, probeData.exampleShape(), classes),
+        plan.schemes(), plan.seeds().get(0), plan.device(), probeData, PROBE_EXAMPLES);
+  }
+
+  /** How {@link #activationStd} measures, for the chart's caption. */
+  public static String probe(DepthSweepPlan plan, Dataset probeData) {
+    return "measured on the first " + Math.min(PROBE_EXAMPLES, probeData.size())
+        + " training examples with seed " + plan.seeds().get(0);
   }
 
   /**
