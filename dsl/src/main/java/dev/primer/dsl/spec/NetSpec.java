@@ -534,6 +534,38 @@ public class NetSpec {
   }
 
   /**
+   * The same chain with every dense layer but the last at {@code width} units: the same net at
+   * another width, how a width sweep or the muP coordinate check builds its nets. Activations,
+   * initializers, frozen marks, net-wide choices and the parametrization are kept; the last
+   * dense layer (the output) keeps its units.
+   *
+   * @throws SpecException if width &lt;= 0, or a layer cannot take its new input shape
+   */
+  @CheckReturnValue
+  public NetSpec withWidth(int width) {
+    int lastDense = -1;
+    for (int i = 0; i < layers.size(); i++) {
+      lastDense = layers.get(i).layer() instanceof Dense ? i : lastDense;
+    }
+    List<LayerSpec> wider = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec l = layers.get(i);
+      if (l.layer() instanceof Dense && i != lastDense) {
+        Layer built;
+        try {
+          built = Dense.SIGNATURE.create(List.of(width));
+        } catch (IllegalArgumentException e) {
+          throw SpecException.atLayer(i, l.layer().kind(), e.getMessage());
+        }
+        wider.add(new LayerSpec(built, l.activation(), l.inits(), l.frozen()));
+      } else {
+        wider.add(l);
+      }
+    }
+    return new NetSpec(input, wider, defaults);
+  }
+
+  /**
    * The same layers for examples of shape {@code shape}: how a spec written without
    * {@code input(...)} gets its shape at compile time or from data.
    *
