@@ -116,7 +116,6 @@ public final class SpecParser {
     });
     STEPS.put("defaultInit", (s, c) -> s.defaultInit(init(c)));
     STEPS.put("defaultBias", (s, c) -> s.defaultBias(init(c)));
-    STEPS.put("mup", (s, c) -> s.mup(MUP.create(read(MUP, c))));
     for (Signature<? extends Layer> kind : LayerKinds.ALL) {
       STEPS.put(kind.name(), (s, c) -> s.layer(kind, read(kind, c)));
     }
@@ -149,6 +148,7 @@ public final class SpecParser {
       read(FROZEN, c);
       return s.frozen();
     });
+    STEPS.put("mup", (s, c) -> s.mup(MUP.create(read(MUP, c))));
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * <p>For each parametrization (standard, muP at the plan's base width), width and seed: a
  * model, then for t = 0 .. steps the mean |x W + b| of every dense layer on the plan's batch
  * (the first {@code batchSize} examples of the data; the training-mode pass, as a step sees
- * it), followed by one training step on that batch. What it measures is
+ * it), followed by one training step on that batch, with the loss the diagnosis uses for the
+ * net ({@link Diagnosis#lossFor}: softmax cross-entropy for logits). What it measures is
  * {@link CoordinateSize}; what the measures say, {@link CoordinateCheckResult#slope}.
  */
 public final class CoordinateCheck {
@@ -44,13 +45,15 @@ public final class CoordinateCheck {
    */
   public static CoordinateCheckResult run(CoordinateCheckPlan plan, Dataset data,
       Consumer<CoordinateSize> progress) {
-    Dataset.checkFits(data, plan.net().withWidth(plan.widths().get(0)).resolve().input(),
-        plan.net().withWidth(plan.widths().get(0)).resolve().output());
+    dev.primer.dsl.resolve.ResolvedNet first = plan.net().withWidth(plan.widths().get(0))
+        .resolve();
+    Dataset.checkFits(data, first.input(), first.output());
     Probe probe = Probe.from(data, plan.batchSize(), "coordinate check batch");
     Dataset batch = InMemoryDataset.ofTargets(probe.examples(), probe.exampleShape(),
         probe.targets(), probe.targetWidth());
     FitOptions oneStep = FitOptions.defaults().withBatchSize(probe.count())
-        .withOptimizer(plan.optimizer()).withShuffleSeed(0);
+        .withOptimizer(plan.optimizer()).withShuffleSeed(0)
+        .withLoss(Diagnosis.lossFor(first));
     List<CoordinateSize> sizes = new ArrayList<>();
     for (Parametrization p : plan.parametrizations()) {
       for (int width : plan.widths()) {
