@@ -93,6 +93,16 @@ class MupTest {
   }
 
   @Test
+  void theSummaryShowsWhatMupDoesPerParameter() {
+    assertThat(NET.summary())
+        .contains("glorot_uniform (auto) ×2.66 (mup(64))")
+        .contains("mup(64): output of dense_2 = x W * 0.125 + b;")
+        .containsPattern("dense_1/kernel\\s+hidden\\s+4\\s+8\\s+x1\\s+x0.25\\s+x2");
+    assertThat(Net.input(784).dense(256).relu().dense(10).softmax().summary())
+        .doesNotContain("mup").doesNotContain("adam rate");
+  }
+
+  @Test
   void oneDenseLayerHasNoWidthAndNothingIsRescaled() {
     ResolvedNet one = Net.input(784).mup(64).dense(10).softmax().resolve();
     assertThat(one.scaling().rescales()).isFalse();
