@@ -44,7 +44,7 @@ class ErrorMessagesTest {
   private static final String KNOWN_STEPS = "input, defaultInit, defaultBias, dense, conv2d,"
       + " maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, simpleRnn, lstm, gru, relu,"
       + " leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax, linear, init, bias,"
-      + " recurrentInit, frozen";
+      + " recurrentInit, frozen, mup";
 
   private static final String KNOWN_INITS = "zeros, ones, glorot_uniform, glorot_normal,"
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"

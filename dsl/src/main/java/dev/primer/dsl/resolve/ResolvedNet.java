@@ -6,6 +6,11 @@ import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.ParameterShape;
+import dev.primer.dsl.param.Mup;
+import dev.primer.dsl.param.ParameterScale;
+import dev.primer.dsl.param.Parametrization;
+import dev.primer.dsl.param.Scaling;
+import dev.primer.dsl.param.Standard;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -17,12 +22,24 @@ import java.util.Optional;
  * A spec with its input shape known and every decision made: the shape after each layer, each
  * layer's name and each parameter's samplers. What the TensorFlow bridge compiles and what
  * {@link #summary()} prints.
+ *
+ * @param input the shape of one example
+ * @param layers the layers, in order
+ * @param scaling what the net's parametrization does to each parameter and layer (every factor
+ *     1 under the standard parametrization): the bridge multiplies the learning rates and the
+ *     outputs by it; the samplers of {@code layers} already carry its init scales
  */
-public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
+public record ResolvedNet(Shape input, List<ResolvedLayer> layers, Scaling scaling) {
 
   /** Copies {@code layers}. */
   public ResolvedNet {
     layers = List.copyOf(layers);
+    java.util.Objects.requireNonNull(scaling, "scaling");
+  }
+
+  /** A net under the standard parametrization. */
+  public ResolvedNet(Shape input, List<ResolvedLayer> layers) {
+    this(input, layers, Scaling.STANDARD);
   }
 
   /**
@@ -37,16 +54,37 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
     long total = 0;
     List<Optional<Activation>> autos = autoActivations(layers);
     SignalPropagation.Signal signal = SignalPropagation.Signal.INPUT;
+    Optional<MupResolution> mup = defaults.parametrization().accept(
+        new Parametrization.Visitor<Optional<MupResolution>>() {
+          @Override public Optional<MupResolution> standard(Standard s) {
+            return Optional.empty();
+          }
+
+          @Override public Optional<MupResolution> mup(Mup m) {
+            return Optional.of(MupResolution.over(m, layers));
+          }
+        });
+    Map<String, ParameterScale> scales = new HashMap<>();
+    Map<String, Double> multipliers = new HashMap<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec spec = layers.get(i);
+      double moment = signal.usableMoment();
       ResolvedLayer layer = layer(i, names.get(i), spec, shape,
-          autos.get(i), i == layers.size() - 1, defaults, signal.usableMoment());
+          autos.get(i), i == layers.size() - 1, defaults, moment);
+      if (mup.isPresent()) {
+        try {
+          layer = mup.get().apply(layer, defaults, autos.get(i), moment, scales, multipliers);
+        } catch (IllegalArgumentException e) {
+          throw SpecException.atLayer(i, spec.layer().kind(), e.getMessage());
+        }
+      }
       total = checkTotal(layer, total);
       resolved.add(layer);
       shape = layer.output();
       signal = SignalPropagation.after(layer, signal);
     }
-    return new ResolvedNet(input, resolved);
+    return new ResolvedNet(input, resolved,
+        new Scaling(defaults.parametrization(), scales, multipliers));
   }
 
   /**

@@ -76,6 +76,41 @@ final class Summary {
     out.append(", non-trainable ").append(Numbers.grouped(total - trainable - frozen))
         .append(")\n");
     net.warnings().forEach(w -> out.append(w).append('\n'));
+    out.append(scaling(net));
+    return out.toString();
+  }
+
+  /**
+   * What a parametrization other than the standard one does, one row per parameter it scales:
+   * its class, width multipliers, init and learning-rate factors, and the output multipliers.
+   */
+  static String scaling(ResolvedNet net) {
+    if (!net.scaling().rescales()) {
+      return "";
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("parameter", "class", "m_in", "m_out", "init std", "adam rate",
+        "sgd rate"));
+    for (Parameter p : net.parameters()) {
+      if (!net.scaling().parameters().containsKey(p.name())) {
+        continue;
+      }
+      var s = net.scaling().of(p.name());
+      rows.add(List.of(p.name(), s.widthClass().name().toLowerCase(java.util.Locale.ROOT),
+          Numbers.threeDigits(s.fanInMultiplier()), Numbers.threeDigits(s.fanOutMultiplier()),
+          "x" + Numbers.threeDigits(s.initScale()), "x" + Numbers.threeDigits(s.adamRate()),
+          "x" + Numbers.threeDigits(s.sgdRate())));
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(net.scaling().parametrization().text()).append(':');
+    net.layers().forEach(l -> {
+      double m = net.scaling().outputMultiplier(l.name());
+      if (m != 1) {
+        out.append(" output of ").append(l.name()).append(" = x W * ")
+            .append(Numbers.threeDigits(m)).append(" + b;");
+      }
+    });
+    out.append('\n').append(TextTable.render(rows, c -> c >= 2, 2));
     return out.toString();
   }
 

@@ -4,6 +4,7 @@ import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.LayerSpec;
+import dev.primer.dsl.param.Mup;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,8 @@ import java.util.Optional;
  *   input(784).dense(256).relu().init(he_normal).dense(10).softmax()
  *   input(28,28,1).conv2d(32,5).relu().maxPool2d(2).flatten().dense(10).softmax()
  * </pre>
- * Net-wide defaults come right after the input; per layer the order is layer, activation, init,
+ * Net-wide defaults come right after the input, then the parametrization if it is not the
+ * standard one ({@code mup(64)}); per layer the order is layer, activation, init,
  * recurrentInit, bias, frozen. {@code dev.primer.dsl.text.SpecParser} reads it back.
  */
 final class ChainText {
@@ -26,6 +28,9 @@ final class ChainText {
     spec.input().ifPresent(shape -> call(out, "input", shape.toArguments()));
     spec.defaults().kernel().ifPresent(init -> call(out, "defaultInit", InitNames.text(init)));
     spec.defaults().bias().ifPresent(init -> call(out, "defaultBias", InitNames.text(init)));
+    if (spec.parametrization() instanceof Mup m) {
+      call(out, "mup", Integer.toString(m.baseWidth()));
+    }
     for (LayerSpec layer : spec.layers()) {
       out.append(out.length() > 0 ? "." : "").append(layer.layer().text());
       layer.activation().ifPresent(a -> out.append(out.length() > 0 ? "." : "").append(a.text()));

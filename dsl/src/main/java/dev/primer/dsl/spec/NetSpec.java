@@ -25,6 +25,9 @@ import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
 import dev.primer.dsl.layer.StateActivation;
+import dev.primer.dsl.param.Mup;
+import dev.primer.dsl.param.Parametrization;
+import dev.primer.dsl.param.Standard;
 import dev.primer.dsl.resolve.Limits;
 import dev.primer.dsl.resolve.NetDefaults;
 import dev.primer.dsl.resolve.ResolvedLayer;
@@ -355,7 +358,8 @@ public class NetSpec {
     joined.addAll(block.layers);
     return new NetSpec(input, joined, new NetDefaults(
         merge("defaultInit", defaults.kernel(), block.defaults.kernel()),
-        merge("defaultBias", defaults.bias(), block.defaults.bias())));
+        merge("defaultBias", defaults.bias(), block.defaults.bias()),
+        mergeParametrization(defaults.parametrization(), block.defaults.parametrization())));
   }
 
   /**
@@ -449,7 +453,7 @@ public class NetSpec {
   public NetSpec defaultInit(Init kernel) {
     return new NetSpec(input, layers,
         new NetDefaults(merge("defaultInit", defaults.kernel(), Optional.of(kernel)),
-            defaults.bias()));
+            defaults.bias(), defaults.parametrization()));
   }
 
   /**
@@ -464,7 +468,40 @@ public class NetSpec {
         });
     return new NetSpec(input, layers,
         new NetDefaults(defaults.kernel(), merge("defaultBias", defaults.bias(),
-            Optional.of(bias))));
+            Optional.of(bias)), defaults.parametrization()));
+  }
+
+  /**
+   * Sets how the net's init, output and per-parameter learning rates scale with its width: the
+   * standard parametrization (the default) or muP ({@link Parametrization#mup}, see {@link Mup}).
+   * Net-wide, set once; in the text form it follows the input and the net-wide defaults,
+   * {@code input(784).mup(64).dense(1024).relu().dense(10).softmax()}.
+   *
+   * @throws SpecException if a parametrization other than the standard one is already set, or
+   *     a layer of the spec is one the parametrization does not cover (muP: any layer but dense,
+   *     dropout and flatten), naming the layer
+   */
+  @CheckReturnValue
+  public NetSpec parametrization(Parametrization parametrization) {
+    Objects.requireNonNull(parametrization, "parametrization");
+    return new NetSpec(input, layers, new NetDefaults(defaults.kernel(), defaults.bias(),
+        mergeParametrization(defaults.parametrization(), parametrization)));
+  }
+
+  /**
+   * muP with base width {@code baseWidth}: {@code parametrization(Parametrization.mup(baseWidth))}.
+   *
+   * @throws SpecException if baseWidth &lt;= 0, or as {@link #parametrization}
+   */
+  @CheckReturnValue
+  public NetSpec mup(int baseWidth) {
+    try {
+      return parametrization(Parametrization.mup(baseWidth));
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new SpecException(e.getMessage());
+    }
   }
 
   /**
@@ -492,7 +529,40 @@ public class NetSpec {
         replaced.add(l);
       }
     }
-    return new NetSpec(input, replaced, new NetDefaults(Optional.of(kernel), defaults.bias()));
+    return new NetSpec(input, replaced, new NetDefaults(Optional.of(kernel), defaults.bias(),
+        defaults.parametrization()));
+  }
+
+  /**
+   * The same chain with every dense layer but the last at {@code width} units: the same net at
+   * another width, how a width sweep or the muP coordinate check builds its nets. Activations,
+   * initializers, frozen marks, net-wide choices and the parametrization are kept; the last
+   * dense layer (the output) keeps its units.
+   *
+   * @throws SpecException if width &lt;= 0, or a layer cannot take its new input shape
+   */
+  @CheckReturnValue
+  public NetSpec withWidth(int width) {
+    int lastDense = -1;
+    for (int i = 0; i < layers.size(); i++) {
+      lastDense = layers.get(i).layer() instanceof Dense ? i : lastDense;
+    }
+    List<LayerSpec> wider = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      LayerSpec l = layers.get(i);
+      if (l.layer() instanceof Dense && i != lastDense) {
+        Layer built;
+        try {
+          built = Dense.SIGNATURE.create(List.of(width));
+        } catch (IllegalArgumentException e) {
+          throw SpecException.atLayer(i, l.layer().kind(), e.getMessage());
+        }
+        wider.add(new LayerSpec(built, l.activation(), l.inits(), l.frozen()));
+      } else {
+        wider.add(l);
+      }
+    }
+    return new NetSpec(input, wider, defaults);
   }
 
   /**
@@ -521,9 +591,14 @@ public class NetSpec {
     return layers;
   }
 
-  /** The net-wide default initializers. */
+  /** The net-wide choices: default initializers and the parametrization. */
   public NetDefaults defaults() {
     return defaults;
+  }
+
+  /** How init, output and learning rates scale with width: see {@link #parametrization}. */
+  public Parametrization parametrization() {
+    return defaults.parametrization();
   }
 
   /**
@@ -642,7 +717,38 @@ public class NetSpec {
       throw SpecException.atLayer(layers.size(), kind.name(), "arguments " + arguments
           + " do not have the types of " + kind.usage());
     }
+    if (defaults.parametrization() instanceof Mup m) {
+      m.unsupported(built).ifPresent(rule -> {
+        throw SpecException.atLayer(layers.size(), kind.name(), rule);
+      });
+    }
     return new NetSpec(this, layers.plus(LayerSpec.of(built)));
+  }
+
+  /** The one parametrization of two specs joined: the standard one gives way to the other. */
+  private Parametrization mergeParametrization(Parametrization mine, Parametrization other) {
+    if (mine instanceof Standard) {
+      checkSupported(other, 0);
+      return other;
+    }
+    if (other instanceof Standard) {
+      return mine;
+    }
+    throw new SpecException("parametrization: the net is already " + mine.text() + "; "
+        + other.text() + " cannot be set as well (it is set once)");
+  }
+
+  /** Refuses the first layer from {@code from} on that {@code parametrization} does not cover. */
+  private void checkSupported(Parametrization parametrization, int from) {
+    if (parametrization instanceof Mup m) {
+      for (int i = from; i < layers.size(); i++) {
+        Layer layer = layers.get(i).layer();
+        int index = i;
+        m.unsupported(layer).ifPresent(rule -> {
+          throw SpecException.atLayer(index, layer.kind(), rule);
+        });
+      }
+    }
   }
 
   private static Optional<Init> merge(String what, Optional<Init> mine, Optional<Init> other) {

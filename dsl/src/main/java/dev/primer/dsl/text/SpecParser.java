@@ -104,6 +104,10 @@ public final class SpecParser {
   private static final Signature<Object> FROZEN = Signature.named("frozen")
       .build(v -> v, o -> Optional.empty());
 
+  /** {@code mup(base)}: muP with that base width (see {@code dev.primer.dsl.param.Mup}). */
+  private static final Signature<Integer> MUP = Signature.named("mup")
+      .required(Param.integer("base")).build(v -> v.integer(0), o -> Optional.empty());
+
   private static final Map<String, Step> STEPS = new LinkedHashMap<>();
 
   static {
@@ -144,6 +148,7 @@ public final class SpecParser {
       read(FROZEN, c);
       return s.frozen();
     });
+    STEPS.put("mup", (s, c) -> s.mup(MUP.create(read(MUP, c))));
   }
 
   /**

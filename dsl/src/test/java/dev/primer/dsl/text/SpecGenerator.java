@@ -123,6 +123,10 @@ final class SpecGenerator {
       spec = spec.withKernelInit(randomInit(Role.KERNEL, 2));
       used.add("withKernelInit");
     }
+    if (random.nextInt(6) == 0) { // refused unless every layer is dense, dropout or flatten
+      spec = spec.mup(1 + random.nextInt(64));
+      used.add("mup");
+    }
     if (spec.toString().isEmpty()) { // Net.empty() has no text: see RoundTripTest
       spec = spec.dense(1 + random.nextInt(10));
     }
@@ -456,7 +460,8 @@ final class SpecGenerator {
         "recurrentInit",
         "init", "bias", "leaky alpha", "elu alpha", "-0.0", "zero argument", "tiny argument",
         "huge argument", "negative argument", "dense", "conv2d", "maxPool2d", "avgPool2d",
-        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen"));
+        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen",
+        "mup"));
     for (Activation.Kind kind : Activation.Kind.values()) {
       expected.add("activation " + kind.method());
     }

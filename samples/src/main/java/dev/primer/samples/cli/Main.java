@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     description = "Build, initialize, compare and diagnose neural networks written as Primer specs.",
     subcommands = {CompareCommand.class, DiagnoseCommand.class, DepthSweepCommand.class,
       MemoryCommand.class, TransferCommand.class, SummaryCommand.class, InitCommand.class,
-      BenchCommand.class, MergeCommand.class, CommandLine.HelpCommand.class})
+      BenchCommand.class, MergeCommand.class, CoordCheckCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

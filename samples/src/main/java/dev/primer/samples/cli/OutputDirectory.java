@@ -34,7 +34,7 @@ final class OutputDirectory {
   private static final Pattern PRIMERS = Pattern.compile("(results\\.csv|results\\.json"
       + "|summary\\.csv|report\\.html|" + Completion.MARKER
       + "|(test-accuracy|train-loss|test-loss|activation-std|accuracy-grid"
-      + "|gradient-through-time)(-depth\\d+)?\\.png)");
+      + "|gradient-through-time|coordinates-standard|coordinates-mup)(-depth\\d+)?\\.png)");
 
   /**
    * Creates {@code dir} if needed and checks that results can be written there.

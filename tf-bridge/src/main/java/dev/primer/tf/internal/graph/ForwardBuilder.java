@@ -28,7 +28,9 @@ import org.tensorflow.types.TInt64;
 
 /**
  * Builds one forward pass of a resolved net over given variables; its logits are the value
- * {@link Logits#of} names. Each layer kind maps to ops
+ * {@link Logits#of} names; a layer the net's parametrization gives an output multiplier (muP's
+ * output layer, see {@code dev.primer.dsl.param.Mup}) computes {@code m x W + b}. Each layer kind
+ * maps to ops
  * through a {@link Layer.Visitor}, so a new kind cannot be forgotten here.
  */
 public final class ForwardBuilder {
@@ -145,7 +147,13 @@ public final class ForwardBuilder {
 
     @Override
     public Operand<TFloat32> dense(Dense d) {
-      return tf.nn.biasAdd(tf.linalg.matMul(x, param(Role.KERNEL)), param(Role.BIAS));
+      Operand<TFloat32> xw = tf.linalg.matMul(x, param(Role.KERNEL));
+      // a parametrization's output multiplier (muP's baseWidth / fan_in on the output layer)
+      double multiplier = net.scaling().outputMultiplier(layer.name());
+      if (multiplier != 1) {
+        xw = tf.math.mul(xw, tf.constant((float) multiplier));
+      }
+      return tf.nn.biasAdd(xw, param(Role.BIAS));
     }
 
     @Override

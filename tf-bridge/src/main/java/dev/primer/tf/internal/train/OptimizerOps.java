@@ -1,5 +1,7 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.dsl.param.ParameterScale;
+import dev.primer.dsl.param.Scaling;
 import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,12 @@ import org.tensorflow.types.TFloat32;
  * <p>Ordering makes the step correct and reproducible: every apply op waits for all gradients
  * (an apply updates its reference variable in place, and a gradient still reading it would mix
  * old and new weights), and the state's step counter is incremented only after every apply.
+ *
+ * <p>Per-parameter learning rates: under a parametrization that scales them (muP, see
+ * {@link dev.primer.dsl.param.Mup}), parameter i trains with {@code eta_i = eta * r_i}, r_i its
+ * {@link ParameterScale#sgdRate()} for SGD, momentum and Nesterov and its
+ * {@link ParameterScale#adamRate()} for Adam and RMSProp (whose steps, like Adam's, do not
+ * depend on the gradient's scale). A factor of 1 adds no op.
  */
 public final class OptimizerOps {
   private OptimizerOps() {
@@ -38,8 +46,27 @@ public final class OptimizerOps {
   public static List<Op> step(Ops tf, OptimizerState state, List<String> names,
       List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
       List<Op> gradientsDone) {
+    return step(tf, state, names, variables, gradients, gradientsDone, Scaling.STANDARD);
+  }
+
+  /**
+   * The ops of one step with each parameter's learning rate multiplied by its factor in
+   * {@code scaling} (see the class).
+   *
+   * @param gradients one per variable, in the same order
+   * @param gradientsDone ops every apply waits for (the computation of all gradients)
+   * @param scaling the net's parametrization, resolved: factors by parameter name
+   */
+  public static List<Op> step(Ops tf, OptimizerState state, List<String> names,
+      List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
+      List<Op> gradientsDone, Scaling scaling) {
     Ops afterGradients = tf.withControlDependencies(gradientsDone);
-    Operand<TFloat32> lr = state.learningRate();
+    Operand<TFloat32> base = state.learningRate();
+    java.util.function.BiFunction<Integer, Boolean, Operand<TFloat32>> rate = (i, sgdRule) -> {
+      ParameterScale s = scaling.of(names.get(i));
+      double r = sgdRule ? s.sgdRate() : s.adamRate();
+      return r == 1 ? base : tf.math.mul(base, tf.constant((float) r));
+    };
     List<Op> applies = state.prototype().accept(new Optimizer.Visitor<List<Op>>() {
       @Override
       public List<Op> sgd(Optimizer.Sgd sgd) {
@@ -47,6 +74,7 @@ public final class OptimizerOps {
         for (int i = 0; i < variables.size(); i++) {
           Variable<TFloat32> v = variables.get(i);
           Operand<TFloat32> g = gradients.get(i);
+          Operand<TFloat32> lr = rate.apply(i, true);
           if (sgd.momentum() == 0) {
             applies.add(afterGradients.train.applyGradientDescent(v, lr, g));
           } else {
@@ -63,7 +91,8 @@ public final class OptimizerOps {
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
           applies.add(afterGradients.train.applyRmsProp(variables.get(i),
-              state.slot(names.get(i), "ms"), state.slot(names.get(i), "mom"), lr,
+              state.slot(names.get(i), "ms"), state.slot(names.get(i), "mom"),
+              rate.apply(i, false),
               state.own(0), state.own(1), state.own(2), gradients.get(i)));
         }
         return applies;
@@ -78,7 +107,7 @@ public final class OptimizerOps {
         for (int i = 0; i < variables.size(); i++) {
           applies.add(afterGradients.train.applyAdam(variables.get(i),
               state.slot(names.get(i), "m"), state.slot(names.get(i), "v"), beta1Power,
-              beta2Power, lr, state.own(0), state.own(1), state.own(2), gradients.get(i)));
+              beta2Power, rate.apply(i, false), state.own(0), state.own(1), state.own(2), gradients.get(i)));
         }
         return applies;
       }

@@ -118,7 +118,8 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
     if (clip) {
       dy = clipByGlobalNorm(tf, dy, state.maxNorm());
     }
-    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, names, trainable, dy, computed));
+    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, names, trainable, dy, computed,
+        net.scaling()));
     Ops afterGradients = tf.withControlDependencies(computed);
     ops.addAll(pass.forward().updates());
     ops.add(tf.withControlDependencies(List.copyOf(ops)).assignAdd(step, tf.constant(1L)));
