@@ -145,14 +145,16 @@ public final class ForwardBuilder {
 
     @Override
     public Operand<TFloat32> dense(Dense d) {
-      return tf.nn.biasAdd(tf.linalg.matMul(x, param(Role.KERNEL)), param(Role.BIAS));
+      return tf.nn.biasAdd(variables.products().matMul(tf, x, param(Role.KERNEL)),
+          param(Role.BIAS));
     }
 
     @Override
     public Operand<TFloat32> conv2d(Conv2d c) {
       long s = c.stride();
       return tf.nn.biasAdd(
-          tf.nn.conv2d(x, param(Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding())),
+          variables.products().conv2d(tf, x, param(Role.KERNEL), List.of(1L, s, s, 1L),
+              padding(c.padding())),
           param(Role.BIAS));
     }
 
