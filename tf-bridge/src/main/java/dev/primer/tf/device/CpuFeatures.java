@@ -132,7 +132,7 @@ public record CpuFeatures(String model, Set<String> flags) {
 
   /**
    * Whether bf16 matrix products are known to be faster than fp32 here: AMX. AVX512-BF16 alone is
-   * not enough (see the class comment), so {@link dev.primer.tf.Precision#AUTO} stays fp32 there.
+   * not enough (see the class comment), so {@code Precision.AUTO} stays fp32 there.
    */
   public boolean fastBf16() {
     return amx();
