@@ -74,9 +74,14 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
    * --tf_xla_auto_jit}) when the process started.
    */
   public static boolean xlaAvailable(Device device) {
-    String flags = Objects.requireNonNullElse(System.getenv(XLA_FLAGS_VARIABLE), "");
-    return device == Device.GPU || flags.contains(XLA_CPU_FLAG)
-        || flags.contains("--tf_xla_auto_jit");
+    return xlaAvailable(device, System.getenv(XLA_FLAGS_VARIABLE));
+  }
+
+  /** As {@link #xlaAvailable(Device)} for the XLA flags {@code flags} (null: unset). */
+  static boolean xlaAvailable(Device device, String flags) {
+    String given = Objects.requireNonNullElse(flags, "");
+    return device == Device.GPU || given.contains(XLA_CPU_FLAG)
+        || given.contains("--tf_xla_auto_jit");
   }
 
   /**
@@ -86,12 +91,16 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
    *     variable TF_XLA_FLAGS=--tf_xla_cpu_global_jit when the JVM starts ..."}
    */
   void check() {
-    if (xla && !xlaAvailable(device)) {
+    check(System.getenv(XLA_FLAGS_VARIABLE));
+  }
+
+  /** As {@link #check()} for the XLA flags {@code flags} the process started with (null: unset). */
+  void check(String flags) {
+    if (xla && !xlaAvailable(device, flags)) {
       throw new IllegalArgumentException("compile: XLA on the CPU needs the environment variable "
           + XLA_FLAGS_VARIABLE + "=" + XLA_CPU_FLAG + " when the JVM starts (TensorFlow reads it"
-          + " once per process; ./primer sets it); it is " + (System.getenv(XLA_FLAGS_VARIABLE)
-          == null ? "unset" : "'" + System.getenv(XLA_FLAGS_VARIABLE) + "'")
-          + ". Set it, or compile without XLA.");
+          + " once per process; ./primer sets it); it is " + (flags == null ? "unset"
+          : "'" + flags + "'") + ". Set it, or compile without XLA.");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.primer.tf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Inits;
@@ -53,16 +54,30 @@ class PrecisionTest {
   }
 
   @Test
-  void xlaOnTheCpuWithoutItsFlagFailsBeforeAnyGraphIsBuilt() {
+  void xlaOnTheCpuWithoutItsFlagIsRefusedSayingWhatToSet() {
+    CompileOptions xla = CompileOptions.defaults().withXla(true);
+
+    assertThatThrownBy(() -> xla.check(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("compile: XLA on the CPU needs the environment variable"
+            + " TF_XLA_FLAGS=--tf_xla_cpu_global_jit when the JVM starts (TensorFlow reads it"
+            + " once per process; ./primer sets it); it is unset. Set it, or compile without"
+            + " XLA.");
+    assertThatThrownBy(() -> xla.check("--tf_xla_clustering_debug"))
+        .hasMessageContaining("it is '--tf_xla_clustering_debug'.");
+    xla.check("--tf_xla_clustering_debug --tf_xla_cpu_global_jit");
+    xla.withDevice(Device.GPU).check(null);
+    CompileOptions.defaults().check(null);
+  }
+
+  @Test
+  void aModelAskedForXlaWithoutTheFlagFailsBeforeAnyGraphIsBuilt() {
     assumeFalse(CompileOptions.xlaAvailable(Device.CPU), "this JVM started with the XLA flag");
 
     assertThatThrownBy(() -> Model.compile(Net.input(4).dense(2), 1,
         CompileOptions.defaults().withXla(true)))
         .isInstanceOf(IllegalArgumentException.class)
-        .message()
-        .startsWith("compile: XLA on the CPU needs the environment variable"
-            + " TF_XLA_FLAGS=--tf_xla_cpu_global_jit when the JVM starts")
-        .endsWith(". Set it, or compile without XLA.");
+        .hasMessageStartingWith("compile: XLA on the CPU needs the environment variable");
   }
 
   /**
@@ -95,8 +110,8 @@ class PrecisionTest {
           for (int k = 0; k < in; k++) {
             magnitude += Math.abs(x[i * in + k] * w[k * out + j]);
           }
-          double bound = 2 * Math.pow(2, -8) * magnitude + Math.pow(2, -8) * Math.abs(y32[i * out + j])
-              + 1e-5 * magnitude;
+          double bound = 2 * Math.pow(2, -8) * magnitude
+              + Math.pow(2, -8) * Math.abs(y32[i * out + j]) + 1e-5 * magnitude;
           double diff = Math.abs(y16[i * out + j] - y32[i * out + j]);
           assertThat(diff).as("example %d, unit %d", i, j).isLessThanOrEqualTo(bound);
           largest = Math.max(largest, diff);
@@ -107,26 +122,37 @@ class PrecisionTest {
   }
 
   /**
-   * bf16 trains to fp32's test accuracy: each accuracy on n test examples has standard error at
-   * most sqrt(p (1 - p) / n) with p the fp32 accuracy; the two differ by less than 4 standard
-   * errors of a difference (sqrt 2 each), or one example, whichever is larger.
+   * bf16 (or XLA) trains to fp32's test accuracy: each accuracy on n test examples has
+   * standard error at most sqrt(p (1 - p) / n) with p the fp32 accuracy; the two differ by less
+   * than 4 standard errors of a difference (sqrt 2 each), or one example, whichever is larger.
    */
   @Test
   void bf16TrainsToTheAccuracyOfFp32() {
+    trainsToTheAccuracyOfFp32(CompileOptions.defaults().withPrecision(Precision.BF16));
+  }
+
+  /** XLA compiles the same graph into other kernels: the accuracy is fp32's, as for bf16. */
+  @Test
+  void xlaTrainsToTheAccuracyOfFp32() {
+    assumeTrue(CompileOptions.xlaAvailable(Device.CPU),
+        "this JVM started without TF_XLA_FLAGS=--tf_xla_cpu_global_jit (tf-bridge's pom sets it)");
+    trainsToTheAccuracyOfFp32(CompileOptions.defaults().withXla(true));
+  }
+
+  private static void trainsToTheAccuracyOfFp32(CompileOptions options) {
     InMemoryDataset train = Fixtures.blobs(1200, 20, 5, 11);
     InMemoryDataset test = Fixtures.blobs(1000, 20, 5, 12);
     NetSpec spec = Net.input(20).dense(32).relu().dense(5).softmax();
-    FitOptions fit = FitOptions.defaults().withEpochs(8).withBatchSize(32);
+    FitOptions fit = FitOptions.defaults().withEpochs(8).withBatchSize(40);
     double a32;
     double a16;
     try (Model fp32 = Model.compile(spec, 9)) {
       fp32.fit(train, fit);
       a32 = fp32.evaluate(test).accuracy();
     }
-    try (Model bf16 = Model.compile(spec, 9,
-        CompileOptions.defaults().withPrecision(Precision.BF16))) {
-      bf16.fit(train, fit);
-      a16 = bf16.evaluate(test).accuracy();
+    try (Model other = Model.compile(spec, 9, options)) {
+      other.fit(train, fit);
+      a16 = other.evaluate(test).accuracy();
     }
     int n = test.size();
     double p = Math.min(Math.max(a32, 1.0 / n), 1 - 1.0 / n);
