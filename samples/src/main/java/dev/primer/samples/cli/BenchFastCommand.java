@@ -98,6 +98,11 @@ final class BenchFastCommand implements Callable<Integer> {
       paramLabel = "LIST", description = "Nets of the rates part. Default: ${DEFAULT-VALUE}.")
   List<String> nets;
 
+  @Option(names = "--variants", defaultValue = "fp32,bf16,xla", split = ",",
+      paramLabel = "LIST", description = "Variants of the rates part (fp32 always runs, as the"
+          + " base). Default: ${DEFAULT-VALUE}.")
+  List<String> variantNames;
+
   @Mixin
   DataOptions dataOptions;
 
@@ -115,6 +120,12 @@ final class BenchFastCommand implements Callable<Integer> {
     for (String net : nets) {
       if (!known.contains(net)) {
         throw new UserException("--nets: unknown net '" + net + "'; use some of " + known);
+      }
+    }
+    for (String v : variantNames) {
+      if (!List.of("fp32", "bf16", "xla").contains(v)) {
+        throw new UserException("--variants: unknown variant '" + v + "'; use some of fp32, bf16,"
+            + " xla");
       }
     }
     if (rounds < 1 || seeds < 1) {
@@ -187,9 +198,13 @@ final class BenchFastCommand implements Callable<Integer> {
 
   private void rates(PrintWriter out, MnistSplit split) {
     List<Variant> variants = new ArrayList<>(List.of(
-        new Variant("fp32", CompileOptions.defaults()),
-        new Variant("bf16", CompileOptions.defaults().withPrecision(Precision.BF16))));
-    if (CompileOptions.xlaAvailable(Device.CPU)) {
+        new Variant("fp32", CompileOptions.defaults())));
+    if (variantNames.contains("bf16")) {
+      variants.add(new Variant("bf16", CompileOptions.defaults().withPrecision(Precision.BF16)));
+    }
+    if (!variantNames.contains("xla")) {
+      out.println("(XLA left out: not in --variants)");
+    } else if (CompileOptions.xlaAvailable(Device.CPU)) {
       variants.add(new Variant("xla", CompileOptions.defaults().withXla(true)));
     } else {
       out.printf(Locale.ROOT, "(XLA left out: the JVM started without TF_XLA_FLAGS=%s)%n",
