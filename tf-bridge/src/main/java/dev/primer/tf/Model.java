@@ -12,6 +12,7 @@ import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.GraphRelease;
 import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.Products;
 import dev.primer.tf.internal.graph.WeightAccess;
 import dev.primer.tf.internal.saved.SavedModelReader;
 import dev.primer.tf.internal.saved.SavedModelWriter;
@@ -94,6 +95,7 @@ public final class Model implements AutoCloseable {
   private final NetSpec spec;
   private final long seed;
   private final Device device;
+  private final CompileOptions options;
   private final CompiledGraph graph;
   private final GraphRelease release;
   private final CallGate gate;
@@ -107,14 +109,24 @@ public final class Model implements AutoCloseable {
   private volatile boolean dataInitSettled;
 
   private Model(NetSpec spec, long seed, Device device, boolean readPretrained) {
+    this(spec, seed, CompileOptions.defaults().withDevice(device), readPretrained);
+  }
+
+  private Model(NetSpec spec, long seed, CompileOptions options, boolean readPretrained) {
     ResolvedNet net = spec.resolve();
     MemoryBudget.check(net);
+    Device device = options.device();
     device.check();
+    options.check();
     this.spec = spec;
     this.seed = seed;
     this.device = device;
-    this.graph = CompiledGraph.create(net, seed, device.spec(), device.sessionConfig(),
-        readPretrained);
+    this.options = options;
+    this.graph = CompiledGraph.create(net, seed, device.spec(), options.sessionConfig(),
+        readPretrained, switch (options.effectivePrecision()) {
+          case FP32, AUTO -> Products.FP32;
+          case BF16 -> Products.BF16;
+        });
     this.release = GraphRelease.register(this, graph, describe(spec, seed));
     this.gate = new CallGate(release::close);
     try {
@@ -151,6 +163,20 @@ public final class Model implements AutoCloseable {
     return new Model(spec, seed, device, true);
   }
 
+  /**
+   * Compiles {@code spec}, which must have its input shape, with {@code options}: device, matrix
+   * product precision ({@link Precision}) and the XLA JIT.
+   *
+   * @param seed the net's seed: each parameter's initial values come from (seed, its name)
+   * @throws IllegalArgumentException if XLA is asked for on the CPU without its flag ({@link
+   *     CompileOptions})
+   * @throws ModelTooLargeException if its parameters do not fit in this machine's memory
+   * @throws DeviceUnavailableException if the device is GPU and none is visible
+   */
+  public static Model compile(NetSpec spec, long seed, CompileOptions options) {
+    return new Model(spec, seed, options, true);
+  }
+
   /** Compiles a spec written without {@code input(...)} for examples of shape {@code input}. */
   public static Model compile(NetSpec spec, Shape input, long seed, Device device) {
     return new Model(spec.withInput(input), seed, device, true);
@@ -179,6 +205,16 @@ public final class Model implements AutoCloseable {
   /** Where the model runs. */
   public Device device() {
     return device;
+  }
+
+  /** How the model was compiled: device, precision as asked for, XLA. */
+  public CompileOptions compileOptions() {
+    return options;
+  }
+
+  /** The precision its matrix products compute in: {@link Precision#AUTO} resolved. */
+  public Precision precision() {
+    return options.effectivePrecision();
   }
 
   /** Number of output values per example. */

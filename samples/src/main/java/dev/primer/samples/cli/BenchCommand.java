@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = BenchDepthCommand.class,
+    subcommands = {BenchDepthCommand.class, BenchFastCommand.class},
     description = {
       "Measure training steps/s of Primer's input path against feeding batches.",
       "",
@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       "bottleneck).",
       "Record results in BENCHMARKS.md with the command that produced them.",
       "`primer bench depth` measures graph-building time against depth instead.",
+      "`primer bench fast` measures bf16, XLA, MatMul rates and init time instead.",
       ""
     })
 final class BenchCommand implements Callable<Integer> {

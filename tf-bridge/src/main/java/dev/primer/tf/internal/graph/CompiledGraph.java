@@ -55,6 +55,16 @@ public record CompiledGraph(ResolvedNet net, long seed, Graph graph, Session ses
    */
   public static CompiledGraph create(ResolvedNet net, long seed, Optional<DeviceSpec> device,
       ConfigProto sessionConfig, boolean readPretrained) {
+    return create(net, seed, device, sessionConfig, readPretrained, Products.FP32);
+  }
+
+  /**
+   * As {@link #create(ResolvedNet, long, Optional, ConfigProto, boolean)}, with every forward pass
+   * over the variables (inference here, training and diagnosis later) computing its matrix
+   * products in {@code products} ({@link NetVariables#products()}).
+   */
+  public static CompiledGraph create(ResolvedNet net, long seed, Optional<DeviceSpec> device,
+      ConfigProto sessionConfig, boolean readPretrained, Products products) {
     Graph graph = new Graph();
     try {
       Ops root = Ops.create(graph);
@@ -62,7 +72,8 @@ public record CompiledGraph(ResolvedNet net, long seed, Graph graph, Session ses
       // the inference pass's name scopes are made while the graph is empty (see
       // ForwardBuilder.scopes): its root name "infer" cannot clash with a layer's ("dense_0")
       ForwardBuilder.Scopes inferScopes = ForwardBuilder.scopes(tf, net, Mode.INFER);
-      NetVariables variables = NetVariables.create(tf, net, seed, readPretrained);
+      NetVariables variables =
+          NetVariables.create(tf, net, seed, readPretrained).withProducts(products);
       Variable<TInt64> step = tf.withName("step").variable(tf.constant(0L));
       Placeholder<TFloat32> input = tf.withName("input").placeholder(TFloat32.class,
           Placeholder.shape(BatchShapes.of(BatchShapes.ANY, net.input())));

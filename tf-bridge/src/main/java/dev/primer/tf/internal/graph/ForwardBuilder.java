@@ -147,7 +147,7 @@ public final class ForwardBuilder {
 
     @Override
     public Operand<TFloat32> dense(Dense d) {
-      Operand<TFloat32> xw = tf.linalg.matMul(x, param(Role.KERNEL));
+      Operand<TFloat32> xw = variables.products().matMul(tf, x, param(Role.KERNEL));
       // a parametrization's output multiplier (muP's baseWidth / fan_in on the output layer)
       double multiplier = net.scaling().outputMultiplier(layer.name());
       if (multiplier != 1) {
@@ -160,7 +160,8 @@ public final class ForwardBuilder {
     public Operand<TFloat32> conv2d(Conv2d c) {
       long s = c.stride();
       return tf.nn.biasAdd(
-          tf.nn.conv2d(x, param(Role.KERNEL), List.of(1L, s, s, 1L), padding(c.padding())),
+          variables.products().conv2d(tf, x, param(Role.KERNEL), List.of(1L, s, s, 1L),
+              padding(c.padding())),
           param(Role.BIAS));
     }
 

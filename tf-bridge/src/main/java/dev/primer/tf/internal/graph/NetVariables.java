@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
@@ -26,12 +27,14 @@ public final class NetVariables {
   private final Map<String, Variable<TFloat32>> byName;
   private final Map<String, Parameter> parameters;
   private final List<String> trainable;
+  private final Products products;
 
   private NetVariables(Map<String, Variable<TFloat32>> byName, Map<String, Parameter> parameters,
-      List<String> trainable) {
+      List<String> trainable, Products products) {
     this.byName = Collections.unmodifiableMap(byName);
     this.parameters = Collections.unmodifiableMap(parameters);
     this.trainable = List.copyOf(trainable);
+    this.products = products;
   }
 
   /**
@@ -78,7 +81,21 @@ public final class NetVariables {
       }
     }
     return new NetVariables(byName, parameters,
-        net.trainableParameters().stream().map(Parameter::name).toList());
+        net.trainableParameters().stream().map(Parameter::name).toList(), Products.FP32);
+  }
+
+  /**
+   * The same variables, read by forward passes that compute their matrix products in {@code
+   * products} ({@link Products#BF16}: mixed precision; the variables themselves stay fp32).
+   */
+  public NetVariables withProducts(Products products) {
+    return new NetVariables(byName, parameters, trainable, Objects.requireNonNull(
+        products, "products"));
+  }
+
+  /** The precision forward passes over these variables compute matrix products in. */
+  public Products products() {
+    return products;
   }
 
   /** The variable of parameter {@code name}. */

@@ -1,0 +1,117 @@
+package dev.primer.tf;
+
+import dev.primer.tf.device.CpuFeatures;
+import java.util.Objects;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.OptimizerOptions;
+
+/**
+ * How a model is compiled beyond its spec and seed: an immutable value; each {@code with…}
+ * returns a changed copy. Defaults: {@link Device#CPU}, {@link Precision#FP32}, no XLA — the
+ * graph a hand-writer would write. The speed-ups a hand-writer usually skips are opt-in:
+ * <ul>
+ *   <li>{@link #withPrecision}: bf16 matrix products with fp32 master weights, or {@link
+ *   Precision#AUTO} to use them where the CPU has AMX ({@link CpuFeatures});
+ *   <li>{@link #withXla}: TensorFlow's XLA JIT compiles clusters of the graph into fused machine
+ *   code (session option {@code global_jit_level = ON_1}). On the CPU, TensorFlow honours it
+ *   only when the process started with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in its
+ *   environment ({@code ./primer} sets it); a model asked for XLA without it fails to compile
+ *   with a message saying so, rather than silently running without.
+ * </ul>
+ * Grappler's fusions (MatMul+BiasAdd+Relu into {@code _FusedMatMul}, Conv2D+BiasAdd+Relu into
+ * {@code _FusedConv2D}) are TensorFlow's defaults and on in every case.
+ *
+ * @param device where the ops run
+ * @param precision what the matrix products compute in
+ * @param xla whether the XLA JIT compiles the graph
+ */
+public record CompileOptions(Device device, Precision precision, boolean xla) {
+  /** The environment variable TensorFlow reads its XLA flags from, once per process. */
+  public static final String XLA_FLAGS_VARIABLE = "TF_XLA_FLAGS";
+  /** The XLA flag that lets a session turn on the JIT for the CPU. */
+  public static final String XLA_CPU_FLAG = "--tf_xla_cpu_global_jit";
+
+  /**
+   * Checks every value.
+   *
+   * @throws IllegalArgumentException {@code "compile: device and precision are required"}
+   */
+  public CompileOptions {
+    if (device == null || precision == null) {
+      throw new IllegalArgumentException("compile: device and precision are required");
+    }
+  }
+
+  /** CPU, fp32, no XLA. */
+  public static CompileOptions defaults() {
+    return new CompileOptions(Device.CPU, Precision.FP32, false);
+  }
+
+  /** A copy on {@code device}. */
+  public CompileOptions withDevice(Device device) {
+    return new CompileOptions(device, precision, xla);
+  }
+
+  /** A copy computing its matrix products in {@code precision}. */
+  public CompileOptions withPrecision(Precision precision) {
+    return new CompileOptions(device, precision, xla);
+  }
+
+  /** A copy with the XLA JIT on or off. */
+  public CompileOptions withXla(boolean xla) {
+    return new CompileOptions(device, precision, xla);
+  }
+
+  /** The precision on this machine: {@link Precision#AUTO} resolved for this CPU and device. */
+  public Precision effectivePrecision() {
+    return precision.resolve(device, CpuFeatures.detect());
+  }
+
+  /**
+   * Whether this process can JIT-compile with XLA on {@code device}: always on a GPU; on the CPU
+   * only if {@link #XLA_FLAGS_VARIABLE} held {@link #XLA_CPU_FLAG} (or {@code
+   * --tf_xla_auto_jit}) when the process started.
+   */
+  public static boolean xlaAvailable(Device device) {
+    return xlaAvailable(device, System.getenv(XLA_FLAGS_VARIABLE));
+  }
+
+  /** As {@link #xlaAvailable(Device)} for the XLA flags {@code flags} (null: unset). */
+  static boolean xlaAvailable(Device device, String flags) {
+    String given = Objects.requireNonNullElse(flags, "");
+    return device == Device.GPU || given.contains(XLA_CPU_FLAG)
+        || given.contains("--tf_xla_auto_jit");
+  }
+
+  /**
+   * Checks what depends on the process: XLA on the CPU needs its flag.
+   *
+   * @throws IllegalArgumentException {@code "compile: XLA on the CPU needs the environment
+   *     variable TF_XLA_FLAGS=--tf_xla_cpu_global_jit when the JVM starts ..."}
+   */
+  void check() {
+    check(System.getenv(XLA_FLAGS_VARIABLE));
+  }
+
+  /** As {@link #check()} for the XLA flags {@code flags} the process started with (null: unset). */
+  void check(String flags) {
+    if (xla && !xlaAvailable(device, flags)) {
+      throw new IllegalArgumentException("compile: XLA on the CPU needs the environment variable "
+          + XLA_FLAGS_VARIABLE + "=" + XLA_CPU_FLAG + " when the JVM starts (TensorFlow reads it"
+          + " once per process; ./primer sets it); it is " + (flags == null ? "unset"
+          : "'" + flags + "'") + ". Set it, or compile without XLA.");
+    }
+  }
+
+  /** The session options: the device's, with the XLA JIT level if asked for. */
+  ConfigProto sessionConfig() {
+    ConfigProto config = device.sessionConfig();
+    if (!xla) {
+      return config;
+    }
+    return config.toBuilder().setGraphOptions(GraphOptions.newBuilder().setOptimizerOptions(
+        OptimizerOptions.newBuilder().setGlobalJitLevel(OptimizerOptions.GlobalJitLevel.ON_1)))
+        .build();
+  }
+}
