@@ -1,7 +1,6 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.bench.StepBenchmark;
-import dev.primer.tf.bench.StepBenchmark.Contender;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.data.ImageInput;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,6 +29,7 @@ import picocli.CommandLine.Spec;
       "",
       "For each net, three contenders start from the same initial weights:",
       "  primer      Model.fit, as an app calls it;",
+      "  primer-kN   a Trainer running N steps per session call (--steps-per-call);",
       "  hand        the same net written by hand in TensorFlow Java ops: data in a",
       "              variable, batch indices fed, batch gathered in the graph, fused",
       "              Adam/momentum, one session call per step, nothing fetched;",
@@ -61,6 +60,12 @@ final class BenchStepCommand implements Callable<Integer> {
       description = "Epochs per contender and round. Default: ${DEFAULT-VALUE}.")
   int epochs;
 
+  @Option(names = "--steps-per-call", split = ",", paramLabel = "LIST", defaultValue = "1",
+      description = "Extra Primer contenders, each training its own model with this many "
+          + "steps per session call (primer-kN), beside Model.fit's default. "
+          + "Default: ${DEFAULT-VALUE}.")
+  List<Integer> stepsPerCall;
+
   @Mixin
   RunOptions run;
 
@@ -77,9 +82,9 @@ final class BenchStepCommand implements Callable<Integer> {
             + String.join(", ", known.keySet()));
       }
     }
-    if (rounds < 1 || epochs < 1) {
-      throw new UserException("--rounds and --epochs must be >= 1, got " + rounds + " and "
-          + epochs);
+    if (rounds < 1 || epochs < 1 || stepsPerCall.stream().anyMatch(k -> k < 1)) {
+      throw new UserException("--rounds, --epochs and every --steps-per-call value must be >= 1,"
+          + " got " + rounds + ", " + epochs + " and " + stepsPerCall);
     }
     PrintWriter out = spec.commandLine().getOut();
     MnistSplit split = run.load();
@@ -94,60 +99,77 @@ final class BenchStepCommand implements Callable<Integer> {
       ImageDataset train = new ImageDataset(split.train(),
           ImageInput.withImageInput(c.net(), split.train()).input().orElseThrow(),
           MnistSplit.CLASSES);
-      try (StepBenchmark bench = new StepBenchmark(c, train, run.device())) {
+      try (StepBenchmark bench = new StepBenchmark(c, train, run.device(), stepsPerCall)) {
         summary.add(measure(out, bench));
       }
     }
-    out.printf(Locale.ROOT, "%n%-8s %26s %26s %26s %18s %18s%n", "net", "primer ex/s",
-        "hand ex/s", "hand-fixed ex/s", "primer/hand", "primer/fixed");
+    out.printf(Locale.ROOT, "%nper net: examples/s median [min, max] of each contender, then each"
+        + " Primer contender's ratio to hand and to hand-fixed, median [min, max] of the"
+        + " per-round ratios%n");
     summary.forEach(out::println);
     out.flush();
     return 0;
   }
 
   private String measure(PrintWriter out, StepBenchmark bench) {
-    Contender[] all = Contender.values();
+    List<String> names = bench.contenders();
+    int count = names.size();
+    int hand = count - 2;
     out.printf(Locale.ROOT, "%n%s: %s, batch %d, %s, %d examples per epoch%n",
         bench.measured().name(), bench.measured().net(), bench.measured().batch(),
         bench.measured().optimizer().describe(), bench.examples());
-    out.printf(Locale.ROOT, "%-7s %10s %10s %10s %12s %13s%n", "round", "primer", "hand",
-        "hand-fixed", "primer/hand", "primer/fixed");
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-7s", "round"));
+    names.forEach(name -> header.append(String.format(Locale.ROOT, " %11s", name)));
+    for (int p = 0; p < hand; p++) {
+      header.append(String.format(Locale.ROOT, " %17s", names.get(p) + "/hand"));
+    }
+    out.println(header);
     out.flush();
-    double[][] rates = new double[all.length][rounds];
+    double[][] rates = new double[count][rounds];
     for (int round = 0; round <= rounds; round++) {
-      double[] rate = new double[all.length];
-      for (int k = 0; k < all.length; k++) {
-        int i = (round + k) % all.length;
-        rate[i] = bench.run(all[i], epochs);
+      double[] rate = new double[count];
+      for (int k = 0; k < count; k++) {
+        int i = (round + k) % count;
+        rate[i] = bench.run(i, epochs);
       }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s",
+          round == 0 ? "warmup" : Integer.toString(round)));
+      for (double r : rate) {
+        line.append(String.format(Locale.ROOT, " %11.0f", r));
+      }
+      for (int p = 0; p < hand; p++) {
+        line.append(String.format(Locale.ROOT, " %17.3f", rate[p] / rate[hand]));
+      }
+      out.println(line);
+      out.flush();
       if (round > 0) {
-        for (int i = 0; i < all.length; i++) {
+        for (int i = 0; i < count; i++) {
           rates[i][round - 1] = rate[i];
         }
       }
-      out.printf(Locale.ROOT, "%-7s %10.0f %10.0f %10.0f %12.3f %13.3f%n",
-          round == 0 ? "warmup" : Integer.toString(round), rate[0], rate[1], rate[2],
-          rate[0] / rate[1], rate[0] / rate[2]);
-      out.flush();
     }
-    double[] toHand = new double[rounds];
-    double[] toFixed = new double[rounds];
-    for (int r = 0; r < rounds; r++) {
-      toHand[r] = rates[0][r] / rates[1][r];
-      toFixed[r] = rates[0][r] / rates[2][r];
+    StringBuilder result = new StringBuilder(bench.measured().name() + ":");
+    for (int i = 0; i < count; i++) {
+      result.append(String.format(Locale.ROOT, "%n  %-11s %s", names.get(i), spread(rates[i])));
     }
-    String spreads = Arrays.stream(rates).map(BenchStepCommand::spread)
-        .collect(Collectors.joining(" "));
-    return String.format(Locale.ROOT, "%-8s %s %18s %18s", bench.measured().name(), spreads,
-        ratio(toHand), ratio(toFixed));
+    for (int p = 0; p < hand; p++) {
+      double[] toHand = new double[rounds];
+      double[] toFixed = new double[rounds];
+      for (int r = 0; r < rounds; r++) {
+        toHand[r] = rates[p][r] / rates[hand][r];
+        toFixed[r] = rates[p][r] / rates[hand + 1][r];
+      }
+      result.append(String.format(Locale.ROOT, "%n  %-11s /hand %s  /hand-fixed %s",
+          names.get(p), ratio(toHand), ratio(toFixed)));
+    }
+    return result.toString();
   }
 
   /** {@code median [min, max]} of rates. */
   private static String spread(double[] values) {
     double[] s = values.clone();
     Arrays.sort(s);
-    return String.format(Locale.ROOT, "%26s", String.format(Locale.ROOT, "%.0f [%.0f, %.0f]",
-        median(s), s[0], s[s.length - 1]));
+    return String.format(Locale.ROOT, "%.0f [%.0f, %.0f]", median(s), s[0], s[s.length - 1]);
   }
 
   /** {@code median [min, max]} of ratios. */

@@ -10,6 +10,8 @@ import dev.primer.tf.data.Shuffle;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
+import dev.primer.tf.train.Trainer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,6 +33,9 @@ public final class StepBenchmark implements AutoCloseable {
   private final float[] features;
   private final float[] targets;
   private final Model model;
+  private final List<Model> variantModels = new ArrayList<>();
+  private final List<Trainer> variants = new ArrayList<>();
+  private final List<Integer> variantSteps;
   private final HandWrittenStep hand;
   private final HandWrittenStep handFixed;
   private final FitOptions options;
@@ -46,14 +51,19 @@ public final class StepBenchmark implements AutoCloseable {
    */
   public record Case(String name, NetSpec net, int batch, Optimizer optimizer) {}
 
-  /** A contender. */
-  public enum Contender {
-    /** {@link Model#fit}: Primer's step as an app runs it. */
-    PRIMER,
-    /** The hand-written step on batches gathered in the graph by fed indices. */
-    HAND,
-    /** The hand-written step on one batch fed through placeholders at every step. */
-    HAND_FIXED
+  /**
+   * The contenders, in {@link #run}'s numbering: {@code primer} ({@link Model#fit}, Primer's
+   * step as an app runs it), then {@code primer-kN} for each extra steps-per-call setting
+   * (a {@link Trainer} of its own model, same seed), {@code hand} (the hand-written step on
+   * batches gathered in the graph by fed indices) and {@code hand-fixed} (the hand-written step
+   * on one batch fed through placeholders at every step).
+   */
+  public List<String> contenders() {
+    List<String> names = new ArrayList<>(List.of("primer"));
+    variantSteps.forEach(k -> names.add("primer-k" + k));
+    names.add("hand");
+    names.add("hand-fixed");
+    return names;
   }
 
   /**
@@ -77,13 +87,15 @@ public final class StepBenchmark implements AutoCloseable {
 
   /**
    * Compiles {@code measured}'s net with seed 1 and builds both hand-written steps from its
-   * initial weights, on {@code data} cut to whole batches.
+   * initial weights, on {@code data} cut to whole batches; {@code stepsPerCall} lists extra
+   * Primer contenders, each a {@link Trainer} running that many steps per session call.
    *
    * @throws IllegalArgumentException if {@code data} holds fewer examples than one batch, or
-   *     does not fit the net
+   *     does not fit the net, or a steps-per-call value is below 1
    */
-  public StepBenchmark(Case measured, Dataset data, Device device) {
+  public StepBenchmark(Case measured, Dataset data, Device device, List<Integer> stepsPerCall) {
     this.measured = measured;
+    this.variantSteps = List.copyOf(stepsPerCall);
     int batch = measured.batch();
     int n = data.size() / batch * batch;
     if (n == 0) {
@@ -106,7 +118,13 @@ public final class StepBenchmark implements AutoCloseable {
       handFixed = new HandWrittenStep(initial, example, width, measured.optimizer());
       hand.load(features, targets, n);
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
+      for (int k : variantSteps) {
+        Model m = Model.compile(measured.net(), 1, device);
+        variantModels.add(m);
+        variants.add(new Trainer(m, k));
+      }
     } catch (RuntimeException e) {
+      variantModels.forEach(Model::close);
       model.close();
       throw e;
     }
@@ -123,29 +141,31 @@ public final class StepBenchmark implements AutoCloseable {
   }
 
   /**
-   * Trains {@code contender} for {@code epochs} epochs.
+   * Trains contender {@code contender} (numbered as in {@link #contenders}) for {@code epochs}
+   * epochs.
    *
    * @return examples per second over the whole run
    */
-  public double run(Contender contender, int epochs) {
+  public double run(int contender, int epochs) {
     int n = train.size();
     int batch = measured.batch();
+    int extra = variants.size();
     long start = System.nanoTime();
-    switch (contender) {
-      case PRIMER -> model.fit(train, options.withEpochs(epochs));
-      case HAND -> {
-        for (int e = 0; e < epochs; e++) {
-          int[] order = Shuffle.permutation(n, random);
-          for (int s = 0; s < n; s += batch) {
-            hand.step(Arrays.copyOfRange(order, s, s + batch));
-          }
+    if (contender == 0) {
+      model.fit(train, options.withEpochs(epochs));
+    } else if (contender <= extra) {
+      variants.get(contender - 1).fit(train, options.withEpochs(epochs));
+    } else if (contender == extra + 1) {
+      for (int e = 0; e < epochs; e++) {
+        int[] order = Shuffle.permutation(n, random);
+        for (int s = 0; s < n; s += batch) {
+          hand.step(Arrays.copyOfRange(order, s, s + batch));
         }
       }
-      case HAND_FIXED -> {
-        for (int e = 0; e < epochs; e++) {
-          for (int s = 0; s < n; s += batch) {
-            handFixed.stepFixed();
-          }
+    } else {
+      for (int e = 0; e < epochs; e++) {
+        for (int s = 0; s < n; s += batch) {
+          handFixed.stepFixed();
         }
       }
     }
@@ -157,6 +177,7 @@ public final class StepBenchmark implements AutoCloseable {
   public void close() {
     hand.close();
     handFixed.close();
+    variantModels.forEach(Model::close);
     model.close();
   }
 }

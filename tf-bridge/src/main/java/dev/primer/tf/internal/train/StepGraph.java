@@ -115,10 +115,12 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
     for (Output<?> g : gradients.dy()) {
       dy.add(floats(g));
     }
+    OptimizerState.Reads reads = state.reads(tf);
     if (clip) {
-      dy = clipByGlobalNorm(tf, dy, state.maxNorm());
+      dy = clipByGlobalNorm(tf, dy, reads.maxNorm());
     }
-    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, names, trainable, dy, computed));
+    List<Op> ops =
+        new ArrayList<>(OptimizerOps.step(tf, state, reads, names, trainable, dy, computed));
     Ops afterGradients = tf.withControlDependencies(computed);
     ops.addAll(pass.forward().updates());
     ops.add(tf.withControlDependencies(List.copyOf(ops)).assignAdd(step, tf.constant(1L)));
