@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure Primer's training step against a hand-written TensorFlow Java graph.",
       "",
-      "For each net, three contenders start from the same initial weights:",
+      "For each net, the contenders start from the same initial weights:",
       "  primer      Model.fit, as an app calls it;",
       "  primer-kN   a Trainer running N steps per session call (--steps-per-call);",
       "  hand        the same net written by hand in TensorFlow Java ops: data in a",
@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       "              work at all).",
       "Each round trains every contender --epochs epochs of the training set cut to",
       "whole batches, in an order rotated every round so machine noise hits each; a",
-      "first warm-up round is not counted. Prints examples/s per round, then per net",
+      "first warm-up round is not counted (in it, a Primer contender that runs several",
+      "steps per call trains 1,000 steps, so that its trainer unrolls its step). Prints examples/s per round, then per net",
       "the median, min and max of each contender and the Primer/hand ratios (median",
       "of the per-round ratios, with their min and max).",
       "Nets: mlp512 (784-512-512-10, b128, Adam), mlp1024 (784-1024-1024-10, b256,",
@@ -130,7 +131,7 @@ final class BenchStepCommand implements Callable<Integer> {
       double[] rate = new double[count];
       for (int k = 0; k < count; k++) {
         int i = (round + k) % count;
-        rate[i] = bench.run(i, epochs);
+        rate[i] = bench.run(i, round == 0 ? bench.warmUpEpochs(i) : epochs);
       }
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s",
           round == 0 ? "warmup" : Integer.toString(round)));

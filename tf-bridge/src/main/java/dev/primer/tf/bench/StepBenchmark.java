@@ -172,6 +172,21 @@ public final class StepBenchmark implements AutoCloseable {
     return (double) n * epochs / ((System.nanoTime() - start) / 1e9);
   }
 
+  /**
+   * The epochs of contender {@code contender}'s warm-up: one, but for a Primer contender that
+   * runs several steps per call, enough for its first fit to reach {@link
+   * Trainer#STEPS_BEFORE_SEVERAL_PER_CALL} steps, so that the trainer builds its unrolled step
+   * (which later, shorter fits then use, as a long-lived app's would).
+   */
+  public int warmUpEpochs(int contender) {
+    int steps = Math.toIntExact(FitOptions.defaults().withBatchSize(measured.batch())
+        .stepsPerEpoch(train.size()));
+    int k = contender == 0 ? Trainer.DEFAULT_STEPS_PER_CALL
+        : contender <= variants.size() ? variantSteps.get(contender - 1) : 1;
+    return k == 1 ? 1
+        : Math.toIntExact((Trainer.STEPS_BEFORE_SEVERAL_PER_CALL + steps - 1) / steps);
+  }
+
   /** Closes the model and the hand-written steps. */
   @Override
   public void close() {
