@@ -106,7 +106,7 @@ final class BenchStepCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%nper net: examples/s median [min, max] of each contender, then each"
         + " Primer contender's ratio to hand and to hand-fixed, median [min, max] of the"
-        + " per-round ratios%n");
+        + " per-round ratios; of wall time | of process CPU time%n");
     summary.forEach(out::println);
     out.flush();
     return 0;
@@ -122,48 +122,57 @@ final class BenchStepCommand implements Callable<Integer> {
     StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-7s", "round"));
     names.forEach(name -> header.append(String.format(Locale.ROOT, " %11s", name)));
     for (int p = 0; p < hand; p++) {
-      header.append(String.format(Locale.ROOT, " %17s", names.get(p) + "/hand"));
+      header.append(String.format(Locale.ROOT, " %22s", names.get(p) + "/hand wall cpu"));
     }
     out.println(header);
     out.flush();
-    double[][] rates = new double[count][rounds];
+    double[][] wall = new double[count][rounds];
+    double[][] cpu = new double[count][rounds];
     for (int round = 0; round <= rounds; round++) {
-      double[] rate = new double[count];
+      StepBenchmark.Rate[] rate = new StepBenchmark.Rate[count];
       for (int k = 0; k < count; k++) {
         int i = (round + k) % count;
         rate[i] = bench.run(i, round == 0 ? bench.warmUpEpochs(i) : epochs);
       }
       StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s",
           round == 0 ? "warmup" : Integer.toString(round)));
-      for (double r : rate) {
-        line.append(String.format(Locale.ROOT, " %11.0f", r));
+      for (StepBenchmark.Rate r : rate) {
+        line.append(String.format(Locale.ROOT, " %11.0f", r.wall()));
       }
       for (int p = 0; p < hand; p++) {
-        line.append(String.format(Locale.ROOT, " %17.3f", rate[p] / rate[hand]));
+        line.append(String.format(Locale.ROOT, " %15.3f %6.3f", rate[p].wall() / rate[hand].wall(),
+            rate[p].cpu() / rate[hand].cpu()));
       }
       out.println(line);
       out.flush();
       if (round > 0) {
         for (int i = 0; i < count; i++) {
-          rates[i][round - 1] = rate[i];
+          wall[i][round - 1] = rate[i].wall();
+          cpu[i][round - 1] = rate[i].cpu();
         }
       }
     }
-    StringBuilder result = new StringBuilder(bench.measured().name() + ":");
+    StringBuilder result = new StringBuilder(bench.measured().name()
+        + ": examples/s of wall time | of CPU time, median [min, max]");
     for (int i = 0; i < count; i++) {
-      result.append(String.format(Locale.ROOT, "%n  %-11s %s", names.get(i), spread(rates[i])));
+      result.append(String.format(Locale.ROOT, "%n  %-11s %-26s | %s", names.get(i),
+          spread(wall[i]), spread(cpu[i])));
     }
     for (int p = 0; p < hand; p++) {
-      double[] toHand = new double[rounds];
-      double[] toFixed = new double[rounds];
-      for (int r = 0; r < rounds; r++) {
-        toHand[r] = rates[p][r] / rates[hand][r];
-        toFixed[r] = rates[p][r] / rates[hand + 1][r];
-      }
-      result.append(String.format(Locale.ROOT, "%n  %-11s /hand %s  /hand-fixed %s",
-          names.get(p), ratio(toHand), ratio(toFixed)));
+      result.append(String.format(Locale.ROOT, "%n  %-11s /hand %s | %s   /hand-fixed %s | %s",
+          names.get(p), ratio(wall, p, hand), ratio(cpu, p, hand), ratio(wall, p, hand + 1),
+          ratio(cpu, p, hand + 1)));
     }
     return result.toString();
+  }
+
+  /** Median [min, max] of the per-round ratios of contender {@code a} to {@code b}. */
+  private String ratio(double[][] rates, int a, int b) {
+    double[] r = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      r[i] = rates[a][i] / rates[b][i];
+    }
+    return ratio(r);
   }
 
   /** {@code median [min, max]} of rates. */

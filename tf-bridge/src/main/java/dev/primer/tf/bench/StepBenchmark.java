@@ -141,15 +141,25 @@ public final class StepBenchmark implements AutoCloseable {
   }
 
   /**
+   * A contender's speed in one run.
+   *
+   * @param wall examples per second of wall time
+   * @param cpu examples per second of the process's CPU time, all threads
+   */
+  public record Rate(double wall, double cpu) {}
+
+  /**
    * Trains contender {@code contender} (numbered as in {@link #contenders}) for {@code epochs}
    * epochs.
    *
-   * @return examples per second over the whole run
+   * @return the run's examples per second of wall time and per second of this process's CPU
+   *     time (all threads; steadier than wall time on a machine shared with other work)
    */
-  public double run(int contender, int epochs) {
+  public Rate run(int contender, int epochs) {
     int n = train.size();
     int batch = measured.batch();
     int extra = variants.size();
+    long cpu = cpuNanos();
     long start = System.nanoTime();
     if (contender == 0) {
       model.fit(train, options.withEpochs(epochs));
@@ -169,7 +179,14 @@ public final class StepBenchmark implements AutoCloseable {
         }
       }
     }
-    return (double) n * epochs / ((System.nanoTime() - start) / 1e9);
+    double wall = (System.nanoTime() - start) / 1e9;
+    double examples = (double) n * epochs;
+    return new Rate(examples / wall, examples / ((cpuNanos() - cpu) / 1e9));
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /**
