@@ -194,6 +194,35 @@ public final class OptimizerState {
         List.copyOf(all.subList(OWN, MAX_NORM)), all.get(MAX_NORM), stepsTaken);
   }
 
+  /**
+   * The reads of {@code steps} consecutive steps run by one session call, from one read of the
+   * values and the counter under {@code tf}: step i's counter is the one read plus i (each step
+   * adds one after its applies, which all wait for this read), and the schedule is computed
+   * once for the vector of the {@code steps} counters, so a call pays for these ops once rather
+   * than once per step. The values are those {@link #reads} gives each step, bitwise (the same
+   * formula on each element; {@code steps} is kept small).
+   */
+  List<Reads> reads(Ops tf, int steps) {
+    List<Operand<TFloat32>> all = new ArrayList<>(
+        tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
+    long[] offsets = new long[steps];
+    for (int i = 0; i < steps; i++) {
+      offsets[i] = i;
+    }
+    Operand<TFloat32> taken = tf.dtypes.cast(
+        tf.math.add(tf.identity(step), tf.constant(offsets)), TFloat32.class);
+    List<Operand<TFloat32>> each =
+        new ArrayList<>(tf.unstack(taken, (long) steps).output());
+    List<Operand<TFloat32>> rates = new ArrayList<>(tf.unstack(
+        ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), taken), (long) steps).output());
+    List<Reads> reads = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      reads.add(new Reads(rates.get(i), List.copyOf(all.subList(OWN, MAX_NORM)),
+          all.get(MAX_NORM), each.get(i)));
+    }
+    return reads;
+  }
+
   /** The learning rate of the step being taken, from the schedule and the counter. */
   public Operand<TFloat32> learningRate() {
     return reads.learningRate();

@@ -30,7 +30,9 @@ import org.tensorflow.types.TInt32;
  * <p>Several steps per session call ({@link #chunk}): the same step built {@code k} times, each
  * copy's every op under a control dependency on the previous copy's whole step (applies,
  * counters, moving averages, count), so copy {@code i + 1} reads the weights, slots and counters
- * copy {@code i} wrote: the k steps compute exactly what k calls of {@link #train} compute. One
+ * copy {@code i} wrote: the k steps compute exactly what k calls of {@link #train} compute. The
+ * optimizer's values and schedule are read once per call for all k steps ({@link
+ * OptimizerState#reads(Ops, int)}). One
  * call feeds {@code k} batches' indices and fetches the {@code k} losses; it saves a session
  * call's fixed cost (feeds, executor start, Java) on all but one of the steps.
  */
@@ -94,6 +96,11 @@ public final class TrainingGraph {
 
   /** One step on the batch {@code batchIndices}, built under {@code tf}. */
   private Built build(Ops tf, Operand<TInt32> batchIndices) {
+    return build(tf, batchIndices, state.reads(tf));
+  }
+
+  /** One step on the batch {@code batchIndices} reading the state through {@code reads}. */
+  private Built build(Ops tf, Operand<TInt32> batchIndices, OptimizerState.Reads reads) {
     ResolvedNet net = graph.net();
     Operand<TFloat32> x = tf.reshape(tf.gather(data.features, batchIndices, tf.constant(0)),
         tf.constant(BatchShapes.dims(BatchShapes.ANY, net.input())));
@@ -101,7 +108,7 @@ public final class TrainingGraph {
     Operand<TFloat32> y =
         tf.reshape(tf.gather(data.targets, batchIndices, tf.constant(0)), tf.constant(rows));
     StepGraph built = StepGraph.build(tf, net, graph.variables(), x, y, graph.step(),
-        graph.seed(), state, loss, clip, classWeights.map(w -> w.read(tf)));
+        graph.seed(), state, reads, loss, clip, classWeights.map(w -> w.read(tf)));
     Op count = correct.add(tf, built.correct());
     return new Built(built, tf.withControlDependencies(List.of(built.train(), count)).noOp());
   }
@@ -116,11 +123,12 @@ public final class TrainingGraph {
       Placeholder<TInt32> all = tf.withName("batch_indices")
           .placeholder(TInt32.class, Placeholder.shape(Shape.of(steps, batch)));
       List<Operand<TInt32>> each = new ArrayList<>(tf.unstack(all, (long) steps).output());
+      List<OptimizerState.Reads> reads = state.reads(tf, steps);
       List<Operand<TFloat32>> losses = new ArrayList<>();
       Op previous = null;
       for (int i = 0; i < steps; i++) {
         Ops scope = previous == null ? tf : tf.withControlDependencies(List.of(previous));
-        Built built = build(scope, each.get(i));
+        Built built = build(scope, each.get(i), reads.get(i));
         losses.add(built.step().loss());
         previous = built.done();
       }
