@@ -154,7 +154,7 @@ public final class Trainer {
     boolean classes = LossOps.hasAccuracy(options.loss(), train.targetWidth());
     List<EpochStats> history = new ArrayList<>();
     long globalStep = 0;
-    boolean several = stepsPerCall > 1 && n >= stepsPerCall * options.batchSize()
+    boolean several = stepsPerCall > 1 && n >= (long) stepsPerCall * options.batchSize()
         && (g.graph().hasChunk(stepsPerCall, options.batchSize())
             || options.epochs() * stepsPerEpoch >= STEPS_BEFORE_SEVERAL_PER_CALL);
     for (int e = 1; e <= options.epochs(); e++) {
@@ -171,11 +171,11 @@ public final class Trainer {
           throw closedDuring(e, stepInEpoch + 1);
         }
         int start = Math.toIntExact(stepInEpoch * batchSize);
-        int calls = several && n - start >= stepsPerCall * batchSize ? stepsPerCall : 1;
-        float[] losses = calls == 1
+        int count = several && n - start >= (long) stepsPerCall * batchSize ? stepsPerCall : 1;
+        float[] losses = count == 1
             ? new float[] {step(g.graph(), Arrays.copyOfRange(order, start,
                 Math.min(n, start + batchSize)))}
-            : steps(g.graph(), order, start, calls, batchSize);
+            : steps(g.graph(), order, start, count, batchSize);
         for (int k = 0; k < losses.length; k++) {
           int size = Math.min(batchSize, n - start - k * batchSize);
           stepInEpoch++;
