@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchDepthCommand.class, BenchFastCommand.class},
+    subcommands = {BenchDepthCommand.class, BenchStepCommand.class, BenchFastCommand.class},
     description = {
       "Measure training steps/s of Primer's input path against feeding batches.",
       "",
@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
       "the ratios of in-graph to each (in-graph/premade near 1: the input is no",
       "bottleneck).",
       "Record results in BENCHMARKS.md with the command that produced them.",
-      "`primer bench depth` measures graph-building time against depth instead.",
-      "`primer bench fast` measures bf16, XLA, MatMul rates and init time instead.",
+      "`primer bench depth` measures graph-building time against depth instead;",
+      "`primer bench step` Primer's step against a hand-written TensorFlow graph;",
+      "`primer bench fast` bf16, XLA, MatMul rates and init time.",
       ""
     })
 final class BenchCommand implements Callable<Integer> {

@@ -15,6 +15,7 @@ import dev.primer.tf.internal.train.VariableSnapshot;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.tensorflow.Output;
 import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -43,17 +45,41 @@ import org.tensorflow.types.TInt32;
  * Seeds.forPurpose(shuffleSeed, "epoch " + k)}, epochs counted across calls from 1: three calls
  * of one epoch shuffle like one call of three.
  *
+ * <p>A step fetches only its mean loss; the epoch's correct count is summed in the graph and
+ * read once per epoch, and the step counters stay in the graph. A fit of at least {@value
+ * #STEPS_BEFORE_SEVERAL_PER_CALL} steps runs {@link #DEFAULT_STEPS_PER_CALL} steps (or the
+ * constructor's number) per session call wherever that many whole batches remain: the step
+ * graph unrolled that many times, each copy ordered after the previous one's updates, so the
+ * weights come out exactly as from one call per step; the call's fixed cost (feeds, executor
+ * start, Java) is paid once per k steps, which pays on small, fast steps (see BENCHMARKS.md,
+ * "Primer against a hand-written TensorFlow graph"). Once built for a batch size, the unrolled
+ * graph serves every later fit of this trainer. The listener hears of every step, in order,
+ * with its loss, after the call that ran it: {@link TrainingListener#onStep} may thus come
+ * after later steps of the same call have run (what a listener reads from the model there may
+ * be up to k - 1 steps ahead), and a close asked for in it stops the fit before the next step it
+ * would hear of.
+ *
  * <p>Before each epoch the step's variables (parameters and optimizer state) are copied inside
  * TensorFlow ({@link VariableSnapshot}); a non-finite loss writes them back ({@link
- * FitResult.Diverged}). One fit at a time per model: a second fit of the same model, from this
+ * FitResult.Diverged}, naming the first step whose loss was not finite, whether or not later
+ * steps of its session call ran). One fit at a time per model: a second fit of the same model, from this
  * trainer or another, fails at once with an {@link IllegalStateException} while one runs. Closing
  * the model while it trains stops the fit before its next step with {@code fit: the model was
  * closed while it trained}.
  */
 public final class Trainer {
+  /** Training steps one session call runs by default where whole batches allow. */
+  public static final int DEFAULT_STEPS_PER_CALL = 4;
+  /**
+   * The fewest steps a fit must take before this trainer builds its several-steps-per-call
+   * graph (once built, every later fit uses it): below that, building it costs more than it
+   * saves (see the class comment).
+   */
+  public static final long STEPS_BEFORE_SEVERAL_PER_CALL = 1000;
   private final Model model;
   private final CompiledGraph graph;
   private final TrainingGraphs steps;
+  private final int stepsPerCall;
   private final Map<TrainingGraph, VariableSnapshot> epochStarts = new HashMap<>();
   private DataVariables data;
   private VariableSnapshot best;
@@ -69,6 +95,22 @@ public final class Trainer {
    * @throws IllegalStateException if the model is closed
    */
   public Trainer(Model model) {
+    this(model, DEFAULT_STEPS_PER_CALL);
+  }
+
+  /**
+   * A trainer for {@code model} that runs up to {@code stepsPerCall} training steps per session
+   * call (see the class comment); 1 runs one step per call. The weights it trains are the same
+   * either way; only the speed and the moment listeners hear of a step differ.
+   *
+   * @throws IllegalArgumentException if {@code stepsPerCall} is below 1
+   * @throws IllegalStateException if the model is closed
+   */
+  public Trainer(Model model, int stepsPerCall) {
+    if (stepsPerCall < 1) {
+      throw new IllegalArgumentException("steps per call must be >= 1, got " + stepsPerCall);
+    }
+    this.stepsPerCall = stepsPerCall;
     this.model = model;
     this.graph = ModelGraphs.of(model);
     this.steps = new TrainingGraphs(graph);
@@ -112,36 +154,47 @@ public final class Trainer {
     boolean classes = LossOps.hasAccuracy(options.loss(), train.targetWidth());
     List<EpochStats> history = new ArrayList<>();
     long globalStep = 0;
+    boolean several = stepsPerCall > 1 && n >= (long) stepsPerCall * options.batchSize()
+        && (g.graph().hasChunk(stepsPerCall, options.batchSize())
+            || options.epochs() * stepsPerEpoch >= STEPS_BEFORE_SEVERAL_PER_CALL);
     for (int e = 1; e <= options.epochs(); e++) {
       long started = System.nanoTime();
       g.epochStart().save();
       int[] order = Shuffle.permutation(n,
           Seeds.forPurpose(shuffleSeed, "epoch " + (epochsDone + 1)));
       double lossSum = 0;
-      double correctSum = 0;
+      g.graph().correct().reset(graph.session());
       long stepInEpoch = 0;
-      for (int start = 0; start < n; start += options.batchSize()) {
+      int batchSize = options.batchSize();
+      while (stepInEpoch < stepsPerEpoch) {
         if (call.closeRequested()) {
-          throw new IllegalStateException("fit: the model was closed while it trained (epoch "
-              + e + ", before step " + (stepInEpoch + 1) + "); training stopped there");
+          throw closedDuring(e, stepInEpoch + 1);
         }
-        int size = Math.min(options.batchSize(), n - start);
-        int[] batch = new int[size];
-        System.arraycopy(order, start, batch, 0, size);
-        stepInEpoch++;
-        globalStep++;
-        float[] lossAndCorrect = step(g.graph(), batch);
-        double loss = lossAndCorrect[0];
-        if (!Double.isFinite(loss)) {
-          g.epochStart().restore();
-          steps.restartOnNextFit(); // the restored slots' step counters ran on; start afresh
-          epochsDone++;
-          return new FitResult.Diverged(e, stepInEpoch, globalStep, loss, history);
+        int start = Math.toIntExact(stepInEpoch * batchSize);
+        int count = several && n - start >= (long) stepsPerCall * batchSize ? stepsPerCall : 1;
+        float[] losses = count == 1
+            ? new float[] {step(g.graph(), Arrays.copyOfRange(order, start,
+                Math.min(n, start + batchSize)))}
+            : steps(g.graph(), order, start, count, batchSize);
+        for (int k = 0; k < losses.length; k++) {
+          int size = Math.min(batchSize, n - start - k * batchSize);
+          stepInEpoch++;
+          globalStep++;
+          double loss = losses[k];
+          if (!Double.isFinite(loss)) {
+            g.epochStart().restore();
+            steps.restartOnNextFit(); // the restored slots' step counters ran on; start afresh
+            epochsDone++;
+            return new FitResult.Diverged(e, stepInEpoch, globalStep, loss, history);
+          }
+          lossSum += loss * size;
+          options.listener().onStep(e, stepInEpoch, stepsPerEpoch, loss);
+          if (k < losses.length - 1 && call.closeRequested()) {
+            throw closedDuring(e, stepInEpoch + 1);
+          }
         }
-        lossSum += loss * size;
-        correctSum += lossAndCorrect[1];
-        options.listener().onStep(e, stepInEpoch, stepsPerEpoch, loss);
       }
+      double correctSum = g.graph().correct().read(graph.session());
       epochsDone++;
       if (call.closeRequested()) {
         throw new IllegalStateException("fit: the model was closed while it trained (after "
@@ -217,13 +270,35 @@ public final class Trainer {
     graph.variables().all().values().forEach(v -> all.put(v.op().name(), v.asOutput()));
     return all;
   }
-  /** One step on the examples {@code batch}: its mean loss and correct count. */
-  private float[] step(TrainingGraph g, int[] batch) {
-    try (TInt32 indices = TInt32.tensorOf(org.tensorflow.ndarray.Shape.of(batch.length),
+  private static IllegalStateException closedDuring(int epoch, long nextStep) {
+    return new IllegalStateException("fit: the model was closed while it trained (epoch "
+        + epoch + ", before step " + nextStep + "); training stopped there");
+  }
+
+  /** One step on the examples {@code batch}: its mean loss. */
+  private float step(TrainingGraph g, int[] batch) {
+    try (TInt32 indices = TInt32.tensorOf(Shape.of(batch.length),
              DataBuffers.of(batch, true, false));
          Result r = graph.session().runner().feed(g.indices(), indices).fetch(g.step().loss())
-             .fetch(g.step().correct()).addTarget(g.step().train()).run()) {
-      return new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
+             .addTarget(g.train()).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
+
+  /**
+   * {@code count} steps of whole batches from example {@code start} of {@code order}, run by
+   * one session call: their mean losses, in order.
+   */
+  private float[] steps(TrainingGraph g, int[] order, int start, int count, int batchSize) {
+    TrainingGraph.Chunk chunk = graph.build(() -> g.chunk(count, batchSize));
+    int[] batches = Arrays.copyOfRange(order, start, start + count * batchSize);
+    try (TInt32 indices = TInt32.tensorOf(Shape.of(count, batchSize),
+             DataBuffers.of(batches, true, false));
+         Result r = graph.session().runner().feed(chunk.indices(), indices)
+             .fetch(chunk.losses()).addTarget(chunk.train()).run()) {
+      float[] losses = new float[count];
+      ((TFloat32) r.get(0)).copyTo(DataBuffers.of(losses, false, false));
+      return losses;
     }
   }
 }

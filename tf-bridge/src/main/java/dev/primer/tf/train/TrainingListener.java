@@ -8,7 +8,11 @@ import java.util.Optional;
  */
 public interface TrainingListener {
 
-  /** After each step: {@code step} of {@code stepsPerEpoch} in {@code epoch} (both from 1). */
+  /**
+   * After each step: {@code step} of {@code stepsPerEpoch} in {@code epoch} (both from 1), with
+   * the step's mean loss. Every step is heard, in order; where fit runs several steps per session
+   * call ({@link Trainer}), it is heard after the call, when later steps may have run.
+   */
   default void onStep(int epoch, long step, long stepsPerEpoch, double loss) {}
 
   /** After each epoch, validation included. */

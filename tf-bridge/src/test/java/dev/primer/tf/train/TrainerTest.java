@@ -7,6 +7,9 @@ import dev.primer.dsl.spec.NetSpec;
 import dev.primer.tf.Fixtures;
 import dev.primer.tf.Model;
 import dev.primer.tf.data.InMemoryDataset;
+import dev.primer.tf.internal.graph.ModelGraphs;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A trainer made for a model runs the very loop {@link Model#fit} runs. */
@@ -45,5 +48,45 @@ class TrainerTest {
             .isEqualTo(a.weights().get(name).values());
       }
     }
+  }
+
+  @Test
+  void severalStepsPerCallTrainBitwiseAsOneStepPerCallAndEveryStepIsHeard() {
+    // 70 examples in batches of 4: 17 whole batches and one of 2; with 4 steps per call an
+    // epoch runs 4 calls of 4 steps, then a whole batch and the short one by themselves.
+    // 56 epochs make 1,008 steps, enough for the trainer to unroll its step.
+    InMemoryDataset data = Fixtures.blobs(70, 8, 3, 7);
+    FitOptions options = FitOptions.defaults().withBatchSize(4).withEpochs(56)
+        .withOptimizer(Optimizer.adam(0.01));
+    assertThat(options.epochs() * options.stepsPerEpoch(data.size()))
+        .isGreaterThanOrEqualTo(Trainer.STEPS_BEFORE_SEVERAL_PER_CALL);
+    try (Model a = Model.compile(NET, 12); Model b = Model.compile(NET, 12)) {
+      List<String> heardA = new ArrayList<>();
+      List<String> heardB = new ArrayList<>();
+      FitResult one = new Trainer(a, 1).fit(data, options.withListener(hearing(heardA)));
+      FitResult four = new Trainer(b, 4).fit(data, options.withListener(hearing(heardB)));
+
+      // the unrolled step was built and run (and only for the trainer asking for it)
+      assertThat(ModelGraphs.of(b).graph().operation("fit_4_steps/batch_indices")).isNotNull();
+      assertThat(ModelGraphs.of(a).graph().operation("fit_4_steps/batch_indices")).isNull();
+      assertThat(heardB).hasSize(56 * 18).isEqualTo(heardA);
+      assertThat(four.history()).extracting(EpochStats::trainLoss, EpochStats::trainAccuracy)
+          .isEqualTo(one.history().stream()
+              .map(s -> org.assertj.core.groups.Tuple.tuple(s.trainLoss(), s.trainAccuracy()))
+              .toList());
+      for (String name : a.weights().keySet()) {
+        assertThat(b.weights().get(name).values()).as(name)
+            .isEqualTo(a.weights().get(name).values());
+      }
+    }
+  }
+
+  private static TrainingListener hearing(List<String> heard) {
+    return new TrainingListener() {
+      @Override
+      public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
+        heard.add(epoch + "." + step + "/" + stepsPerEpoch + " " + loss);
+      }
+    };
   }
 }

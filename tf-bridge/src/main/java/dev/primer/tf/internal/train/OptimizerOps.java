@@ -40,28 +40,32 @@ public final class OptimizerOps {
   /**
    * The ops of one step: apply ops per variable and the increment of the state's counter.
    *
+   * @param reads the state's values as this step reads them ({@link OptimizerState#reads})
    * @param gradients one per variable, in the same order
    * @param gradientsDone ops every apply waits for (the computation of all gradients)
    */
-  public static List<Op> step(Ops tf, OptimizerState state, List<String> names,
+  static List<Op> step(Ops tf, OptimizerState state, OptimizerState.Reads reads,
+      List<String> names,
       List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
       List<Op> gradientsDone) {
-    return step(tf, state, names, variables, gradients, gradientsDone, Scaling.STANDARD);
+    return step(tf, state, reads, names, variables, gradients, gradientsDone, Scaling.STANDARD);
   }
 
   /**
    * The ops of one step with each parameter's learning rate multiplied by its factor in
    * {@code scaling} (see the class).
    *
+   * @param reads the state's values as this step reads them ({@link OptimizerState#reads})
    * @param gradients one per variable, in the same order
    * @param gradientsDone ops every apply waits for (the computation of all gradients)
    * @param scaling the net's parametrization, resolved: factors by parameter name
    */
-  public static List<Op> step(Ops tf, OptimizerState state, List<String> names,
+  static List<Op> step(Ops tf, OptimizerState state, OptimizerState.Reads reads,
+      List<String> names,
       List<Variable<TFloat32>> variables, List<Operand<TFloat32>> gradients,
       List<Op> gradientsDone, Scaling scaling) {
     Ops afterGradients = tf.withControlDependencies(gradientsDone);
-    Operand<TFloat32> base = state.learningRate();
+    Operand<TFloat32> base = reads.learningRate();
     java.util.function.BiFunction<Integer, Boolean, Operand<TFloat32>> rate = (i, sgdRule) -> {
       ParameterScale s = scaling.of(names.get(i));
       double r = sgdRule ? s.sgdRate() : s.adamRate();
@@ -79,7 +83,7 @@ public final class OptimizerOps {
             applies.add(afterGradients.train.applyGradientDescent(v, lr, g));
           } else {
             applies.add(afterGradients.train.applyMomentum(v,
-                state.slot(names.get(i), "momentum"), lr, g, state.own(0),
+                state.slot(names.get(i), "momentum"), lr, g, reads.own().get(0),
                 ApplyMomentum.useNesterov(sgd.nesterov())));
           }
         }
@@ -93,21 +97,22 @@ public final class OptimizerOps {
           applies.add(afterGradients.train.applyRmsProp(variables.get(i),
               state.slot(names.get(i), "ms"), state.slot(names.get(i), "mom"),
               rate.apply(i, false),
-              state.own(0), state.own(1), state.own(2), gradients.get(i)));
+              reads.own().get(0), reads.own().get(1), reads.own().get(2), gradients.get(i)));
         }
         return applies;
       }
 
       @Override
       public List<Op> adam(Optimizer.Adam adam) {
-        Operand<TFloat32> t = tf.math.add(state.stepsTaken(), tf.constant(1f));
-        Operand<TFloat32> beta1Power = tf.math.pow(state.own(0), t);
-        Operand<TFloat32> beta2Power = tf.math.pow(state.own(1), t);
+        Operand<TFloat32> t = tf.math.add(reads.stepsTaken(), tf.constant(1f));
+        Operand<TFloat32> beta1Power = tf.math.pow(reads.own().get(0), t);
+        Operand<TFloat32> beta2Power = tf.math.pow(reads.own().get(1), t);
         List<Op> applies = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
           applies.add(afterGradients.train.applyAdam(variables.get(i),
               state.slot(names.get(i), "m"), state.slot(names.get(i), "v"), beta1Power,
-              beta2Power, rate.apply(i, false), state.own(0), state.own(1), state.own(2), gradients.get(i)));
+              beta2Power, rate.apply(i, false), reads.own().get(0), reads.own().get(1),
+              reads.own().get(2), gradients.get(i)));
         }
         return applies;
       }

@@ -35,10 +35,7 @@ public final class OptimizerState {
   private final SettableVector values;
   private final Variable<TInt64> step;
   private final Map<String, Map<String, Variable<TFloat32>>> slots = new LinkedHashMap<>();
-  private final Operand<TFloat32> learningRate;
-  private final List<Operand<TFloat32>> own;
-  private final Operand<TFloat32> maxNorm;
-  private final Operand<TFloat32> stepsTaken;
+  private final Reads reads;
   private final Op restart;
   private final Operand<TBool> finite;
 
@@ -63,12 +60,7 @@ public final class OptimizerState {
       }
       slots.put(names.get(i), of);
     }
-    List<Operand<TFloat32>> all = new ArrayList<>(
-        tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
-    stepsTaken = tf.dtypes.cast(tf.identity(step), TFloat32.class);
-    learningRate = ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), stepsTaken);
-    own = List.copyOf(all.subList(OWN, MAX_NORM));
-    maxNorm = all.get(MAX_NORM);
+    reads = reads(tf);
 
     List<Op> resets = new ArrayList<>();
     List<Operand<TBool>> finiteEach = new ArrayList<>();
@@ -179,24 +171,61 @@ public final class OptimizerState {
     return slots.get(name).get(kind);
   }
 
+  /**
+   * The state's values as one step reads them: ops of their own under {@code tf}, so that a
+   * step built under control dependencies (one of several steps run by one session call) reads
+   * the counter its predecessor incremented, not a value read once per call.
+   *
+   * @param learningRate the learning rate of the step being taken, from the schedule and the
+   *     counter
+   * @param own the kind's own three values, as in the class comment
+   * @param maxNorm the clipping norm; meaningful only where the fit clips
+   * @param stepsTaken the step counter as a float: steps taken since the state started
+   */
+  record Reads(Operand<TFloat32> learningRate, List<Operand<TFloat32>> own,
+      Operand<TFloat32> maxNorm, Operand<TFloat32> stepsTaken) {}
+
+  /** New reads of the state's values under {@code tf}; see {@link Reads}. */
+  Reads reads(Ops tf) {
+    List<Operand<TFloat32>> all = new ArrayList<>(
+        tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
+    Operand<TFloat32> stepsTaken = tf.dtypes.cast(tf.identity(step), TFloat32.class);
+    return new Reads(ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), stepsTaken),
+        List.copyOf(all.subList(OWN, MAX_NORM)), all.get(MAX_NORM), stepsTaken);
+  }
+
+  /**
+   * The reads of {@code steps} consecutive steps run by one session call, from one read of the
+   * values and the counter under {@code tf}: step i's counter is the one read plus i (each step
+   * adds one after its applies, which all wait for this read), and the schedule is computed
+   * once for the vector of the {@code steps} counters, so a call pays for these ops once rather
+   * than once per step. The values are those {@link #reads} gives each step, bitwise (the same
+   * formula on each element; {@code steps} is kept small).
+   */
+  List<Reads> reads(Ops tf, int steps) {
+    List<Operand<TFloat32>> all = new ArrayList<>(
+        tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
+    long[] offsets = new long[steps];
+    for (int i = 0; i < steps; i++) {
+      offsets[i] = i;
+    }
+    Operand<TFloat32> taken = tf.dtypes.cast(
+        tf.math.add(tf.identity(step), tf.constant(offsets)), TFloat32.class);
+    List<Operand<TFloat32>> each =
+        new ArrayList<>(tf.unstack(taken, (long) steps).output());
+    List<Operand<TFloat32>> rates = new ArrayList<>(tf.unstack(
+        ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), taken), (long) steps).output());
+    List<Reads> reads = new ArrayList<>();
+    for (int i = 0; i < steps; i++) {
+      reads.add(new Reads(rates.get(i), List.copyOf(all.subList(OWN, MAX_NORM)),
+          all.get(MAX_NORM), each.get(i)));
+    }
+    return reads;
+  }
+
   /** The learning rate of the step being taken, from the schedule and the counter. */
   public Operand<TFloat32> learningRate() {
-    return learningRate;
-  }
-
-  /** The kind's own value {@code i} (0, 1, 2), as in the class comment. */
-  Operand<TFloat32> own(int i) {
-    return own.get(i);
-  }
-
-  /** The clipping norm; meaningful only where the fit clips. */
-  Operand<TFloat32> maxNorm() {
-    return maxNorm;
-  }
-
-  /** The step counter as a float: steps taken since the state started. */
-  Operand<TFloat32> stepsTaken() {
-    return stepsTaken;
+    return reads.learningRate();
   }
 
   /** The step counter, incremented once per training step after the applies. */

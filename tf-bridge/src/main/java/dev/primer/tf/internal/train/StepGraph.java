@@ -106,6 +106,19 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
       OptimizerState state, Loss lossKind, boolean clip,
       Optional<Operand<TFloat32>> classWeights) {
+    return build(tf, net, variables, x, y, step, seed, state, state.reads(tf), lossKind, clip,
+        classWeights);
+  }
+
+  /**
+   * As {@link #build(Ops, ResolvedNet, NetVariables, Operand, Operand, Variable, long,
+   * OptimizerState, Loss, boolean, Optional)}, reading the state's values through {@code reads}
+   * (one of {@link OptimizerState#reads(Ops, int)} for a step among several of one call).
+   */
+  static StepGraph build(Ops tf, ResolvedNet net, NetVariables variables,
+      Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
+      OptimizerState state, OptimizerState.Reads reads, Loss lossKind, boolean clip,
+      Optional<Operand<TFloat32>> classWeights) {
     Pass pass = pass(tf, net, variables, x, y, tf.identity(step), seed, lossKind, classWeights);
     List<String> names = variables.trainableNames();
     List<Variable<TFloat32>> trainable = names.stream().map(variables::get).toList();
@@ -116,10 +129,10 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       dy.add(floats(g));
     }
     if (clip) {
-      dy = clipByGlobalNorm(tf, dy, state.maxNorm());
+      dy = clipByGlobalNorm(tf, dy, reads.maxNorm());
     }
-    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, names, trainable, dy, computed,
-        net.scaling()));
+    List<Op> ops = new ArrayList<>(OptimizerOps.step(tf, state, reads, names, trainable, dy,
+        computed, net.scaling()));
     Ops afterGradients = tf.withControlDependencies(computed);
     ops.addAll(pass.forward().updates());
     ops.add(tf.withControlDependencies(List.copyOf(ops)).assignAdd(step, tf.constant(1L)));
