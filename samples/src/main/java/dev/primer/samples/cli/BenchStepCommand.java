@@ -3,6 +3,7 @@ package dev.primer.samples.cli;
 import dev.primer.tf.bench.StepBenchmark;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
+import dev.primer.tf.device.CpuFeatures;
 import dev.primer.tf.data.ImageInput;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -89,7 +90,8 @@ final class BenchStepCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     MnistSplit split = run.load();
-    out.printf(Locale.ROOT, "machine: %s%n", CpuLine.describe());
+    out.printf(Locale.ROOT, "machine: %s, %d processors%n", CpuFeatures.detect().describe(),
+        Runtime.getRuntime().availableProcessors());
     out.printf(Locale.ROOT, "%d measured rounds per net after a warm-up, %d epoch(s) per"
         + " contender and round, %s%n", rounds, epochs,
         run.device().name().toLowerCase(Locale.ROOT));
