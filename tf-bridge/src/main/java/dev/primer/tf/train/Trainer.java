@@ -115,8 +115,7 @@ public final class Trainer {
     for (int e = 1; e <= options.epochs(); e++) {
       long started = System.nanoTime();
       g.epochStart().save();
-      int[] order = Shuffle.permutation(n,
-          Seeds.forPurpose(shuffleSeed, "epoch " + (epochsDone + 1)));
+      int[] order = Shuffle.epochOrder(n, shuffleSeed, epochsDone + 1);
       double lossSum = 0;
       double correctSum = 0;
       long stepInEpoch = 0;
