@@ -13,6 +13,7 @@ import dev.primer.samples.report.TensorBoardRuns;
 import dev.primer.tf.Device;
 import dev.primer.tf.compare.Comparison;
 import dev.primer.tf.compare.ComparisonPlan;
+import dev.primer.tf.compare.RunGrouping;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.ImageInput;
@@ -81,6 +82,12 @@ final class CompareCommand implements Callable<Integer> {
           + "(momentum 0.9), 0.001 for adam and rmsprop.")
   Double lr;
 
+  @Option(names = "--separate",
+      description = "Train every run in a model of its own, one after another, instead of the "
+          + "runs of a dense net together in one graph (the default; same batches, same "
+          + "initial weights, results equal to float rounding). For checking.")
+  boolean separate;
+
   @Mixin
   TrainingOptions training;
 
@@ -102,7 +109,8 @@ final class CompareCommand implements Callable<Integer> {
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
-        chosen, training.seedList(), device);
+        chosen, training.seedList(), device,
+        separate ? RunGrouping.SEPARATE : RunGrouping.TOGETHER);
     plan.checkNet();
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     // every usage error is reported before the output directory is made
@@ -134,6 +142,12 @@ final class CompareCommand implements Callable<Integer> {
         @Override
         String label(int index, int total, String scheme) {
           return String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme);
+        }
+
+        @Override
+        public void grouping(String description) {
+          text.println("runs:      " + description);
+          text.flush();
         }
 
         @Override

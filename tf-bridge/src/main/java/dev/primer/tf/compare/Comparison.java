@@ -102,23 +102,23 @@ public final class Comparison {
     if (!toTrain.isEmpty()) {
       listener.grouping(groups.describe());
     }
-    List<PlannedRun> alone = groups.alone();
-    if (!groups.together().isEmpty()) {
+    List<PlannedRun> alone = new ArrayList<>(groups.alone());
+    for (List<PlannedRun> group : groups.together()) {
       if (listener.stopRequested()) {
         return inPlanOrder(done);
       }
       Optional<List<SchemeRun>> together;
       try {
-        listener.runsStarted(groups.together(), plan.runs());
-        together = TogetherRuns.run(plan, groups.together(), train, test, listener);
+        listener.runsStarted(group, plan.runs());
+        together = TogetherRuns.run(plan, group, train, test, listener);
       } catch (RuntimeException e) {
-        listener.grouping("training " + groups.together().size() + " runs together failed ("
-            + reason(e) + "); they train one by one");
+        listener.grouping("training " + group.size() + " runs together failed (" + reason(e)
+            + "); they train one by one");
         together = Optional.of(List.of());
-        alone = toTrain;
+        alone.addAll(group);
       }
       if (together.isEmpty()) {
-        return inPlanOrder(done); // stopped between epochs: none of them finished
+        return inPlanOrder(done); // stopped between epochs: none of the group finished
       }
       for (SchemeRun run : together.get()) {
         done[position(plan, run)] = run;
@@ -126,6 +126,7 @@ public final class Comparison {
         listener.runsSoFar(inPlanOrder(done));
       }
     }
+    alone.sort(java.util.Comparator.comparingInt(PlannedRun::index));
     for (PlannedRun planned : alone) {
       if (listener.stopRequested()) {
         return inPlanOrder(done);

@@ -12,13 +12,15 @@ import java.util.Optional;
  * Which runs of a comparison train together in one graph and which alone, and why, by the rule
  * of {@link RunGrouping#TOGETHER}: the plan asks for it, the net has a stacked form ({@link
  * StackedNet#whyNot}), the run's scheme has no data-dependent step ({@link
- * StackedNet#whyNotScheme}), and at least two runs qualify.
+ * StackedNet#whyNotScheme}), and at least two runs qualify. The runs that qualify are cut into
+ * groups of at most {@link StackedNet#groupSize} runs, as equal in size as they can be, in the
+ * plan's order; each group is one graph, trained after the one before.
  *
- * @param together in the plan's order; empty, or two runs or more
+ * @param together the groups, each of two runs or more, in the plan's order; empty if none
  * @param alone in the plan's order
  * @param describe for people: {@code 27 runs train together in one graph}
  */
-record RunGroups(List<PlannedRun> together, List<PlannedRun> alone, String describe) {
+record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String describe) {
 
   /** The groups of {@code runs}, the plan's runs that are to be trained. */
   static RunGroups of(ComparisonPlan plan, List<PlannedRun> runs) {
@@ -29,10 +31,14 @@ record RunGroups(List<PlannedRun> together, List<PlannedRun> alone, String descr
       return alone(runs, "");
     }
     Optional<String> net;
+    int size;
     try {
-      net = StackedNet.whyNot(plan.spec().resolve(), runs.size());
+      ResolvedNet resolved = plan.spec().resolve();
+      net = StackedNet.whyNot(resolved);
+      size = StackedNet.groupSize(resolved);
     } catch (IllegalArgumentException e) {
       net = Optional.of(String.valueOf(e.getMessage()));
+      size = 0;
     }
     if (net.isPresent()) {
       return alone(runs, net.get());
@@ -47,11 +53,27 @@ record RunGroups(List<PlannedRun> together, List<PlannedRun> alone, String descr
     if (together.size() < 2) {
       return alone(runs, together.isEmpty() ? reasons(byScheme) : "only one run can");
     }
-    String text = together.size() + " runs train together in one graph";
+    List<List<PlannedRun>> groups = cut(together, size);
+    String text = together.size() + " runs train together, "
+        + (groups.size() == 1 ? "in one graph" : "in " + groups.size() + " graphs of up to "
+            + groups.get(0).size() + " runs");
     if (!alone.isEmpty()) {
       text += "; " + count(alone.size()) + " one by one: " + reasons(byScheme);
     }
-    return new RunGroups(List.copyOf(together), List.copyOf(alone), text);
+    return new RunGroups(groups, List.copyOf(alone), text);
+  }
+
+  /** {@code runs} in order, cut into the fewest groups of at most {@code size}, sizes within 1. */
+  static List<List<PlannedRun>> cut(List<PlannedRun> runs, int size) {
+    int groups = (runs.size() + size - 1) / size;
+    List<List<PlannedRun>> cut = new ArrayList<>();
+    int start = 0;
+    for (int g = 0; g < groups; g++) {
+      int end = start + (runs.size() - start) / (groups - g);
+      cut.add(List.copyOf(runs.subList(start, end)));
+      start = end;
+    }
+    return List.copyOf(cut);
   }
 
   private static Optional<String> whyNot(ComparisonPlan plan, String scheme) {
