@@ -83,9 +83,9 @@ final class CompareCommand implements Callable<Integer> {
   Double lr;
 
   @Option(names = "--separate",
-      description = "Train every run in a model of its own, one after another, instead of the "
-          + "runs of a dense net together in one graph (the default; same batches, same "
-          + "initial weights, results equal to float rounding). For checking.")
+      description = "Train every run in a model of its own, one after another, instead of "
+          + "together in one graph (the default, except for lsuv and class_prior schemes; "
+          + "the results are the same, bitwise on the CPU). For checking and timing.")
   boolean separate;
 
   @Mixin

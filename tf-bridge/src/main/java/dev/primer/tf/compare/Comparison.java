@@ -23,6 +23,12 @@ import java.util.Optional;
  * weights. A run that diverges or fails is recorded as such and the comparison goes on.
  * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
  * their report is kept with the run.
+ *
+ * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in one graph, one
+ * session call per step for all of them, each run exactly the step its own model would run:
+ * the results are bitwise those of training each run alone ({@link RunGrouping#SEPARATE}), only
+ * faster; runs of data-dependent schemes train alone. The listener hears how ({@link
+ * ComparisonListener#grouping}).
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
@@ -64,8 +70,9 @@ public final class Comparison {
    * Runs the (scheme, seed) pairs of {@code plan} that {@code finished} does not hold, in the
    * plan's order, and keeps the finished ones as they are: this resumes an interrupted
    * comparison. A run depends only on the plan and its (scheme, seed): its model seed and
-   * shuffle seed are the run's seed and every run compiles its own model, so a resumed
-   * comparison gives bitwise the runs of an uninterrupted one (wall times aside).
+   * shuffle seed are the run's seed and every run trains its own weights (alone, or beside
+   * others in one graph without mixing with them), so a resumed comparison gives bitwise the
+   * runs of an uninterrupted one (wall times aside).
    *
    * <p>After each run the listener hears {@link ComparisonListener#runsSoFar} with every run
    * finished so far; before each run it is asked {@link ComparisonListener#stopRequested}, and a

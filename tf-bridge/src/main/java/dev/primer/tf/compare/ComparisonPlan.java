@@ -26,8 +26,8 @@ import java.util.Map;
  * @param optimizer the same for every run
  * @param seeds one run per scheme and seed
  * @param device where TensorFlow runs
- * @param grouping whether runs train together in one graph where the net allows it ({@link
- *     RunGrouping#TOGETHER}, the default) or each alone
+ * @param grouping whether runs train together in one graph where their schemes allow it
+ *     ({@link RunGrouping#TOGETHER}, the default) or each alone; the results are the same
  */
 public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
     Optimizer optimizer, List<Long> seeds, Device device, RunGrouping grouping) {
@@ -76,7 +76,7 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
   }
 
   /**
-   * A plan whose runs train together in one graph where the net allows it ({@link
+   * A plan whose runs train together in one graph where their schemes allow it ({@link
    * RunGrouping#TOGETHER}).
    *
    * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
@@ -212,8 +212,9 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
   }
 
   /**
-   * Runs trained together in one graph where the net allows it, or each alone: the results
-   * mean the same either way ({@link RunGrouping}); {@code SEPARATE} is there to check that.
+   * Runs trained together in one graph where their schemes allow it, or each alone: the
+   * results are the same either way ({@link RunGrouping}); {@code SEPARATE} is there to check
+   * that and to time it.
    */
   public ComparisonPlan withGrouping(RunGrouping grouping) {
     return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,

@@ -6,12 +6,13 @@ package dev.primer.tf.compare;
  */
 public enum RunGrouping {
   /**
-   * Every run whose net and scheme allow it trains together with the others in one graph, one
-   * session call per step for all of them: a chain of dense layers with any activations, and a
-   * scheme without a data-dependent step (LSUV and the class prior train alone). Two or more
-   * such runs are needed; the rest train one by one. Each run sees the same batches in the same
-   * order, starts from bitwise the same weights and follows the same optimizer as alone; its
-   * values agree with a separate run's to float rounding (summation order), not bitwise.
+   * Runs train together in one graph and one session, one session call per step for all of
+   * them: every run of a scheme without a data-dependent step (LSUV and the class prior train
+   * alone), in groups of as many runs as {@code 2^24} parameter values allow (a net too large
+   * for two trains each run alone). Two or more such runs are needed; the rest train one by
+   * one. Each run in a group is the training step its own model would run, on the same batches
+   * in the same order: on the CPU its results are bitwise those of {@link #SEPARATE} (wall
+   * times aside). Measured: BENCHMARKS.md, "A comparison as one graph".
    */
   TOGETHER,
   /** Every run compiles and trains a model of its own, one after another. */
