@@ -88,14 +88,21 @@ public final class StackedGraph implements AutoCloseable {
       // the scopes first, while the graph is empty (see NetVariables: withSubScope reads every op)
       Ops fit = tf.withSubScope("fit");
       Ops evaluate = tf.withSubScope("evaluate");
+      Ops dataScope = tf.withSubScope("data_of_runs");
       List<Ops> runScopes = new ArrayList<>();
+      List<NetVariables.Scopes> variableScopes = new ArrayList<>();
       List<ForwardBuilder.Scopes> inferScopes = new ArrayList<>();
+      List<ForwardBuilder.Scopes> trainScopes = new ArrayList<>();
+      List<Ops> optimizerScopes = new ArrayList<>();
       for (int r = 0; r < runs; r++) {
         Ops run = tf.withSubScope("run_" + r);
         runScopes.add(run);
+        variableScopes.add(NetVariables.scopes(run, nets.get(r)));
         inferScopes.add(ForwardBuilder.scopes(run, nets.get(r), Mode.INFER));
+        trainScopes.add(ForwardBuilder.scopes(run, nets.get(r), Mode.TRAIN));
+        optimizerScopes.add(run.withSubScope("optimizer"));
       }
-      data = new DataVariables(tf);
+      data = new DataVariables(dataScope);
       indices = fit.withName("batch_indices").placeholder(TInt32.class,
           Placeholder.shape(Shape.of(runs, -1)));
       input = evaluate.withName("input").placeholder(TFloat32.class,
@@ -112,7 +119,7 @@ public final class StackedGraph implements AutoCloseable {
         ResolvedNet netR = nets.get(r);
         long seed = seeds.get(r);
         // as CompiledGraph builds a model: its variables, then its step counter
-        NetVariables vars = NetVariables.create(run, netR, seed);
+        NetVariables vars = NetVariables.create(variableScopes.get(r), netR, seed, true);
         variables.add(vars);
         Variable<TInt64> step = run.withName("step").variable(run.constant(0L));
         Forward inference = ForwardBuilder.build(inferScopes.get(r), netR, vars, input,
@@ -123,10 +130,10 @@ public final class StackedGraph implements AutoCloseable {
         Operand<TFloat32> y = run.reshape(run.gather(data.targets(), batchOf.get(r),
             run.constant(0)), run.constant(new int[] {-1, classes}));
         List<String> names = vars.trainableNames();
-        OptimizerState state = new OptimizerState(run.withSubScope("optimizer"), optimizer,
-            names, names.stream().map(vars::get).toList());
-        StepGraph stepGraph = StepGraph.build(run, netR, vars, x, y, step, seed, state, loss,
-            false, Optional.empty());
+        OptimizerState state = new OptimizerState(optimizerScopes.get(r), optimizer, names,
+            names.stream().map(vars::get).toList());
+        StepGraph stepGraph = StepGraph.build(run, trainScopes.get(r), netR, vars, x, y, step,
+            seed, state, loss, false, Optional.empty());
         losses.add(stepGraph.loss());
         trains.add(stepGraph.train());
         // as the evaluator computes a model's sums
