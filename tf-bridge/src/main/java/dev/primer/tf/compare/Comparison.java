@@ -27,8 +27,8 @@ import java.util.Optional;
  * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in one graph, one
  * session call per step for all of them, each run exactly the step its own model would run:
  * the results are bitwise those of training each run alone ({@link RunGrouping#SEPARATE}), with
- * one session call per step instead of one per run; runs of data-dependent schemes train alone. The listener hears how ({@link
- * ComparisonListener#grouping}).
+ * one session call per step instead of one per run; runs of data-dependent schemes train alone.
+ * The listener hears how ({@link ComparisonListener#grouping}).
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
