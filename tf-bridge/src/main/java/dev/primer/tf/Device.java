@@ -22,16 +22,19 @@ public enum Device {
    */
   GPU;
 
-  /** The device ops are pinned to, if any. */
-  Optional<DeviceSpec> spec() {
+  /**
+   * The device ops are pinned to, if any: for code that builds a graph of its own on this
+   * device (a model's graph, the runs of a comparison trained together).
+   */
+  public Optional<DeviceSpec> spec() {
     return this == GPU
         ? Optional.of(DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU)
             .deviceIndex(0).build())
         : Optional.empty();
   }
 
-  /** The session options for this device. */
-  ConfigProto sessionConfig() {
+  /** The session options for this device, for a session on a graph built for it. */
+  public ConfigProto sessionConfig() {
     ConfigProto.Builder config = ConfigProto.newBuilder();
     if (this == CPU) {
       config.putDeviceCount("GPU", 0);

@@ -1,7 +1,10 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.compare.DepthSweepListener;
+import dev.primer.tf.compare.PlannedRun;
 import dev.primer.tf.compare.SchemeRun;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code compare} and {@code depth-sweep} do alike while their runs train: the progress bar
@@ -36,6 +39,16 @@ abstract class KeptRunsListener implements DepthSweepListener {
     if (bar) {
       progress.start(label(index, total, scheme));
     }
+  }
+
+  /**
+   * Runs trained together: one bar for all of them, labelled with the first and last index,
+   * {@code [1-27/27] 27 runs together}.
+   */
+  @Override
+  public final void runsStarted(List<PlannedRun> runs, int total) {
+    progress.start(String.format(Locale.ROOT, "[%d-%d/%d] %d runs together",
+        runs.get(0).index(), runs.get(runs.size() - 1).index(), total, runs.size()));
   }
 
   @Override

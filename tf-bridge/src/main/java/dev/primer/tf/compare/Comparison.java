@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Trains one net once per (scheme, seed) and records what each scheme does: test loss and
@@ -22,6 +23,12 @@ import java.util.Objects;
  * weights. A run that diverges or fails is recorded as such and the comparison goes on.
  * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
  * their report is kept with the run.
+ *
+ * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in one graph, one
+ * session call per step for all of them, each run exactly the step its own model would run:
+ * the results are bitwise those of training each run alone ({@link RunGrouping#SEPARATE}), with
+ * one session call per step instead of one per run; runs of data-dependent schemes train alone.
+ * The listener hears how ({@link ComparisonListener#grouping}).
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
@@ -63,8 +70,9 @@ public final class Comparison {
    * Runs the (scheme, seed) pairs of {@code plan} that {@code finished} does not hold, in the
    * plan's order, and keeps the finished ones as they are: this resumes an interrupted
    * comparison. A run depends only on the plan and its (scheme, seed): its model seed and
-   * shuffle seed are the run's seed and every run compiles its own model, so a resumed
-   * comparison gives bitwise the runs of an uninterrupted one (wall times aside).
+   * shuffle seed are the run's seed and every run trains its own weights (alone, or beside
+   * others in one graph without mixing with them), so a resumed comparison gives bitwise the
+   * runs of an uninterrupted one (wall times aside).
    *
    * <p>After each run the listener hears {@link ComparisonListener#runsSoFar} with every run
    * finished so far; before each run it is asked {@link ComparisonListener#stopRequested}, and a
@@ -84,31 +92,59 @@ public final class Comparison {
     Map<String, SchemeRun> kept = plan.byRun(finished); // checked once, here
     // by plan position (index - 1): the kept runs, then each new run in its place
     SchemeRun[] done = new SchemeRun[plan.runs()];
+    List<PlannedRun> toTrain = new ArrayList<>();
     int index = 0;
     for (String scheme : plan.schemes().keySet()) {
       for (long seed : plan.seeds()) {
-        done[index++] = kept.get(ComparisonPlan.key(scheme, seed));
-      }
-    }
-    index = 0;
-    for (Map.Entry<String, Init> scheme : plan.schemes().entrySet()) {
-      NetSpec spec = plan.spec().withKernelInit(scheme.getValue());
-      for (long seed : plan.seeds()) {
-        index++;
-        SchemeRun before = done[index - 1];
+        SchemeRun before = kept.get(ComparisonPlan.key(scheme, seed));
+        done[index++] = before;
         if (before != null) {
           listener.runKept(index, plan.runs(), before);
-          continue;
+        } else {
+          toTrain.add(new PlannedRun(index, scheme, seed));
         }
-        if (listener.stopRequested()) {
-          return inPlanOrder(done);
-        }
-        listener.runStarted(index, plan.runs(), scheme.getKey(), seed);
-        SchemeRun run = runOne(plan, scheme.getKey(), spec, seed, train, test, listener);
-        done[index - 1] = run;
+      }
+    }
+    RunGroups groups = RunGroups.of(plan, toTrain);
+    if (!toTrain.isEmpty()) {
+      listener.grouping(groups.describe());
+    }
+    List<PlannedRun> alone = new ArrayList<>(groups.alone());
+    for (List<PlannedRun> group : groups.together()) {
+      if (listener.stopRequested()) {
+        return inPlanOrder(done);
+      }
+      Optional<List<SchemeRun>> together;
+      try {
+        listener.runsStarted(group, plan.runs());
+        together = TogetherRuns.run(plan, group, train, test, listener);
+      } catch (RuntimeException e) {
+        listener.grouping("training " + group.size() + " runs together failed (" + reason(e)
+            + "); they train one by one");
+        together = Optional.of(List.of());
+        alone.addAll(group);
+      }
+      if (together.isEmpty()) {
+        return inPlanOrder(done); // stopped between epochs: none of the group finished
+      }
+      for (SchemeRun run : together.get()) {
+        done[position(plan, run)] = run;
         listener.runFinished(run);
         listener.runsSoFar(inPlanOrder(done));
       }
+    }
+    alone.sort(java.util.Comparator.comparingInt(PlannedRun::index));
+    for (PlannedRun planned : alone) {
+      if (listener.stopRequested()) {
+        return inPlanOrder(done);
+      }
+      listener.runStarted(planned.index(), plan.runs(), planned.scheme(), planned.seed());
+      NetSpec spec = plan.spec().withKernelInit(plan.schemes().get(planned.scheme()));
+      SchemeRun run = runOne(plan, planned.scheme(), spec, planned.seed(), train, test,
+          listener);
+      done[planned.index() - 1] = run;
+      listener.runFinished(run);
+      listener.runsSoFar(inPlanOrder(done));
     }
     return inPlanOrder(done);
   }
@@ -187,6 +223,29 @@ public final class Comparison {
     return inPlanOrder(done);
   }
 
+  /** The position (index - 1) of {@code run} in the plan's order. */
+  private static int position(ComparisonPlan plan, SchemeRun run) {
+    List<String> schemes = List.copyOf(plan.schemes().keySet());
+    return schemes.indexOf(run.scheme()) * plan.seeds().size() + plan.seeds().indexOf(run.seed());
+  }
+
+  /**
+   * The options of the fit of one run with {@code seed}: the plan's batch size, epochs and
+   * optimizer, the seed as shuffle seed, {@code test} as validation set; the default loss.
+   */
+  static FitOptions fitOptions(ComparisonPlan plan, long seed, Dataset test) {
+    return FitOptions.defaults()
+        .withBatchSize(plan.batchSize())
+        .withEpochs(plan.epochs())
+        .withOptimizer(plan.optimizer())
+        .withShuffleSeed(seed)
+        .withValidation(test);
+  }
+
+  private static String reason(RuntimeException e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
   /** The runs of {@code byPosition} that are there, in the plan's order. */
   private static List<SchemeRun> inPlanOrder(SchemeRun[] byPosition) {
     return Arrays.stream(byPosition).filter(Objects::nonNull).toList();
@@ -198,32 +257,25 @@ public final class Comparison {
     long started = System.nanoTime();
     List<EpochRow> rows = new ArrayList<>();
     try (Model model = Model.compile(spec, seed, plan.device())) {
-      FitOptions options = FitOptions.defaults()
-          .withBatchSize(plan.batchSize())
-          .withEpochs(plan.epochs())
-          .withOptimizer(plan.optimizer())
-          .withShuffleSeed(seed)
-          .withValidation(test)
-          .withListener(new TrainingListener() {
-            @Override
-            public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
-              listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
-            }
+      FitOptions options = fitOptions(plan, seed, test).withListener(new TrainingListener() {
+        @Override
+        public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
+          listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
+        }
 
-            @Override
-            public void onEpoch(EpochStats stats) {
-              Evaluation v = stats.validation().orElseThrow();
-              rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
-                  seconds(started)));
-            }
-          });
+        @Override
+        public void onEpoch(EpochStats stats) {
+          Evaluation v = stats.validation().orElseThrow();
+          rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
+              seconds(started)));
+        }
+      });
       FitResult result = model.fit(train, options);
       RunStatus status = RunStatus.of(result, rows, test.targetWidth());
       return new SchemeRun(scheme, seed, rows, status, seconds(started),
           model.dataInitReport().filter(r -> !r.isEmpty()));
     } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new SchemeRun(scheme, seed, rows, RunStatus.failed(reason), seconds(started));
+      return new SchemeRun(scheme, seed, rows, RunStatus.failed(reason(e)), seconds(started));
     }
   }
 

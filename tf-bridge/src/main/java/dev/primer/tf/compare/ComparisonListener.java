@@ -16,6 +16,27 @@ public interface ComparisonListener {
   /** Run {@code index} (from 1) of {@code total} starts. */
   default void runStarted(int index, int total, String scheme, long seed) {}
 
+  /**
+   * Said once, before any run trains: how the runs that are not kept will train, together in one
+   * graph or one by one, and why ({@code 27 runs train together in one graph}, {@code 3 runs of
+   * 'lsuv' train one by one: dense_0/kernel initializes from data (lsuv)}). See {@link
+   * RunGrouping}.
+   */
+  default void grouping(String description) {}
+
+  /**
+   * Runs that train together in one graph ({@link RunGrouping#TOGETHER}) start, all at once, of
+   * {@code total}; in the plan's order. The {@link #step} calls that follow are steps of all of
+   * them, with the mean loss of the runs that have not diverged; when they end, each gets {@link
+   * #runFinished} and {@link #runsSoFar}, in the plan's order. Defaults to {@link #runStarted}
+   * for each.
+   */
+  default void runsStarted(List<PlannedRun> runs, int total) {
+    for (PlannedRun run : runs) {
+      runStarted(run.index(), total, run.scheme(), run.seed());
+    }
+  }
+
   /** A step of the current run; {@code stepsPerEpoch} and {@code epochs} give the total. */
   default void step(int epoch, long step, long stepsPerEpoch, int epochs, double loss) {}
 
@@ -36,9 +57,11 @@ public interface ComparisonListener {
   default void runsSoFar(List<SchemeRun> runs) {}
 
   /**
-   * Asked before each run is trained: {@code true} stops the comparison there, and
+   * Asked before each run is trained (before runs that train together, and between their
+   * epochs): {@code true} stops the comparison there, and
    * {@link Comparison#run} returns the runs finished so far (fewer than the plan's). Defaults to
-   * never.
+   * never. Runs that train together and are stopped between epochs are not finished: none of
+   * them is returned.
    */
   default boolean stopRequested() {
     return false;

@@ -26,9 +26,11 @@ import java.util.Map;
  * @param optimizer the same for every run
  * @param seeds one run per scheme and seed
  * @param device where TensorFlow runs
+ * @param grouping whether runs train together in one graph where their schemes allow it
+ *     ({@link RunGrouping#TOGETHER}, the default) or each alone; the results are the same
  */
 public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
-    Optimizer optimizer, List<Long> seeds, Device device) {
+    Optimizer optimizer, List<Long> seeds, Device device, RunGrouping grouping) {
 
   /** Default net: two hidden ReLU layers of 256 units on 784 inputs, 10 classes. */
   public static final String DEFAULT_NET =
@@ -58,6 +60,7 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
    * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
    */
   public ComparisonPlan {
+    java.util.Objects.requireNonNull(grouping, "grouping");
     schemes = Collections.unmodifiableMap(new LinkedHashMap<>(schemes));
     seeds = List.copyOf(seeds);
     if (schemes.isEmpty()) {
@@ -70,6 +73,17 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
       throw new IllegalArgumentException("epochs and batch size must be >= 1, got "
           + epochs + " and " + batchSize);
     }
+  }
+
+  /**
+   * A plan whose runs train together in one graph where their schemes allow it ({@link
+   * RunGrouping#TOGETHER}).
+   *
+   * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
+   */
+  public ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
+      Optimizer optimizer, List<Long> seeds, Device device) {
+    this(spec, schemes, epochs, batchSize, optimizer, seeds, device, RunGrouping.TOGETHER);
   }
 
   /**
@@ -148,12 +162,14 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
 
   /** Another net, with its input shape. */
   public ComparisonPlan withSpec(NetSpec spec) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /** Other schemes, by name. */
   public ComparisonPlan withSchemes(Map<String, Init> schemes) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /**
@@ -167,27 +183,42 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
 
   /** Another number of epochs per run. */
   public ComparisonPlan withEpochs(int epochs) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /** Another number of examples per step. */
   public ComparisonPlan withBatchSize(int batchSize) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /** Another optimizer for every run. */
   public ComparisonPlan withOptimizer(Optimizer optimizer) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /** Other seeds: one run per scheme and seed. */
   public ComparisonPlan withSeeds(List<Long> seeds) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /** Another device. */
   public ComparisonPlan withDevice(Device device) {
-    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device);
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
+  }
+
+  /**
+   * Runs trained together in one graph where their schemes allow it, or each alone: the
+   * results are the same either way ({@link RunGrouping}); {@code SEPARATE} is there to check
+   * that and to time it.
+   */
+  public ComparisonPlan withGrouping(RunGrouping grouping) {
+    return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,
+        grouping);
   }
 
   /**

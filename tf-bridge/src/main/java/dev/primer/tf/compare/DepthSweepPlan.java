@@ -225,9 +225,13 @@ public record DepthSweepPlan(List<Integer> depths, int width, Map<String, Init> 
     return options;
   }
 
-  /** The comparison run at one depth: {@code net} under every scheme and seed of the plan. */
+  /**
+   * The comparison run at one depth: {@code net} under every scheme and seed of the plan, each
+   * run alone ({@link RunGrouping#SEPARATE}: a sweep keeps and resumes single runs).
+   */
   public ComparisonPlan comparisonAt(NetSpec net) {
-    return new ComparisonPlan(net, schemes, epochs, batchSize, optimizer(), seeds, device);
+    return new ComparisonPlan(net, schemes, epochs, batchSize, optimizer(), seeds, device,
+        RunGrouping.SEPARATE);
   }
 
   /**

@@ -22,6 +22,16 @@ public final class Shuffle {
   }
 
   /**
+   * The order of epoch {@code epoch} (from 1, counted across a model's fits) of {@code n}
+   * training examples shuffled with {@code shuffleSeed}: {@link #permutation} seeded by {@code
+   * Seeds.forPurpose(shuffleSeed, "epoch " + epoch)}. What fit walks in batches, and what runs
+   * of a comparison trained together walk, so each sees the batches it would see alone.
+   */
+  public static int[] epochOrder(int n, long shuffleSeed, int epoch) {
+    return permutation(n, dev.primer.dsl.init.Seeds.forPurpose(shuffleSeed, "epoch " + epoch));
+  }
+
+  /**
    * A permutation of {@code 0 .. n-1} drawn with {@code random} (which advances by {@code n - 1}
    * draws), for callers that draw several permutations from one generator.
    */

@@ -160,8 +160,7 @@ public final class Trainer {
     for (int e = 1; e <= options.epochs(); e++) {
       long started = System.nanoTime();
       g.epochStart().save();
-      int[] order = Shuffle.permutation(n,
-          Seeds.forPurpose(shuffleSeed, "epoch " + (epochsDone + 1)));
+      int[] order = Shuffle.epochOrder(n, shuffleSeed, epochsDone + 1);
       double lossSum = 0;
       g.graph().correct().reset(graph.session());
       long stepInEpoch = 0;

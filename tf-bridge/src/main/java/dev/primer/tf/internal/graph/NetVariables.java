@@ -55,13 +55,24 @@ public final class NetVariables {
    * whose weights are all set next, so that the files they name need not exist any more.
    */
   public static NetVariables create(Ops tf, ResolvedNet net, long seed, boolean readPretrained) {
-    Map<String, float[]> stored =
-        readPretrained ? PretrainedValues.read(net) : PretrainedValues.zeros(net);
-    Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
-    Map<String, Parameter> parameters = new LinkedHashMap<>();
-    // Every sub-scope is made before the first op is added: TensorFlow Java's withSubScope reads
-    // the name of every op already in the graph, so made between the ops they would cost time
-    // quadratic in depth. The names are the same either way (no op exists yet under a new scope).
+    return create(scopes(tf, net), net, seed, readPretrained);
+  }
+
+  /**
+   * The name scopes of {@code net}'s variables under {@code tf}: one per layer ({@code
+   * dense_0}) and one per parameter's initial value ({@code dense_0/kernel_init}). Made before
+   * the graph grows, they cost next to nothing: TensorFlow Java's withSubScope reads the name of
+   * every op already in the graph, so scopes made between ops cost time quadratic in the graph's
+   * size (a graph holding many nets, {@code internal.stacked}, makes all its scopes first).
+   *
+   * @param layers by layer name
+   * @param inits by parameter name
+   */
+  public record Scopes(Map<String, Ops> layers, Map<String, Ops> inits) {}
+
+  /** The scopes {@link #create(Scopes, ResolvedNet, long, boolean)} adds its ops in. */
+  public static Scopes scopes(Ops tf, ResolvedNet net) {
+    // The names are the same as made between the ops (no op exists yet under a new scope).
     Map<String, Ops> layerScopes = new LinkedHashMap<>();
     Map<String, Ops> initScopes = new LinkedHashMap<>();
     for (ResolvedLayer layer : net.layers()) {
@@ -71,11 +82,24 @@ public final class NetVariables {
         initScopes.put(p.name(), scope.withSubScope(p.role().paramName() + "_init"));
       }
     }
+    return new Scopes(layerScopes, initScopes);
+  }
+
+  /**
+   * As {@link #create(Ops, ResolvedNet, long, boolean)}, in scopes made earlier by {@link
+   * #scopes}.
+   */
+  public static NetVariables create(Scopes scopes, ResolvedNet net, long seed,
+      boolean readPretrained) {
+    Map<String, float[]> stored =
+        readPretrained ? PretrainedValues.read(net) : PretrainedValues.zeros(net);
+    Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
+    Map<String, Parameter> parameters = new LinkedHashMap<>();
     for (ResolvedLayer layer : net.layers()) {
-      Ops scope = layerScopes.get(layer.name());
+      Ops scope = scopes.layers().get(layer.name());
       for (Parameter p : layer.parameters()) {
         Operand<TFloat32> initial =
-            InitOps.initialValue(initScopes.get(p.name()), p, seed, stored.get(p.name()));
+            InitOps.initialValue(scopes.inits().get(p.name()), p, seed, stored.get(p.name()));
         byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
         parameters.put(p.name(), p);
       }

@@ -70,7 +70,19 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
   public static Pass pass(Ops tf, ResolvedNet net, NetVariables variables, Operand<TFloat32> x,
       Operand<TFloat32> y, Operand<TInt64> step, long seed, Loss lossKind,
       Optional<Operand<TFloat32>> classWeights) {
-    Forward forward = ForwardBuilder.build(tf, net, variables, x, Mode.TRAIN, step, seed);
+    return pass(tf, ForwardBuilder.scopes(tf, net, Mode.TRAIN), net, variables, x, y, step, seed,
+        lossKind, classWeights);
+  }
+
+  /**
+   * As {@link #pass(Ops, ResolvedNet, NetVariables, Operand, Operand, Operand, long, Loss,
+   * Optional)}, the forward pass in name scopes made earlier ({@link ForwardBuilder#scopes}
+   * with {@link Mode#TRAIN}): for a graph that holds many steps ({@code internal.stacked}).
+   */
+  public static Pass pass(Ops tf, ForwardBuilder.Scopes scopes, ResolvedNet net,
+      NetVariables variables, Operand<TFloat32> x, Operand<TFloat32> y, Operand<TInt64> step,
+      long seed, Loss lossKind, Optional<Operand<TFloat32>> classWeights) {
+    Forward forward = ForwardBuilder.build(scopes, net, variables, x, Mode.TRAIN, step, seed);
     LossOps.Rows rows = LossOps.rows(tf, forward, Math.toIntExact(net.output().size()));
     Operand<TFloat32> each = LossOps.perExample(tf, lossKind, rows, y);
     if (classWeights.isPresent()) {
@@ -106,8 +118,8 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
       OptimizerState state, Loss lossKind, boolean clip,
       Optional<Operand<TFloat32>> classWeights) {
-    return build(tf, net, variables, x, y, step, seed, state, state.reads(tf), lossKind, clip,
-        classWeights);
+    return build(tf, ForwardBuilder.scopes(tf, net, Mode.TRAIN), net, variables, x, y, step,
+        seed, state, state.reads(tf), lossKind, clip, classWeights);
   }
 
   /**
@@ -119,7 +131,31 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
       OptimizerState state, OptimizerState.Reads reads, Loss lossKind, boolean clip,
       Optional<Operand<TFloat32>> classWeights) {
-    Pass pass = pass(tf, net, variables, x, y, tf.identity(step), seed, lossKind, classWeights);
+    return build(tf, ForwardBuilder.scopes(tf, net, Mode.TRAIN), net, variables, x, y, step,
+        seed, state, reads, lossKind, clip, classWeights);
+  }
+
+  /**
+   * As {@link #build(Ops, ResolvedNet, NetVariables, Operand, Operand, Variable, long,
+   * OptimizerState, Loss, boolean, Optional)}, the forward pass in name scopes made earlier
+   * ({@link ForwardBuilder#scopes} with {@link Mode#TRAIN}): for a graph that holds many steps
+   * ({@code internal.stacked}), whose scopes are all made before its first op.
+   */
+  public static StepGraph build(Ops tf, ForwardBuilder.Scopes scopes, ResolvedNet net,
+      NetVariables variables, Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step,
+      long seed, OptimizerState state, Loss lossKind, boolean clip,
+      Optional<Operand<TFloat32>> classWeights) {
+    return build(tf, scopes, net, variables, x, y, step, seed, state, state.reads(tf), lossKind,
+        clip, classWeights);
+  }
+
+  /** The one step builder the overloads above end in: scopes made, the state read through reads. */
+  private static StepGraph build(Ops tf, ForwardBuilder.Scopes scopes, ResolvedNet net,
+      NetVariables variables, Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step,
+      long seed, OptimizerState state, OptimizerState.Reads reads, Loss lossKind, boolean clip,
+      Optional<Operand<TFloat32>> classWeights) {
+    Pass pass = pass(tf, scopes, net, variables, x, y, tf.identity(step), seed, lossKind,
+        classWeights);
     List<String> names = variables.trainableNames();
     List<Variable<TFloat32>> trainable = names.stream().map(variables::get).toList();
     Gradients gradients = tf.gradients(pass.loss(), trainable);

@@ -1,0 +1,101 @@
+package dev.primer.tf.compare;
+
+import dev.primer.dsl.resolve.ResolvedNet;
+import dev.primer.tf.internal.stacked.StackedNet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which runs of a comparison train together in one graph and which alone, and why, by the rule
+ * of {@link RunGrouping#TOGETHER}: the plan asks for it, the net has a stacked form ({@link
+ * StackedNet#whyNot}), the run's scheme has no data-dependent step ({@link
+ * StackedNet#whyNotScheme}), and at least two runs qualify. The runs that qualify are cut into
+ * groups of at most {@link StackedNet#groupSize} runs, as equal in size as they can be, in the
+ * plan's order; each group is one graph, trained after the one before.
+ *
+ * @param together the groups, each of two runs or more, in the plan's order; empty if none
+ * @param alone in the plan's order
+ * @param describe for people: {@code 27 runs train together in one graph}
+ */
+record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String describe) {
+
+  /** The groups of {@code runs}, the plan's runs that are to be trained. */
+  static RunGroups of(ComparisonPlan plan, List<PlannedRun> runs) {
+    if (plan.grouping() == RunGrouping.SEPARATE) {
+      return alone(runs, "as the plan asks (separate runs)");
+    }
+    if (runs.size() < 2) {
+      return alone(runs, "");
+    }
+    Optional<String> net;
+    int size;
+    try {
+      ResolvedNet resolved = plan.spec().resolve();
+      net = StackedNet.whyNot(resolved);
+      size = StackedNet.groupSize(resolved);
+    } catch (IllegalArgumentException e) {
+      net = Optional.of(String.valueOf(e.getMessage()));
+      size = 0;
+    }
+    if (net.isPresent()) {
+      return alone(runs, net.get());
+    }
+    Map<String, Optional<String>> byScheme = new LinkedHashMap<>();
+    List<PlannedRun> together = new ArrayList<>();
+    List<PlannedRun> alone = new ArrayList<>();
+    for (PlannedRun run : runs) {
+      Optional<String> why = byScheme.computeIfAbsent(run.scheme(), s -> whyNot(plan, s));
+      (why.isPresent() ? alone : together).add(run);
+    }
+    if (together.size() < 2) {
+      return alone(runs, together.isEmpty() ? reasons(byScheme) : "only one run can");
+    }
+    List<List<PlannedRun>> groups = cut(together, size);
+    String text = together.size() + " runs train together, "
+        + (groups.size() == 1 ? "in one graph" : "in " + groups.size() + " graphs of up to "
+            + groups.get(0).size() + " runs");
+    if (!alone.isEmpty()) {
+      text += "; " + count(alone.size()) + " one by one: " + reasons(byScheme);
+    }
+    return new RunGroups(groups, List.copyOf(alone), text);
+  }
+
+  /** {@code runs} in order, cut into the fewest groups of at most {@code size}, sizes within 1. */
+  static List<List<PlannedRun>> cut(List<PlannedRun> runs, int size) {
+    int groups = (runs.size() + size - 1) / size;
+    List<List<PlannedRun>> cut = new ArrayList<>();
+    int start = 0;
+    for (int g = 0; g < groups; g++) {
+      int end = start + (runs.size() - start) / (groups - g);
+      cut.add(List.copyOf(runs.subList(start, end)));
+      start = end;
+    }
+    return List.copyOf(cut);
+  }
+
+  private static Optional<String> whyNot(ComparisonPlan plan, String scheme) {
+    try {
+      ResolvedNet net = plan.spec().withKernelInit(plan.schemes().get(scheme)).resolve();
+      return StackedNet.whyNotScheme(net).map(why -> "scheme '" + scheme + "': " + why);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("scheme '" + scheme + "': " + e.getMessage());
+    }
+  }
+
+  private static String reasons(Map<String, Optional<String>> byScheme) {
+    return String.join("; ", byScheme.values().stream().flatMap(Optional::stream).toList());
+  }
+
+  private static RunGroups alone(List<PlannedRun> runs, String why) {
+    String text = runs.size() == 1 ? "1 run trains alone"
+        : count(runs.size()) + " one by one";
+    return new RunGroups(List.of(), List.copyOf(runs), why.isEmpty() ? text : text + ": " + why);
+  }
+
+  private static String count(int runs) {
+    return runs + (runs == 1 ? " run trains" : " runs train");
+  }
+}
