@@ -37,6 +37,8 @@ class ResidualResolutionTest {
       assertThat(ISSUE).hasToString("input(784).dense(256).relu()"
           + ".repeat(50,residual(dense(256).relu().dense(256))).dense(10).softmax()");
       assertThat(Net.parse(ISSUE.toString())).isEqualTo(ISSUE);
+      assertThat(Net.parse("input(784).dense(256).relu().repeat(50, residual(dense(256).relu()"
+          + ".dense(256))).dense(10)\n  .softmax()")).isEqualTo(ISSUE);
       ResolvedNet net = ISSUE.resolve();
       assertThat(net.layers()).hasSize(1 + 50 * 3 + 1);
       assertThat(net.layers().get(22)).extracting(ResolvedLayer::name).isEqualTo("block_7/dense_0");
