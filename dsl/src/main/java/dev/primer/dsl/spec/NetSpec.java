@@ -51,7 +51,8 @@ import java.util.Set;
  *
  * <p>Each layer method returns the step that says what may follow it: {@link WeightedStep} after
  * dense and conv2d (activation, init, bias), {@link RecurrentStep} after recurrent layers (also
- * recurrentInit), {@link LayerStep} after the others (activation). Two specs are equal when they
+ * recurrentInit), {@link ResidualStep} after {@link #residual} (scaled, activation),
+ * {@link LayerStep} after the others (activation). Two specs are equal when they
  * describe the same network, whatever step type holds them.
  *
  * <p>{@link #toString()} is the text form, which {@code Net.parse} reads back to an equal spec.
