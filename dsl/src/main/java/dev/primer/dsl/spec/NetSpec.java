@@ -93,7 +93,7 @@ public class NetSpec {
       for (LayerSpec layer : this.layers) {
         shapes.add(resolved.layers().get(flat).input());
         counts.add(total);
-        int size = ResolvedNet.flatSize(layer);
+        int size = (int) ResolvedNet.flatSize(layer);
         for (int j = flat; j < flat + size; j++) {
           total += resolved.layers().get(j).parameterCount();
         }
@@ -753,6 +753,11 @@ public class NetSpec {
       // only reachable through layer(kind, arguments), whose arguments are untyped
       throw SpecException.atLayer(layers.size(), kind.name(), "arguments " + arguments
           + " do not have the types of " + kind.usage());
+    }
+    try {
+      Limits.checkLayers(ResolvedNet.flatSize(LayerSpec.of(built)));
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(layers.size(), kind.name(), e.getMessage());
     }
     return new NetSpec(this, layers.plus(LayerSpec.of(built)));
   }

@@ -278,6 +278,19 @@ class ResidualResolutionTest {
     }
 
     @Test
+    void aRepeatThatWouldWriteOutTooManyLayersIsRefusedAtOnce() {
+      assertThatThrownBy(() -> Net.input(4).repeat(100_000_000, Net.dense(4).relu()))
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (repeat): would write out 100,000,000 layers, too many: a block"
+              + " may write out at most 1,000,000");
+      NetSpec million = Net.repeat(1_000, Net.repeat(1_000, Net.dense(4)));
+      assertThatThrownBy(() -> Net.residual(million))
+          .isInstanceOf(SpecException.class)
+          .hasMessage("layer 0 (residual): would write out 1,000,001 layers, too many: a block"
+              + " may write out at most 1,000,000");
+    }
+
+    @Test
     void aPretrainedBodyWithBlocksIsRefusedForNow() {
       assertThatThrownBy(() -> Net.input(4).dense(4).residual(Net.dense(4)).frozenFrom("base"))
           .isInstanceOf(SpecException.class)
