@@ -98,7 +98,7 @@ final class MupResolution {
       }
       Shape baseShape = kernel ? baseKernel : Shape.of(baseOut);
       Parameter atBase = InitResolver.resolve(layer.name(), layer.spec(), p.role(), baseShape,
-          baseKernel, auto, defaults, inputMoment);
+          baseKernel, auto, defaults, inputMoment, layer.place());
       Sampler base = atBase.blocks().get(0).sampler();
       Sampler actual = p.blocks().get(0).sampler();
       double target = SecondMoments.of(base, baseShape.toArray()) * Mup.varianceFactor(c, cIn);
@@ -129,7 +129,7 @@ final class MupResolution {
       multipliers.put(layer.name(), Mup.outputMultiplier(mIn));
     }
     return new ResolvedLayer(layer.index(), layer.name(), layer.spec(), layer.input(),
-        layer.output(), layer.autoActivation(), rescaled);
+        layer.output(), layer.autoActivation(), rescaled, layer.place(), layer.branchStart());
   }
 
   private static double sixDigits(double x) {

@@ -1,7 +1,6 @@
 package dev.primer.tf.internal.graph;
 
 import dev.primer.dsl.resolve.Parameter;
-import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.internal.init.InitOps;
 import dev.primer.tf.internal.init.PretrainedValues;
@@ -59,30 +58,32 @@ public final class NetVariables {
   }
 
   /**
-   * The name scopes of {@code net}'s variables under {@code tf}: one per layer ({@code
-   * dense_0}) and one per parameter's initial value ({@code dense_0/kernel_init}). Made before
-   * the graph grows, they cost next to nothing: TensorFlow Java's withSubScope reads the name of
-   * every op already in the graph, so scopes made between ops cost time quadratic in the graph's
-   * size (a graph holding many nets, {@code internal.stacked}, makes all its scopes first).
+   * The name scopes of {@code net}'s variables under {@code tf}: one per parameter's variable
+   * and one per parameter's initial value ({@code dense_0/kernel_init}). Made before the graph
+   * grows, they cost next to nothing: TensorFlow Java's withSubScope reads the name of every op
+   * already in the graph, so scopes made between ops cost time quadratic in the graph's size (in
+   * depth for one net; a graph holding many nets, {@code internal.stacked}, makes all its scopes
+   * first). The names are the same either way (no op exists yet under a new scope). A
+   * parameter's name is its scope's path and its own: {@code block_7/projection/kernel} is the
+   * variable {@code kernel} in scope {@code block_7/projection} (see {@link ScopeTree} for names
+   * with '/').
    *
-   * @param layers by layer name
-   * @param inits by parameter name
+   * @param variables the scope of each parameter's variable, by parameter name
+   * @param inits the scope of each parameter's initial value, by parameter name
    */
-  public record Scopes(Map<String, Ops> layers, Map<String, Ops> inits) {}
+  public record Scopes(Map<String, Ops> variables, Map<String, Ops> inits) {}
 
   /** The scopes {@link #create(Scopes, ResolvedNet, long, boolean)} adds its ops in. */
   public static Scopes scopes(Ops tf, ResolvedNet net) {
-    // The names are the same as made between the ops (no op exists yet under a new scope).
-    Map<String, Ops> layerScopes = new LinkedHashMap<>();
+    ScopeTree tree = new ScopeTree(tf);
+    Map<String, Ops> variableScopes = new LinkedHashMap<>();
     Map<String, Ops> initScopes = new LinkedHashMap<>();
-    for (ResolvedLayer layer : net.layers()) {
-      Ops scope = tf.withSubScope(layer.name());
-      layerScopes.put(layer.name(), scope);
-      for (Parameter p : layer.parameters()) {
-        initScopes.put(p.name(), scope.withSubScope(p.role().paramName() + "_init"));
-      }
+    for (Parameter p : net.parameters()) {
+      Ops scope = tree.at(scopeOf(p));
+      variableScopes.put(p.name(), scope);
+      initScopes.put(p.name(), scope.withSubScope(ownName(p) + "_init"));
     }
-    return new Scopes(layerScopes, initScopes);
+    return new Scopes(variableScopes, initScopes);
   }
 
   /**
@@ -95,14 +96,12 @@ public final class NetVariables {
         readPretrained ? PretrainedValues.read(net) : PretrainedValues.zeros(net);
     Map<String, Variable<TFloat32>> byName = new LinkedHashMap<>();
     Map<String, Parameter> parameters = new LinkedHashMap<>();
-    for (ResolvedLayer layer : net.layers()) {
-      Ops scope = scopes.layers().get(layer.name());
-      for (Parameter p : layer.parameters()) {
-        Operand<TFloat32> initial =
-            InitOps.initialValue(scopes.inits().get(p.name()), p, seed, stored.get(p.name()));
-        byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
-        parameters.put(p.name(), p);
-      }
+    for (Parameter p : net.parameters()) {
+      Operand<TFloat32> initial =
+          InitOps.initialValue(scopes.inits().get(p.name()), p, seed, stored.get(p.name()));
+      byName.put(p.name(),
+          scopes.variables().get(p.name()).withName(ownName(p)).variable(initial));
+      parameters.put(p.name(), p);
     }
     return new NetVariables(byName, parameters,
         net.trainableParameters().stream().map(Parameter::name).toList(), Products.FP32);
@@ -120,6 +119,16 @@ public final class NetVariables {
   /** The precision forward passes over these variables compute matrix products in. */
   public Products products() {
     return products;
+  }
+
+  /** The path of the scope that holds {@code p}'s variable: its name up to the last '/'. */
+  private static String scopeOf(Parameter p) {
+    return p.name().substring(0, p.name().lastIndexOf('/'));
+  }
+
+  /** {@code p}'s variable's own name in its scope: its name after the last '/'. */
+  private static String ownName(Parameter p) {
+    return p.name().substring(p.name().lastIndexOf('/') + 1);
   }
 
   /** The variable of parameter {@code name}. */
