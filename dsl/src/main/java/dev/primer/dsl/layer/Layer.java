@@ -16,7 +16,8 @@ import java.util.Set;
  * the value received; the caller adds which layer it was.
  */
 public sealed interface Layer
-    permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
+    permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent,
+        LayerNorm, Embedding, PositionalEmbedding, SinusoidalPosition, MultiHeadAttention {
 
   /** Calls the visitor's method for this layer. */
   <R> R accept(Visitor<R> visitor);
@@ -58,6 +59,21 @@ public sealed interface Layer
 
     /** Visits a {@link Gru} layer. */
     R gru(Gru g);
+
+    /** Visits a {@link LayerNorm} layer. */
+    R layerNorm(LayerNorm l);
+
+    /** Visits an {@link Embedding} layer. */
+    R embedding(Embedding e);
+
+    /** Visits a {@link PositionalEmbedding} layer. */
+    R positionalEmbedding(PositionalEmbedding p);
+
+    /** Visits a {@link SinusoidalPosition} layer. */
+    R sinusoidalPosition(SinusoidalPosition s);
+
+    /** Visits a {@link MultiHeadAttention} layer. */
+    R multiHeadAttention(MultiHeadAttention a);
   }
 
   /**
@@ -91,7 +107,17 @@ public sealed interface Layer
    * bias, 2 for dense and recurrent kernels (4 for conv kernels, which override this).
    */
   default int parameterRank(Role role) {
-    return role == Role.KERNEL || role == Role.RECURRENT_KERNEL ? 2 : 1;
+    return role.weightMatrix() ? 2 : 1;
+  }
+
+  /**
+   * The roles of this layer's parameters whose init the user names under {@code choice} (one of
+   * {@link #initializable()}): the role itself by default; attention's four kernels for
+   * {@link Role#KERNEL} and its four biases for {@link Role#BIAS}; an embedding's table for
+   * {@link Role#KERNEL}.
+   */
+  default List<Role> chosenBy(Role choice) {
+    return initializable().contains(choice) ? List.of(choice) : List.of();
   }
 
   /** The roles a user may choose an initializer for: kernel, bias, recurrent kernel. */

@@ -13,9 +13,13 @@ public final class LayerKinds {
     throw new AssertionError("no instances");
   }
 
-  /** dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, the recurrent. */
+  /** dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, the recurrent, then the
+   * sequence layers: layerNorm, embedding, positionalEmbedding, sinusoidalPosition,
+   * multiHeadAttention. */
   public static final List<Signature<? extends Layer>> ALL = List.of(
       Dense.SIGNATURE, Conv2d.SIGNATURE, MaxPool2d.SIGNATURE, AvgPool2d.SIGNATURE,
       Flatten.SIGNATURE, Reshape.SIGNATURE, Dropout.SIGNATURE, BatchNorm.SIGNATURE,
-      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE);
+      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE,
+      LayerNorm.SIGNATURE, Embedding.SIGNATURE, PositionalEmbedding.SIGNATURE,
+      SinusoidalPosition.SIGNATURE, MultiHeadAttention.SIGNATURE);
 }

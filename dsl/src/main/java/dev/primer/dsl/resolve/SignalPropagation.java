@@ -17,6 +17,11 @@ import dev.primer.dsl.layer.MaxPool2d;
 import dev.primer.dsl.layer.Recurrent;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.layer.SinusoidalPosition;
+import dev.primer.dsl.layer.Embedding;
+import dev.primer.dsl.layer.LayerNorm;
+import dev.primer.dsl.layer.MultiHeadAttention;
+import dev.primer.dsl.layer.PositionalEmbedding;
 import java.util.Optional;
 
 /**
@@ -36,6 +41,15 @@ import java.util.Optional;
  *                                                             input is phi(z) of a Gaussian z)
  *   flatten, reshape unchanged
  *   recurrent        m = 1                                    (not modelled: the pass restarts)
+ *   layerNorm        q = 1                                    (normalised; gamma 1, beta 0)
+ *   embedding        q = E[w^2] of the table                  (one row per token)
+ *   positions        m + E[p^2]; sinusoidal m + 1/2           (added, taken independent)
+ *   attention        q = D E[wo^2] (d E[wv^2] m + E[bv^2]) + E[bo^2]
+ *                                                             (the value path as if each query
+ *                                                             attended to one position: an
+ *                                                             upper bound; averaging over T
+ *                                                             independent values divides it
+ *                                                             by up to T)
  *   then the layer's activation phi, if any, on z ~ N(0, q):  m = E[phi(z)^2], mu = E[phi(z)]
  *   (softmax: 1 / units^2, a uniform output); a layer without one passes q on (q := m for
  *   layers without a kernel).
@@ -134,6 +148,29 @@ final class SignalPropagation {
       @Override public Signal gru(Gru g) {
         return Signal.INPUT;
       }
+
+      @Override public Signal layerNorm(LayerNorm l) {
+        return gaussian(1);
+      }
+
+      @Override public Signal embedding(Embedding e) {
+        return gaussian(layer.parameter(Role.EMBEDDINGS).map(SignalPropagation::meanSquare)
+            .orElse(1.0));
+      }
+
+      @Override public Signal positionalEmbedding(PositionalEmbedding p) {
+        return new Signal(in.moment() + layer.parameter(Role.POSITION_EMBEDDINGS)
+            .map(SignalPropagation::meanSquare).orElse(0.0), in.mean(), Optional.empty());
+      }
+
+      @Override public Signal sinusoidalPosition(SinusoidalPosition s) {
+        return new Signal(in.moment() + 0.5, in.mean(), Optional.empty());
+      }
+
+      @Override public Signal multiHeadAttention(MultiHeadAttention a) {
+        double values = projected(layer, Role.VALUE_KERNEL, Role.VALUE_BIAS, in.moment());
+        return gaussian(projected(layer, Role.OUTPUT_KERNEL, Role.OUTPUT_BIAS, values));
+      }
     });
     Optional<Activation> activation = layer.spec().activation();
     if (activation.isEmpty() || kind instanceof Recurrent) {
@@ -166,6 +203,12 @@ final class SignalPropagation {
     double q = kernel.get().fans().in() * meanSquare(kernel.get()) * in.moment()
         + layer.parameter(Role.BIAS).map(SignalPropagation::meanSquare).orElse(0.0);
     return gaussian(q);
+  }
+
+  /** A projection by the kernel of {@code kernel}: fan_in E[w^2] m + E[b^2]. */
+  private static double projected(ResolvedLayer layer, Role kernel, Role bias, double m) {
+    return layer.parameter(kernel).map(k -> k.fans().in() * meanSquare(k) * m).orElse(m)
+        + layer.parameter(bias).map(SignalPropagation::meanSquare).orElse(0.0);
   }
 
   /** E[w^2] over a parameter's blocks (all of one shape). */

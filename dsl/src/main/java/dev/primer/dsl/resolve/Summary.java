@@ -6,13 +6,17 @@ import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Recurrent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
  * shape, parameter count, fans, the kernel's variance scale (fan_in E[w^2]: 2 for He, what AUTO
  * computed for the layer, see {@link SignalPropagation}) and the initializers of its kernel and
  * bias (AUTO and the framework presets shown as what they resolved to), then the totals and the
- * net's {@link ResolvedNet#warnings() warnings}. When a layer is frozen, a last column marks the
+ * net's {@link ResolvedNet#warnings() warnings}. For attention the kernel columns show its query
+ * kernel's fans and scale and the labels of its four kernels (and four biases), each distinct
+ * label once; for an embedding its table. When a layer is frozen, a last column marks the
  * frozen ones and the totals count the frozen values apart: trainable (what gradients update),
  * frozen (every parameter of a frozen layer) and non-trainable (the other layers' batch-norm
  * moving statistics).
@@ -48,15 +52,17 @@ final class Summary {
       row.add(layer.spec().activation().map(a -> a.text().replace("()", "")).orElse("-"));
       row.add(layer.output().toString());
       row.add(Numbers.grouped(layer.parameterCount()));
-      row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
-      row.add(layer.parameter(Role.KERNEL)
+      Optional<Parameter> kernel = kernel(layer);
+      row.add(kernel.map(p -> p.fans().toString()).orElse("-"));
+      row.add(kernel
           .map(p -> Numbers.threeDigits(p.fans().in() * SignalPropagation.meanSquare(p)))
           .orElse("-"));
-      row.add(label(layer, Role.KERNEL));
+      row.add(labels(layer, Role.KERNEL));
       if (recurrent) {
         row.add(label(layer, Role.RECURRENT_KERNEL));
       }
-      row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS : Role.BETA));
+      row.add(layer.parameters().stream().anyMatch(p -> p.role().choice() == Role.BIAS)
+          ? labels(layer, Role.BIAS) : label(layer, Role.BETA));
       if (anyFrozen) {
         row.add(layer.frozen() ? "frozen" : "-");
       }
@@ -77,6 +83,26 @@ final class Summary {
         .append(")\n");
     net.warnings().forEach(w -> out.append(w).append('\n'));
     return out.toString();
+  }
+
+  /**
+   * The kernel the fans and scale columns show: the layer's kernel, or its first parameter
+   * chosen as one (attention's query kernel, an embedding table).
+   */
+  private static Optional<Parameter> kernel(ResolvedLayer layer) {
+    return layer.parameters().stream()
+        .filter(p -> p.role().weightMatrix() && p.role().choice() == Role.KERNEL).findFirst();
+  }
+
+  /**
+   * The labels of the parameters whose init is chosen as {@code choice} (a kernel or a bias;
+   * attention has four of each), each distinct label once.
+   */
+  private static String labels(ResolvedLayer layer, Role choice) {
+    String joined = layer.parameters().stream()
+        .filter(p -> p.role().choice() == choice && p.role() != Role.RECURRENT_KERNEL)
+        .map(Parameter::label).distinct().collect(Collectors.joining(", "));
+    return joined.isEmpty() ? "-" : joined;
   }
 
   private static String label(ResolvedLayer layer, Role role) {
