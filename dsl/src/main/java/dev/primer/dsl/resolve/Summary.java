@@ -54,7 +54,7 @@ final class Summary {
       row.add(Numbers.grouped(layer.parameterCount()));
       Optional<Parameter> kernel = kernel(layer);
       row.add(kernel.map(p -> p.fans().toString()).orElse("-"));
-      row.add(kernel
+      row.add(kernel.filter(p -> !p.role().isEmbedding())  // a table is read, not summed
           .map(p -> Numbers.threeDigits(p.fans().in() * SignalPropagation.meanSquare(p)))
           .orElse("-"));
       row.add(labels(layer, Role.KERNEL));

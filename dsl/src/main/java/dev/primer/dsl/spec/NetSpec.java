@@ -562,6 +562,8 @@ public class NetSpec {
       LayerSpec l = layers.get(i);
       if (l.frozen() && l.layer().initializable().contains(Role.KERNEL)) {
         Init kept = l.inits().kernel().or(defaults::kernel).orElse(Inits.AUTO);
+        // a net-wide default that cannot fill it is refused here, as the layer's own init(...)
+        checkFits(i, l.layer(), Role.KERNEL, kept);
         replaced.add(l.withInits(l.inits().with(Role.KERNEL, kept)));
       } else if (l.layer().initializable().contains(Role.KERNEL)
           && !l.layer().chosenBy(Role.KERNEL).stream().allMatch(Role::isEmbedding)) {

@@ -108,7 +108,9 @@ class SamplersTest {
   @Test
   void rolesNameTheirParametersAndSayWhetherGradientsUpdateThem() {
     assertThat(Role.values()).extracting(Role::paramName).containsExactly("kernel",
-        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance");
+        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance",
+        "embeddings", "position_embeddings", "query_kernel", "query_bias", "key_kernel",
+        "key_bias", "value_kernel", "value_bias", "output_kernel", "output_bias");
     assertThat(Role.values()).filteredOn(r -> !r.trainable())
         .containsExactly(Role.MOVING_MEAN, Role.MOVING_VARIANCE);
   }
