@@ -35,6 +35,8 @@ import dev.primer.dsl.activation.Gain;
  *   position embeddings [steps, dim]  normal(0, 0.707107): second moment 1/2, that of the
  *                                       sinusoidal encoding they replace (sin^2 + cos^2 = 1 per
  *                                       pair of columns), added to unit-moment tokens
+ *   residual branch scale             ones (x + 1 f(x), the plain sum); scaled(v) names v
+ *   residual skip projection          as a kernel with no activation after it: glorot_uniform
  * </pre>
  * So each such layer's pre-activation has second moment 1: a pre-activation z = sum_i w_i x_i
  * over fan_in inputs has E[z^2] = fan_in Var(w) m, and Var(w) = (1 / m) / fan_in makes it 1.
@@ -75,7 +77,7 @@ public record Auto() implements Rule {
                   .filter(v -> v > 0).<Init>map(v -> new Normal(0, sixDigits(Math.sqrt(v))))
                   .orElse(Inits.ZEROS)
               : Inits.ZEROS;
-      case GAMMA, MOVING_VARIANCE -> Inits.ONES;
+      case GAMMA, MOVING_VARIANCE, BRANCH_SCALE -> Inits.ONES;
       case BETA, MOVING_MEAN -> Inits.ZEROS;
       case QUERY_KERNEL, KEY_KERNEL, VALUE_KERNEL, OUTPUT_KERNEL -> Inits.GLOROT_UNIFORM;
       case QUERY_BIAS, KEY_BIAS, VALUE_BIAS, OUTPUT_BIAS -> Inits.ZEROS;

@@ -35,7 +35,13 @@ public enum Role {
   /** Attention's output projection [heads * keyDim, dim]; chosen by init(...). */
   OUTPUT_KERNEL("output_kernel", true),
   /** Added to the attention's output: [dim]; chosen by bias(...). */
-  OUTPUT_BIAS("output_bias", true);
+  OUTPUT_BIAS("output_bias", true),
+  /**
+   * The learnable scalar alpha that multiplies a residual branch's output, x + alpha f(x)
+   * (SkipInit, De &amp; Smith 2020; ReZero, Bachlechner et al. 2020): shape [1]; starts at the
+   * value {@code residual(block).scaled(v)} gives.
+   */
+  BRANCH_SCALE("scale", true);
 
   private final String paramName;
   private final boolean trainable;

@@ -4,6 +4,7 @@ import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Cell;
+import dev.primer.dsl.init.Constant;
 import dev.primer.dsl.init.DataInit;
 import dev.primer.dsl.init.DeltaOrthogonal;
 import dev.primer.dsl.init.Fans;
@@ -11,6 +12,7 @@ import dev.primer.dsl.init.FrameworkDefault;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Inits;
+import dev.primer.dsl.init.Place;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.Rule;
 import dev.primer.dsl.init.Sampler;
@@ -20,6 +22,7 @@ import dev.primer.dsl.init.Uniform;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.Recurrent;
+import dev.primer.dsl.layer.Residual;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +42,9 @@ import java.util.stream.Collectors;
  *   layer norm        fixed: gamma ones, beta zeros
  *   attention         its four kernels as a kernel, its four biases as a bias
  *   embeddings        the layer's init(...)   &gt; AUTO (a net-wide kernel default is for kernels)
+ *   branch scale      the value scaled(v) names &gt; AUTO (ones)
+ *   skip projection   as a kernel: the residual's own choice does not exist, so the net-wide
+ *                     default &gt; AUTO
  * </pre>
  * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers, but
  * for the kernels {@code keras_default} fills as one matrix: see {@link FrameworkDefault}).
@@ -57,13 +63,15 @@ final class InitResolver {
 
   /**
    * Resolves parameter {@code role} of shape {@code shape} of {@code spec}, whose layer's input
-   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}).
+   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}) and which sits
+   * at {@code place} in the net's residual structure.
    *
    * @throws IllegalArgumentException naming the rule, if the chosen init cannot fill it
    */
   static Parameter resolve(
       String layerName, LayerSpec spec, Role role, Shape shape, Shape kernelShape,
-      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment) {
+      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment,
+      Place place) {
     Choice choice = choose(spec, role, defaults);
     Init init = choice.init();
     init.misfit(role, shape.rank()).ifPresent(rule -> {
@@ -82,7 +90,7 @@ final class InitResolver {
     Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
     for (int gate = 0; gate < gates; gate++) {
       Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units,
-          inputMoment);
+          inputMoment, place);
       Init current = init;
       Init named = init;
       while (current instanceof Rule rule) {
@@ -129,11 +137,17 @@ final class InitResolver {
       case KERNEL_PRESET -> " (" + ((FrameworkDefault) choice.init()).framework().text() + ")";
       case AUTO -> " (auto)";
     };
-    return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label,
+    return new Parameter(layerName + "/" + layer.parameterName(role), role, shape, blocks, label,
         dataInit);
   }
 
   private static Choice choose(LayerSpec spec, Role role, NetDefaults defaults) {
+    if (role == Role.BRANCH_SCALE) {
+      // residual(block).scaled(v) names the scale's starting value
+      Optional<Double> scale = spec.layer() instanceof Residual r ? r.scale() : Optional.empty();
+      return scale.map(v -> new Choice(new Constant(v), Source.NAMED))
+          .orElseGet(() -> new Choice(Inits.AUTO, Source.AUTO));
+    }
     Optional<Init> named = spec.inits().get(role);
     if (named.isPresent()) {
       return new Choice(named.get(), Source.NAMED);

@@ -110,7 +110,7 @@ class SamplersTest {
     assertThat(Role.values()).extracting(Role::paramName).containsExactly("kernel",
         "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance",
         "embeddings", "position_embeddings", "query_kernel", "query_bias", "key_kernel",
-        "key_bias", "value_kernel", "value_bias", "output_kernel", "output_bias");
+        "key_bias", "value_kernel", "value_bias", "output_kernel", "output_bias", "scale");
     assertThat(Role.values()).filteredOn(r -> !r.trainable())
         .containsExactly(Role.MOVING_MEAN, Role.MOVING_VARIANCE);
   }

@@ -58,6 +58,21 @@ class LayerArgumentsTest {
   }
 
   @Test
+  void residualAndRepeatWriteTheirBlockAndTheScaleApart() {
+    Fragment block = new Fragment(List.of(
+        LayerSpec.of(new Dense(4)).withActivation(Activation.relu()), LayerSpec.of(new Dense(4))));
+    assertThat(block).hasToString("dense(4).relu().dense(4)");
+    Residual residual = new Residual(block, java.util.Optional.empty());
+    assertThat(residual.arguments()).containsExactly(block);
+    assertThat(residual.text()).isEqualTo("residual(dense(4).relu().dense(4))");
+    assertThat(residual.scaled(0).text())
+        .isEqualTo("residual(dense(4).relu().dense(4)).scaled(0)");
+    assertThat(residual.scaled(0.25).shortText()).isEqualTo("residual.scaled(0.25)");
+    assertThat(new Repeat(3, block).text()).isEqualTo("repeat(3,dense(4).relu().dense(4))");
+    assertThat(residual.nameStem()).isEqualTo("block");
+  }
+
+  @Test
   void othersWriteWhatTheyHold() {
     assertThat(new Dense(10).arguments()).containsExactly(10);
     assertThat(new Dropout(0.25).arguments()).containsExactly(0.25);
@@ -114,11 +129,15 @@ class LayerArgumentsTest {
       @Override public String multiHeadAttention(MultiHeadAttention a) {
         return "multiHeadAttention";
       }
+      @Override public String residual(Residual r) { return "residual"; }
+      @Override public String repeat(Repeat r) { return "repeat"; }
     };
+    Fragment block = new Fragment(List.of(LayerSpec.of(new Dense(1))));
     for (Layer layer : List.of(new Dense(1), new Conv2d(1, 1, 1, Padding.VALID),
         new MaxPool2d(2, 2, Padding.VALID), new AvgPool2d(2, 2, Padding.VALID), new Flatten(),
         new Reshape(Shape.of(1)), new Dropout(0.1), new BatchNorm(0.99, 1e-3),
         new SimpleRnn(1, Returns.LAST), new Lstm(1, Returns.LAST), new Gru(1, Returns.LAST),
+        new Residual(block, java.util.Optional.empty()), new Repeat(2, block),
         new LayerNorm(1e-5), new Embedding(3, 2), new PositionalEmbedding(),
         new SinusoidalPosition(), new MultiHeadAttention(2, 4, AttentionMask.FULL))) {
       assertThat(layer.accept(kindOf)).isEqualTo(layer.kind());
