@@ -3,6 +3,7 @@ package dev.primer.dsl;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.SpecException;
 import dev.primer.dsl.init.Init;
+import dev.primer.dsl.layer.AttentionMask;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.StateActivation;
@@ -161,6 +162,42 @@ public final class Net {
   @CheckReturnValue
   public static RecurrentStep gru(int units, Returns returns) {
     return empty().gru(units, returns);
+  }
+
+  /** A block starting with layer normalisation over the last axis, epsilon 1e-5. */
+  @CheckReturnValue
+  public static LayerStep layerNorm() {
+    return empty().layerNorm();
+  }
+
+  /** A block starting with an embedding of {@code vocab} tokens into {@code dim} values. */
+  @CheckReturnValue
+  public static WeightedStep embedding(int vocab, int dim) {
+    return empty().embedding(vocab, dim);
+  }
+
+  /** A block starting with a learned positional embedding. */
+  @CheckReturnValue
+  public static WeightedStep positionalEmbedding() {
+    return empty().positionalEmbedding();
+  }
+
+  /** A block starting with the sinusoidal position encoding of Vaswani et al. */
+  @CheckReturnValue
+  public static LayerStep sinusoidalPosition() {
+    return empty().sinusoidalPosition();
+  }
+
+  /** A block starting with self-attention of {@code heads} heads of {@code keyDim}, unmasked. */
+  @CheckReturnValue
+  public static WeightedStep multiHeadAttention(int heads, int keyDim) {
+    return empty().multiHeadAttention(heads, keyDim);
+  }
+
+  /** A block starting with self-attention of {@code heads} heads of {@code keyDim}. */
+  @CheckReturnValue
+  public static WeightedStep multiHeadAttention(int heads, int keyDim, AttentionMask mask) {
+    return empty().multiHeadAttention(heads, keyDim, mask);
   }
 
   /**

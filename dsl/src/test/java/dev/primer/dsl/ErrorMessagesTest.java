@@ -43,14 +43,15 @@ class ErrorMessagesTest {
 
   private static final String KNOWN_STEPS = "input, defaultInit, defaultBias, dense, conv2d,"
       + " maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, simpleRnn, lstm, gru,"
-      + " residual, repeat, relu, leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax,"
+      + " residual, repeat, layerNorm, embedding, positionalEmbedding, sinusoidalPosition,"
+      + " multiHeadAttention, relu, leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax,"
       + " linear, scaled, init, bias, recurrentInit, frozen, mup";
 
   private static final String KNOWN_INITS = "zeros, ones, glorot_uniform, glorot_normal,"
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"
       + " lecun_normal, lecun_normal_untruncated, orthogonal, identity, delta_orthogonal, auto,"
-      + " keras_default, pytorch_default, lsuv, class_prior, glorot, xavier_uniform, xavier_normal,"
-      + " he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, uniform_sum,"
+      + " keras_default, pytorch_default, lsuv, class_prior, mimetic, glorot, xavier_uniform,"
+      + " xavier_normal, he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, uniform_sum,"
       + " truncated_normal, variance_scaling, sparse, from";
 
   /** A rule of the spec, broken while building it in Java. */

@@ -21,6 +21,20 @@ import dev.primer.dsl.activation.Gain;
  *                                     before gelu or swish normal(0, sigma_b) (see biasVariance)
  *                                     and the kernel's scale times 1 - sigma_b^2
  *   batch norm                        gamma ones, beta zeros, moving mean zeros, variance ones
+ *   layer norm                        gamma ones, beta zeros (Ba, Kiros and Hinton 2016)
+ *   attention query, key, value and   glorot_uniform, biases zeros: as Keras's and PyTorch's
+ *     output projections                attention layers; softmax follows the query-key product
+ *                                       and nothing elementwise follows the others, so there is
+ *                                       no activation's gain to keep (the net's own choice:
+ *                                       mimetic(...) and the residual schemes name theirs)
+ *   embeddings [vocab, dim]           normal(0, 1): each token's row is the signal that enters
+ *                                       the net, so it gets the second moment 1 that AUTO
+ *                                       assumes of standardised input (PyTorch's default too;
+ *                                       Keras's uniform(-0.05, 0.05) starts the tokens 1200
+ *                                       times weaker than a sinusoidal position added to them)
+ *   position embeddings [steps, dim]  normal(0, 0.707107): second moment 1/2, that of the
+ *                                       sinusoidal encoding they replace (sin^2 + cos^2 = 1 per
+ *                                       pair of columns), added to unit-moment tokens
  *   residual branch scale             ones (x + 1 f(x), the plain sum); scaled(v) names v
  *   residual skip projection          as a kernel with no activation after it: glorot_uniform
  * </pre>
@@ -41,6 +55,12 @@ import dev.primer.dsl.activation.Gain;
  */
 public record Auto() implements Rule {
 
+  /** AUTO's embedding table: normal(0, 1), unit second moment per token (see above). */
+  public static final Normal EMBEDDINGS = new Normal(0, 1);
+
+  /** AUTO's learned positions: normal(0, sqrt(1/2)), the sinusoidal encoding's moment. */
+  public static final Normal POSITION_EMBEDDINGS = new Normal(0, sixDigits(Math.sqrt(0.5)));
+
   @Override
   public Init choose(Target target) {
     return switch (target.role()) {
@@ -59,6 +79,10 @@ public record Auto() implements Rule {
               : Inits.ZEROS;
       case GAMMA, MOVING_VARIANCE, BRANCH_SCALE -> Inits.ONES;
       case BETA, MOVING_MEAN -> Inits.ZEROS;
+      case QUERY_KERNEL, KEY_KERNEL, VALUE_KERNEL, OUTPUT_KERNEL -> Inits.GLOROT_UNIFORM;
+      case QUERY_BIAS, KEY_BIAS, VALUE_BIAS, OUTPUT_BIAS -> Inits.ZEROS;
+      case EMBEDDINGS -> EMBEDDINGS;
+      case POSITION_EMBEDDINGS -> POSITION_EMBEDDINGS;
     };
   }
 

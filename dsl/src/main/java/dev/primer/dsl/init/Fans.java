@@ -26,6 +26,12 @@ import java.util.Arrays;
  * gates as one fan_out of 4 * units shrinks every gate's weights by sqrt((in + units) /
  * (in + 4 units)) for no reason in the cell's equations.
  *
+ * <p>Attention's projections are kernels like a dense layer's: the query, key and value kernels
+ * [dim, heads * keyDim] have fans (dim, heads * keyDim), the output kernel the reverse. An
+ * embedding table [vocab, dim] has fans (vocab, dim) as Keras computes them (one row is read per
+ * token, so no rule of Primer's AUTO uses them), a learned positional embedding [steps, dim]
+ * (steps, dim).
+ *
  * <p>A bias has no fans of its own: it takes those of its layer's kernel block, so
  * {@code pytorch_default}'s bias bound 1/sqrt(fan_in) uses the kernel's fan_in, as PyTorch does.
  */
@@ -76,7 +82,7 @@ public record Fans(long in, long out) {
    *     it has no kernel)
    */
   public static Fans ofGateBlock(Role role, int[] block, int[] kernelShape, int gates) {
-    if (role == Role.KERNEL || role == Role.RECURRENT_KERNEL) {
+    if (role.weightMatrix()) {
       return ofKernel(block);
     }
     if (role == Role.BRANCH_SCALE) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  *   lecun_uniform   lecun_normal   lecun_normal_untruncated
  *   orthogonal  orthogonal(1.2)  identity  identity(0.5)  delta_orthogonal  delta_orthogonal(2)
  *   sparse(15,1.0)  auto  keras_default  pytorch_default
+ *   mimetic  mimetic(0.7,0.7)  mimetic(0.7,0.7,0.4,0.4)   (attention only: see Mimetic)
  *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior  (data-dependent: see DataInit)
  *   from("base/weights.npz","dense_0/kernel")   (values stored in a file: see Pretrained)
  * </pre>
@@ -72,6 +73,14 @@ public final class InitNames {
           .build(v -> new Lsuv(v.number(0), v.integer(1)),
               writing(Lsuv.class, l -> List.of(l.tolerance(), l.maxIterations()))),
       preset("class_prior", Inits.CLASS_PRIOR),
+      Signature.named("mimetic")
+          .optional(Param.number("alpha").or(Mimetic.DEFAULT_QK),
+              Param.number("beta").or(Mimetic.DEFAULT_QK))
+          .optional(Param.number("alpha_vo").or(Mimetic.DEFAULT_VO),
+              Param.number("beta_vo").or(Mimetic.DEFAULT_VO))
+          .build(v -> new Mimetic(v.number(0), v.number(1), v.number(2), v.number(3)),
+              writing(Mimetic.class,
+                  m -> List.of(m.alphaQk(), m.betaQk(), m.alphaVo(), m.betaVo()))),
       // aliases, read only: the value is already named above
       alias("glorot", Inits.GLOROT),
       alias("xavier_uniform", Inits.XAVIER_UNIFORM),

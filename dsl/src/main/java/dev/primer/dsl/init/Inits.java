@@ -142,6 +142,23 @@ public final class Inits {
     return new DeltaOrthogonal(gain);
   }
 
+  /**
+   * Mimetic attention init with the paper's values: W_q W_k^T = 0.7 Z + 0.7 I,
+   * W_v W_o = 0.4 Z - 0.4 I (see {@link Mimetic}).
+   */
+  public static final Mimetic MIMETIC =
+      new Mimetic(Mimetic.DEFAULT_QK, Mimetic.DEFAULT_QK, Mimetic.DEFAULT_VO, Mimetic.DEFAULT_VO);
+
+  /** Mimetic attention init with W_q W_k^T = alpha Z + beta I and the paper's value-output pair. */
+  public static Mimetic mimetic(double alpha, double beta) {
+    return new Mimetic(alpha, beta, Mimetic.DEFAULT_VO, Mimetic.DEFAULT_VO);
+  }
+
+  /** Mimetic attention init: W_q W_k^T = alphaQk Z1 + betaQk I, W_v W_o = alphaVo Z2 - betaVo I. */
+  public static Mimetic mimetic(double alphaQk, double betaQk, double alphaVo, double betaVo) {
+    return new Mimetic(alphaQk, betaQk, alphaVo, betaVo);
+  }
+
   /** LSUV stopping within {@code tolerance} of unit variance, or after {@code maxIterations}. */
   public static Lsuv lsuv(double tolerance, int maxIterations) {
     return new Lsuv(tolerance, maxIterations);

@@ -13,6 +13,7 @@ package dev.primer.dsl.init;
  *   uniform_sum(k, b)      k b^2 / 3
  *   orthogonal(g)          g^2 min(rows, cols) / (rows cols)   (rows, cols as Orthogonal flattens)
  *   identity(g)            g^2 min(rows, cols) / (rows cols)
+ *   mimetic                min(rows, cols) sqrt(alpha2^2 + beta2^2) / (rows cols)  (approximate)
  *   delta_orthogonal(g)    g^2 min(in, out) / (kh kw in out)
  *   sparse(k, s)           s^2 k / (rows)                       (k nonzero of rows per unit)
  * </pre>
@@ -71,6 +72,15 @@ public final class SecondMoments {
 
       @Override public Double sparse(Sparse s) {
         return s.std() * s.std() * s.count() / (double) rows;
+      }
+
+      @Override public Double mimetic(Mimetic m) {
+        // ||W||_F^2 = the sum of the r = min(rows, cols) kept singular values of the target
+        // M = alpha Z - beta I, each about sqrt(alpha^2 + beta^2) (E ||M||_F^2 = d (alpha^2 +
+        // beta^2)); the value-output pair's, the one the signal passes through (query and key
+        // only weigh positions)
+        return Math.min(rows, cols) * Math.hypot(m.alphaVo(), m.betaVo())
+            / ((double) rows * cols);
       }
 
       @Override public Double pretrained(Pretrained p) {

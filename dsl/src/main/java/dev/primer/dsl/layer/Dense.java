@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Fully connected: y = x W + b, W of shape [features, units], b of shape [units]. Takes a flat
- * input [features].
+ * input [features], or a sequence [steps, features], where it maps each step alike (the same W
+ * and b at every position) to [steps, units]: a per-position output layer.
  */
 public record Dense(int units) implements Layer {
 
@@ -30,6 +31,9 @@ public record Dense(int units) implements Layer {
 
   @Override
   public Shape outputShape(Shape input) {
+    if (input.rank() == 2) {
+      return Shape.of(input.dim(0), units);
+    }
     Inputs.requireFlat(input);
     return Shape.of(units);
   }

@@ -15,9 +15,12 @@ public record InitChoices(
   public static final InitChoices NONE =
       new InitChoices(Optional.empty(), Optional.empty(), Optional.empty());
 
-  /** What was named for {@code role}; always empty for roles a user cannot choose. */
+  /**
+   * What was named for {@code role} (through its {@link Role#choice()}: attention's query kernel
+   * takes what {@code init(...)} named); always empty for roles a user cannot choose.
+   */
   public Optional<Init> get(Role role) {
-    return switch (role) {
+    return switch (role.choice()) {
       case KERNEL -> kernel;
       case BIAS -> bias;
       case RECURRENT_KERNEL -> recurrentKernel;

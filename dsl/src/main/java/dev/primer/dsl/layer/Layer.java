@@ -17,7 +17,7 @@ import java.util.Set;
  */
 public sealed interface Layer
     permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent, Residual,
-        Repeat {
+        Repeat, LayerNorm, Embedding, PositionalEmbedding, SinusoidalPosition, MultiHeadAttention {
 
   /** Calls the visitor's method for this layer. */
   <R> R accept(Visitor<R> visitor);
@@ -71,6 +71,21 @@ public sealed interface Layer
      * copies), so code that walks resolved layers may treat it as unreachable.
      */
     R repeat(Repeat r);
+
+    /** Visits a {@link LayerNorm} layer. */
+    R layerNorm(LayerNorm l);
+
+    /** Visits an {@link Embedding} layer. */
+    R embedding(Embedding e);
+
+    /** Visits a {@link PositionalEmbedding} layer. */
+    R positionalEmbedding(PositionalEmbedding p);
+
+    /** Visits a {@link SinusoidalPosition} layer. */
+    R sinusoidalPosition(SinusoidalPosition s);
+
+    /** Visits a {@link MultiHeadAttention} layer. */
+    R multiHeadAttention(MultiHeadAttention a);
   }
 
   /**
@@ -112,7 +127,17 @@ public sealed interface Layer
    * bias, 2 for dense and recurrent kernels (4 for conv kernels, which override this).
    */
   default int parameterRank(Role role) {
-    return role == Role.KERNEL || role == Role.RECURRENT_KERNEL ? 2 : 1;
+    return role.weightMatrix() ? 2 : 1;
+  }
+
+  /**
+   * The roles of this layer's parameters whose init the user names under {@code choice} (one of
+   * {@link #initializable()}): the role itself by default; attention's four kernels for
+   * {@link Role#KERNEL} and its four biases for {@link Role#BIAS}; an embedding's table for
+   * {@link Role#KERNEL}.
+   */
+  default List<Role> chosenBy(Role choice) {
+    return initializable().contains(choice) ? List.of(choice) : List.of();
   }
 
   /** The roles a user may choose an initializer for: kernel, bias, recurrent kernel. */

@@ -15,10 +15,13 @@ public final class LayerKinds {
 
   /**
    * dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, the recurrent,
-   * residual and repeat (whose block argument the parser reads as a chain).
+   * residual and repeat (whose block argument the parser reads as a chain), then the sequence
+   * layers: layerNorm, embedding, positionalEmbedding, sinusoidalPosition, multiHeadAttention.
    */
   public static final List<Signature<? extends Layer>> ALL = List.of(
       Dense.SIGNATURE, Conv2d.SIGNATURE, MaxPool2d.SIGNATURE, AvgPool2d.SIGNATURE,
       Flatten.SIGNATURE, Reshape.SIGNATURE, Dropout.SIGNATURE, BatchNorm.SIGNATURE,
-      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE, Residual.SIGNATURE, Repeat.SIGNATURE);
+      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE, Residual.SIGNATURE, Repeat.SIGNATURE,
+      LayerNorm.SIGNATURE, Embedding.SIGNATURE, PositionalEmbedding.SIGNATURE,
+      SinusoidalPosition.SIGNATURE, MultiHeadAttention.SIGNATURE);
 }

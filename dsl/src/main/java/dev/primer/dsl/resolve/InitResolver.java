@@ -39,6 +39,9 @@ import java.util.stream.Collectors;
  *                                               is one &gt; the net-wide bias default &gt; AUTO
  *   recurrent kernel  recurrentInit(...)      &gt; the framework preset of the kernel choice &gt; AUTO
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
+ *   layer norm        fixed: gamma ones, beta zeros
+ *   attention         its four kernels as a kernel, its four biases as a bias
+ *   embeddings        the layer's init(...)   &gt; AUTO (a net-wide kernel default is for kernels)
  *   branch scale      the value scaled(v) names &gt; AUTO (ones)
  *   skip projection   as a kernel: the residual's own choice does not exist, so the net-wide
  *                     default &gt; AUTO
@@ -150,11 +153,12 @@ final class InitResolver {
       return new Choice(named.get(), Source.NAMED);
     }
     Optional<Init> kernelChoice = spec.inits().kernel().or(defaults::kernel);
-    if ((role == Role.BIAS || role == Role.RECURRENT_KERNEL)
+    if ((role.choice() == Role.BIAS || role == Role.RECURRENT_KERNEL)
         && kernelChoice.filter(k -> k instanceof FrameworkDefault).isPresent()) {
       return new Choice(kernelChoice.get(), Source.KERNEL_PRESET);
     }
-    Optional<Init> netDefault = switch (role) {
+    // an embedding table is no kernel: a net-wide kernel scheme leaves it to AUTO
+    Optional<Init> netDefault = role.isEmbedding() ? Optional.empty() : switch (role.choice()) {
       case KERNEL -> defaults.kernel();
       case BIAS -> defaults.bias();
       default -> Optional.empty();

@@ -178,6 +178,11 @@ final class MupResolution {
       @Override public Sampler pretrained(Pretrained p) {
         throw new IllegalArgumentException("values from a file cannot be rescaled: " + p);
       }
+
+      @Override public Sampler mimetic(dev.primer.dsl.init.Mimetic m) {
+        // never reached: mimetic fills attention projections, and muP refuses attention layers
+        throw new IllegalArgumentException("mimetic attention init has no muP width rule: " + m);
+      }
     });
   }
 }

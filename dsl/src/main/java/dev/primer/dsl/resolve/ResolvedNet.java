@@ -229,11 +229,11 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers, Scaling scali
       for (ParameterShape p : declared) {
         Limits.checkTensor(p.role().words(), p.shape());
       }
-      Shape kernelShape = declared.stream().filter(p -> p.role() == Role.KERNEL)
-          .map(ParameterShape::shape).findFirst()
-          .orElse(declared.isEmpty() ? shape : declared.get(0).shape());
       List<Parameter> parameters = new ArrayList<>();
       for (ParameterShape p : declared) {
+        // a bias takes the fans of its kernel (attention's query bias those of the query kernel)
+        Shape kernelShape = declared.stream().filter(k -> k.role() == p.role().kernelRole())
+            .map(ParameterShape::shape).findFirst().orElse(declared.get(0).shape());
         Parameter parameter = InitResolver.resolve(
             name, spec, p.role(), p.shape(), kernelShape, auto, defaults, inputMoment, place);
         parameter.dataInit()

@@ -19,6 +19,11 @@ import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.layer.SinusoidalPosition;
+import dev.primer.dsl.layer.Embedding;
+import dev.primer.dsl.layer.LayerNorm;
+import dev.primer.dsl.layer.MultiHeadAttention;
+import dev.primer.dsl.layer.PositionalEmbedding;
 import java.util.Optional;
 
 /**
@@ -38,6 +43,15 @@ import java.util.Optional;
  *                                                             input is phi(z) of a Gaussian z)
  *   flatten, reshape unchanged
  *   recurrent        m = 1                                    (not modelled: the pass restarts)
+ *   layerNorm        q = 1                                    (normalised; gamma 1, beta 0)
+ *   embedding        q = E[w^2] of the table                  (one row per token)
+ *   positions        m + E[p^2]; sinusoidal m + 1/2           (added, taken independent)
+ *   attention        q = D E[wo^2] (d E[wv^2] m + E[bv^2]) + E[bo^2]
+ *                                                             (the value path as if each query
+ *                                                             attended to one position: an
+ *                                                             upper bound; averaging over T
+ *                                                             independent values divides it
+ *                                                             by up to T)
  *   residual sum     q = s + alpha^2 m                        (s: the skip path's second moment,
  *                                                             fan_in E[P^2] m_x through a
  *                                                             projection P, else m_x; m: the
@@ -149,6 +163,29 @@ final class SignalPropagation {
         return Signal.INPUT;
       }
 
+      @Override public Signal layerNorm(LayerNorm l) {
+        return gaussian(1);
+      }
+
+      @Override public Signal embedding(Embedding e) {
+        return gaussian(layer.parameter(Role.EMBEDDINGS).map(SignalPropagation::meanSquare)
+            .orElse(1.0));
+      }
+
+      @Override public Signal positionalEmbedding(PositionalEmbedding p) {
+        return new Signal(in.moment() + layer.parameter(Role.POSITION_EMBEDDINGS)
+            .map(SignalPropagation::meanSquare).orElse(0.0), in.mean(), Optional.empty());
+      }
+
+      @Override public Signal sinusoidalPosition(SinusoidalPosition s) {
+        return new Signal(in.moment() + 0.5, in.mean(), Optional.empty());
+      }
+
+      @Override public Signal multiHeadAttention(MultiHeadAttention a) {
+        double values = projected(layer, Role.VALUE_KERNEL, Role.VALUE_BIAS, in.moment());
+        return gaussian(projected(layer, Role.OUTPUT_KERNEL, Role.OUTPUT_BIAS, values));
+      }
+
       @Override public Signal residual(Residual r) {
         Optional<Parameter> projection = layer.parameter(Role.KERNEL);
         double skipMoment = projection
@@ -196,6 +233,12 @@ final class SignalPropagation {
     double q = kernel.get().fans().in() * meanSquare(kernel.get()) * in.moment()
         + layer.parameter(Role.BIAS).map(SignalPropagation::meanSquare).orElse(0.0);
     return gaussian(q);
+  }
+
+  /** A projection by the kernel of {@code kernel}: fan_in E[w^2] m + E[b^2]. */
+  private static double projected(ResolvedLayer layer, Role kernel, Role bias, double m) {
+    return layer.parameter(kernel).map(k -> k.fans().in() * meanSquare(k) * m).orElse(m)
+        + layer.parameter(bias).map(SignalPropagation::meanSquare).orElse(0.0);
   }
 
   /** E[w^2] over a parameter's blocks (all of one shape). */

@@ -7,13 +7,17 @@ import dev.primer.dsl.layer.Recurrent;
 import dev.primer.dsl.layer.Residual;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The summary table of a resolved net: one row per layer with its kind, activation, output
  * shape, parameter count, fans, the kernel's variance scale (fan_in E[w^2]: 2 for He, what AUTO
  * computed for the layer, see {@link SignalPropagation}) and the initializers of its kernel and
  * bias (AUTO and the framework presets shown as what they resolved to), then the totals and the
- * net's {@link ResolvedNet#warnings() warnings}. When a layer is frozen, a last column marks the
+ * net's {@link ResolvedNet#warnings() warnings}. For attention the kernel columns show its query
+ * kernel's fans and scale and the labels of its four kernels (and four biases), each distinct
+ * label once; for an embedding its table. When a layer is frozen, a last column marks the
  * frozen ones and the totals count the frozen values apart: trainable (what gradients update),
  * frozen (every parameter of a frozen layer) and non-trainable (the other layers' batch-norm
  * moving statistics).
@@ -61,16 +65,19 @@ final class Summary {
       row.add(layer.spec().activation().map(a -> a.text().replace("()", "")).orElse("-"));
       row.add(layer.output().toString());
       row.add(Numbers.grouped(layer.parameterCount()));
-      row.add(layer.parameter(Role.KERNEL).map(p -> p.fans().toString()).orElse("-"));
-      row.add(layer.parameter(Role.KERNEL)
+      Optional<Parameter> kernel = kernel(layer);
+      row.add(kernel.map(p -> p.fans().toString()).orElse("-"));
+      row.add(kernel.filter(p -> !p.role().isEmbedding())  // a table is read, not summed
           .map(p -> Numbers.threeDigits(p.fans().in() * SignalPropagation.meanSquare(p)))
           .orElse("-"));
-      row.add(label(layer, Role.KERNEL));
+      row.add(labels(layer, Role.KERNEL));
       if (recurrent) {
         row.add(label(layer, Role.RECURRENT_KERNEL));
       }
-      row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS
-          : layer.parameter(Role.BRANCH_SCALE).isPresent() ? Role.BRANCH_SCALE : Role.BETA));
+      row.add(layer.parameters().stream().anyMatch(p -> p.role().choice() == Role.BIAS)
+          ? labels(layer, Role.BIAS)
+          : label(layer, layer.parameter(Role.BRANCH_SCALE).isPresent() ? Role.BRANCH_SCALE
+              : Role.BETA));
       if (anyFrozen) {
         row.add(layer.frozen() ? "frozen" : "-");
       }
@@ -127,6 +134,26 @@ final class Summary {
     });
     out.append('\n').append(TextTable.render(rows, c -> c >= 2, 2));
     return out.toString();
+  }
+
+  /**
+   * The kernel the fans and scale columns show: the layer's kernel, or its first parameter
+   * chosen as one (attention's query kernel, an embedding table).
+   */
+  private static Optional<Parameter> kernel(ResolvedLayer layer) {
+    return layer.parameters().stream()
+        .filter(p -> p.role().weightMatrix() && p.role().choice() == Role.KERNEL).findFirst();
+  }
+
+  /**
+   * The labels of the parameters whose init is chosen as {@code choice} (a kernel or a bias;
+   * attention has four of each), each distinct label once.
+   */
+  private static String labels(ResolvedLayer layer, Role choice) {
+    String joined = layer.parameters().stream()
+        .filter(p -> p.role().choice() == choice && p.role() != Role.RECURRENT_KERNEL)
+        .map(Parameter::label).distinct().collect(Collectors.joining(", "));
+    return joined.isEmpty() ? "-" : joined;
   }
 
   private static String label(ResolvedLayer layer, Role role) {

@@ -8,26 +8,32 @@ import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.Role;
+import dev.primer.dsl.layer.AttentionMask;
 import dev.primer.dsl.layer.AvgPool2d;
 import dev.primer.dsl.layer.BatchNorm;
 import dev.primer.dsl.layer.Conv2d;
 import dev.primer.dsl.layer.Dense;
 import dev.primer.dsl.layer.Dropout;
+import dev.primer.dsl.layer.Embedding;
 import dev.primer.dsl.layer.Flatten;
 import dev.primer.dsl.layer.Fragment;
 import dev.primer.dsl.layer.InitChoices;
 import dev.primer.dsl.layer.Gru;
 import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.LayerNorm;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.LayerText;
 import dev.primer.dsl.layer.Lstm;
 import dev.primer.dsl.layer.MaxPool2d;
+import dev.primer.dsl.layer.MultiHeadAttention;
 import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.PositionalEmbedding;
 import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.layer.SinusoidalPosition;
 import dev.primer.dsl.layer.StateActivation;
 import dev.primer.dsl.param.Mup;
 import dev.primer.dsl.param.Parametrization;
@@ -357,6 +363,77 @@ public class NetSpec {
   }
 
   /**
+   * Layer normalisation over the last axis, epsilon 1e-5: see
+   * {@link dev.primer.dsl.layer.LayerNorm}.
+   */
+  @CheckReturnValue
+  public LayerStep layerNorm() {
+    return new LayerStep(append(LayerNorm.SIGNATURE));
+  }
+
+  /**
+   * Layer normalisation over the last axis.
+   *
+   * @throws SpecException if epsilon is not &gt; 0
+   */
+  @CheckReturnValue
+  public LayerStep layerNorm(double epsilon) {
+    return new LayerStep(append(LayerNorm.SIGNATURE, epsilon));
+  }
+
+  /**
+   * A table of {@code vocab} learned vectors of {@code dim} values: token ids [steps] (whole
+   * numbers in [0, vocab) given as input values) become [steps, dim]. See
+   * {@link dev.primer.dsl.layer.Embedding}; {@code init(...)} names the table's init.
+   *
+   * @throws SpecException if a number is not positive or the input is not [steps]
+   */
+  @CheckReturnValue
+  public WeightedStep embedding(int vocab, int dim) {
+    return new WeightedStep(append(Embedding.SIGNATURE, vocab, dim));
+  }
+
+  /**
+   * A learned [steps, dim] parameter added to a sequence: see
+   * {@link dev.primer.dsl.layer.PositionalEmbedding}; {@code init(...)} names its init.
+   *
+   * @throws SpecException if the input is not a sequence [steps, dim]
+   */
+  @CheckReturnValue
+  public WeightedStep positionalEmbedding() {
+    return new WeightedStep(append(PositionalEmbedding.SIGNATURE));
+  }
+
+  /**
+   * The fixed sinusoidal position encoding of Vaswani et al. added to a sequence: see
+   * {@link dev.primer.dsl.layer.SinusoidalPosition}.
+   *
+   * @throws SpecException if the input is not a sequence [steps, dim]
+   */
+  @CheckReturnValue
+  public LayerStep sinusoidalPosition() {
+    return new LayerStep(append(SinusoidalPosition.SIGNATURE));
+  }
+
+  /** Self-attention of {@code heads} heads of {@code keyDim} over every position. */
+  @CheckReturnValue
+  public WeightedStep multiHeadAttention(int heads, int keyDim) {
+    return new WeightedStep(append(MultiHeadAttention.SIGNATURE, heads, keyDim));
+  }
+
+  /**
+   * Multi-head self-attention over a sequence [steps, dim], output [steps, dim]: see
+   * {@link dev.primer.dsl.layer.MultiHeadAttention}. {@code init(...)} names the init of its
+   * four projection kernels, {@code bias(...)} that of its four biases.
+   *
+   * @throws SpecException if a number is not positive or the input is not a sequence
+   */
+  @CheckReturnValue
+  public WeightedStep multiHeadAttention(int heads, int keyDim, AttentionMask mask) {
+    return new WeightedStep(append(MultiHeadAttention.SIGNATURE, heads, keyDim, mask));
+  }
+
+  /**
    * A residual connection around {@code block}: x + f(x), where f is the block, with a learned
    * linear projection (a kernel without bias) on the skip path when the block changes the last
    * dimension: {@code residual(Net.block().dense(256).relu().dense(256))}. The block's layers
@@ -597,7 +674,8 @@ public class NetSpec {
    * The same net with {@code kernel} as the kernel initializer of every layer that is not
    * frozen, whatever was named: how a comparison tries one scheme on a fixed architecture.
    * Biases and recurrent kernels keep their own choices (a framework preset also decides those
-   * it does not name). A frozen layer keeps the kernel init it had, named explicitly where it
+   * it does not name), and so do embedding tables, which are no kernels (attention's four
+   * projection kernels are). A frozen layer keeps the kernel init it had, named explicitly where it
    * came from the net-wide default or AUTO: its values are meant to stay (a pretrained body,
    * see {@link #frozen()}), so a comparison tries schemes on the layers that train.
    *
@@ -622,8 +700,11 @@ public class NetSpec {
             r.block().layers(), kernel))), l.activation(), l.inits(), l.frozen()));
       } else if (l.frozen() && l.layer().initializable().contains(Role.KERNEL)) {
         Init kept = l.inits().kernel().or(defaults::kernel).orElse(Inits.AUTO);
+        // a net-wide default that cannot fill it is refused here, as the layer's own init(...)
+        checkFits(i, l.layer(), Role.KERNEL, kept);
         replaced.add(l.withInits(l.inits().with(Role.KERNEL, kept)));
-      } else if (l.layer().initializable().contains(Role.KERNEL)) {
+      } else if (l.layer().initializable().contains(Role.KERNEL)
+          && !l.layer().chosenBy(Role.KERNEL).stream().allMatch(Role::isEmbedding)) {
         checkFits(i, l.layer(), Role.KERNEL, kernel);
         replaced.add(l.withInits(l.inits().with(Role.KERNEL, kernel)));
       } else {
@@ -802,10 +883,13 @@ public class NetSpec {
     return LayerText.stepFor(role);
   }
 
+  /** Checks {@code init} against every parameter of {@code layer} it would fill as {@code role}. */
   private static void checkFits(int index, Layer layer, Role role, Init init) {
-    init.misfit(role, layer.parameterRank(role)).ifPresent(rule -> {
-      throw SpecException.atLayer(index, layer.kind(), rule);
-    });
+    for (Role filled : layer.chosenBy(role)) {
+      init.misfit(filled, layer.parameterRank(filled)).ifPresent(rule -> {
+        throw SpecException.atLayer(index, layer.kind(), rule);
+      });
+    }
   }
 
   private NetSpec replaceLast(LayerSpec replacement) {

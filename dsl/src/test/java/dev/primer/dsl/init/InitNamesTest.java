@@ -126,7 +126,8 @@ class InitNamesTest {
         "zeros", "ones", "glorot_uniform", "glorot_normal", "glorot_normal_untruncated",
         "he_uniform", "he_normal", "he_normal_untruncated", "lecun_uniform", "lecun_normal",
         "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
-        "keras_default", "pytorch_default", "lsuv", "class_prior", "glorot", "xavier_uniform",
+        "keras_default", "pytorch_default", "lsuv", "class_prior", "mimetic", "glorot",
+        "xavier_uniform",
         "xavier_normal", "he", "kaiming_uniform", "kaiming_normal", "lecun", "constant", "normal",
         "uniform", "uniform_sum", "truncated_normal", "variance_scaling", "sparse", "from");
   }
@@ -148,7 +149,7 @@ class InitNamesTest {
         new TruncatedNormal(0, 3), new Orthogonal(2), new Identity(2), new DeltaOrthogonal(2),
         new Sparse(3, 0.5), new VarianceScaling(3, FanMode.FAN_OUT, Distribution.NORMAL),
         new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior(),
-        new Pretrained("base/weights.npz", "dense_0/kernel"));
+        new Pretrained("base/weights.npz", "dense_0/kernel"), new Mimetic(0.5, 0.6, 0.3, -0.2));
     java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Init.class);
     assertThat(samples.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()))
         .as("a sample of every initializer record").isEqualTo(records);

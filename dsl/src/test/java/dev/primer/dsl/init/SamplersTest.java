@@ -15,7 +15,7 @@ class SamplersTest {
       new Constant(0.5), new Normal(0, 1), new TruncatedNormal(0, 1), new Uniform(-1, 1),
       new UniformSum(2, 1), new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1),
       new Sparse(3, 1), new Pretrained("w.npz", "dense_0/kernel"), Inits.HE_NORMAL, Inits.AUTO,
-      Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT};
+      Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT, Inits.MIMETIC};
 
   @Test
   void whatFitsWhichRank() {
@@ -54,6 +54,7 @@ class SamplersTest {
       @Override public String deltaOrthogonal(DeltaOrthogonal d) { return "deltaOrthogonal"; }
       @Override public String sparse(Sparse s) { return "sparse"; }
       @Override public String pretrained(Pretrained p) { return "pretrained"; }
+      @Override public String mimetic(Mimetic m) { return "mimetic"; }
       @Override public String varianceScaling(VarianceScaling v) { return "varianceScaling"; }
       @Override public String auto(Auto a) { return "auto"; }
       @Override public String frameworkDefault(FrameworkDefault f) { return "frameworkDefault"; }
@@ -66,7 +67,7 @@ class SamplersTest {
     assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform",
         "uniformSum", "orthogonal", "identity", "deltaOrthogonal", "sparse", "pretrained",
         "varianceScaling", "auto",
-        "frameworkDefault", "frameworkDefault");
+        "frameworkDefault", "frameworkDefault", "mimetic");
   }
 
   @Test
@@ -107,7 +108,9 @@ class SamplersTest {
   @Test
   void rolesNameTheirParametersAndSayWhetherGradientsUpdateThem() {
     assertThat(Role.values()).extracting(Role::paramName).containsExactly("kernel",
-        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance", "scale");
+        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance",
+        "embeddings", "position_embeddings", "query_kernel", "query_bias", "key_kernel",
+        "key_bias", "value_kernel", "value_bias", "output_kernel", "output_bias", "scale");
     assertThat(Role.values()).filteredOn(r -> !r.trainable())
         .containsExactly(Role.MOVING_MEAN, Role.MOVING_VARIANCE);
   }

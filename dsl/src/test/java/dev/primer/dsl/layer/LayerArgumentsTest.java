@@ -118,6 +118,17 @@ class LayerArgumentsTest {
       @Override public String simpleRnn(SimpleRnn r) { return "simpleRnn"; }
       @Override public String lstm(Lstm l) { return "lstm"; }
       @Override public String gru(Gru g) { return "gru"; }
+      @Override public String layerNorm(LayerNorm l) { return "layerNorm"; }
+      @Override public String embedding(Embedding e) { return "embedding"; }
+      @Override public String positionalEmbedding(PositionalEmbedding p) {
+        return "positionalEmbedding";
+      }
+      @Override public String sinusoidalPosition(SinusoidalPosition p) {
+        return "sinusoidalPosition";
+      }
+      @Override public String multiHeadAttention(MultiHeadAttention a) {
+        return "multiHeadAttention";
+      }
       @Override public String residual(Residual r) { return "residual"; }
       @Override public String repeat(Repeat r) { return "repeat"; }
     };
@@ -126,7 +137,9 @@ class LayerArgumentsTest {
         new MaxPool2d(2, 2, Padding.VALID), new AvgPool2d(2, 2, Padding.VALID), new Flatten(),
         new Reshape(Shape.of(1)), new Dropout(0.1), new BatchNorm(0.99, 1e-3),
         new SimpleRnn(1, Returns.LAST), new Lstm(1, Returns.LAST), new Gru(1, Returns.LAST),
-        new Residual(block, java.util.Optional.empty()), new Repeat(2, block))) {
+        new Residual(block, java.util.Optional.empty()), new Repeat(2, block),
+        new LayerNorm(1e-5), new Embedding(3, 2), new PositionalEmbedding(),
+        new SinusoidalPosition(), new MultiHeadAttention(2, 4, AttentionMask.FULL))) {
       assertThat(layer.accept(kindOf)).isEqualTo(layer.kind());
     }
   }
@@ -147,7 +160,10 @@ class LayerArgumentsTest {
     List<Layer> layers = List.of(new Dense(7), new Conv2d(8, 3, 2, Padding.SAME),
         new MaxPool2d(3, 2, Padding.VALID), new AvgPool2d(2, 2, Padding.SAME),
         new Reshape(Shape.of(4, 7)), new Dropout(0.25), new BatchNorm(0.9, 1e-3),
-        new Lstm(5, Returns.SEQUENCES), new Gru(3, Returns.LAST));
+        new Lstm(5, Returns.SEQUENCES), new Gru(3, Returns.LAST), new LayerNorm(1e-3),
+        new Embedding(10, 16), new PositionalEmbedding(), new SinusoidalPosition(),
+        new MultiHeadAttention(4, 16, AttentionMask.CAUSAL),
+        new MultiHeadAttention(2, 8, AttentionMask.FULL));
     for (Layer layer : layers) {
       // the arguments as the parser hands them over: numbers as doubles, words as strings
       List<Object> raw = new java.util.ArrayList<>();

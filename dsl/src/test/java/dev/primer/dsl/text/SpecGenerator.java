@@ -9,6 +9,7 @@ import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.VarianceScaling.Distribution;
 import dev.primer.dsl.init.VarianceScaling.FanMode;
+import dev.primer.dsl.layer.AttentionMask;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.Padding;
 import dev.primer.dsl.layer.Returns;
@@ -45,12 +46,12 @@ final class SpecGenerator {
       "he_uniform", "he_normal", "he_normal_untruncated", "lecun_uniform", "lecun_normal",
       "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
       "keras_default", "pytorch_default", "glorot", "xavier_uniform", "xavier_normal", "he",
-      "kaiming_uniform", "kaiming_normal", "lecun", "lsuv", "class_prior");
+      "kaiming_uniform", "kaiming_normal", "lecun", "lsuv", "class_prior", "mimetic");
 
   /** The names that take arguments. */
   static final List<String> FACTORY_NAMES = List.of("constant", "normal", "uniform",
       "truncated_normal", "variance_scaling", "orthogonal", "identity", "delta_orthogonal",
-      "sparse", "lsuv", "from");
+      "sparse", "lsuv", "from", "mimetic");
 
   /**
    * Texts for {@code from(...)}'s names: quotes, backslashes, spaces, dots, non-ASCII; never
@@ -207,13 +208,16 @@ final class SpecGenerator {
     boolean anyKind = rank == 0 || random.nextInt(15) == 0;
     List<String> kinds = anyKind
         ? List.of("dense", "conv2d", "maxPool2d", "avgPool2d", "flatten", "reshape", "dropout",
-            "batchNorm", "simpleRnn", "lstm", "gru")
+            "batchNorm", "simpleRnn", "lstm", "gru", "layerNorm", "embedding",
+            "positionalEmbedding", "sinusoidalPosition", "multiHeadAttention")
         : switch (rank) {
-          case 1 -> List.of("dense", "dense", "dense", "dropout", "batchNorm", "reshape");
+          case 1 -> List.of("dense", "dense", "dense", "dropout", "batchNorm", "reshape",
+              "embedding", "layerNorm");
           case 3 -> List.of("conv2d", "conv2d", "maxPool2d", "avgPool2d", "flatten", "dropout",
               "batchNorm", "reshape");
           default -> List.of("simpleRnn", "lstm", "gru", "flatten", "dropout", "batchNorm",
-              "reshape");
+              "reshape", "layerNorm", "positionalEmbedding", "sinusoidalPosition",
+              "multiHeadAttention", "multiHeadAttention", "dense");
         };
     String kind = kinds.get(random.nextInt(kinds.size()));
     used.add(kind);
@@ -243,6 +247,26 @@ final class SpecGenerator {
             yield max ? spec.maxPool2d(pool, stride, p) : spec.avgPool2d(pool, stride, p);
           }
         };
+      }
+      case "layerNorm" -> {
+        if (random.nextBoolean()) {
+          yield spec.layerNorm();
+        }
+        used.add("layerNorm epsilon");
+        yield spec.layerNorm(positive());
+      }
+      case "embedding" -> spec.embedding(units(), units());
+      case "positionalEmbedding" -> spec.positionalEmbedding();
+      case "sinusoidalPosition" -> spec.sinusoidalPosition();
+      case "multiHeadAttention" -> {
+        int heads = 1 + random.nextInt(4);
+        int keyDim = units();
+        if (random.nextBoolean()) {
+          yield spec.multiHeadAttention(heads, keyDim);
+        }
+        AttentionMask mask = random.nextBoolean() ? AttentionMask.FULL : AttentionMask.CAUSAL;
+        used.add("mask " + mask.name().toLowerCase(java.util.Locale.ROOT));
+        yield spec.multiHeadAttention(heads, keyDim, mask);
       }
       case "flatten" -> spec.flatten();
       case "reshape" -> spec.reshape(reshapeTarget(shape));
@@ -314,7 +338,10 @@ final class SpecGenerator {
       used.add("recurrentInit");
     }
     if (spec instanceof InitStep<?> step && random.nextInt(5) < 2) {
-      spec = (NetSpec) step.init(randomInit(Role.KERNEL, layer.parameterRank(Role.KERNEL)));
+      // attention's init(...) fills its query, key, value and output kernels; an embedding's its
+      // table: the init is drawn for the first of them
+      Role kernel = layer.chosenBy(Role.KERNEL).stream().findFirst().orElse(Role.KERNEL);
+      spec = (NetSpec) step.init(randomInit(kernel, layer.parameterRank(kernel)));
       used.add("init");
     }
     if (spec instanceof InitStep<?> step && random.nextInt(10) < 3) {
@@ -479,6 +506,8 @@ final class SpecGenerator {
                 new Quoted(random.nextInt(20) == 0 ? " " : TEXTS.get(random.nextInt(TEXTS.size()))));
         case "lsuv" -> random.nextBoolean() ? List.of(random.nextDouble(-0.2, 1.2))
             : List.of(random.nextDouble(-0.2, 1.2), (double) random.nextInt(-2, 1100));
+        case "mimetic" -> random.nextBoolean() ? List.of(anyDouble(), anyDouble())
+            : List.of(anyDouble(), anyDouble(), anyDouble(), anyDouble());
         default -> throw new AssertionError(name);
       };
       try {
@@ -511,6 +540,8 @@ final class SpecGenerator {
         "huge argument", "negative argument", "dense", "conv2d", "maxPool2d", "avgPool2d",
         "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen",
         "mup",
+        "layerNorm", "layerNorm epsilon", "embedding", "positionalEmbedding",
+        "sinusoidalPosition", "multiHeadAttention", "mask full", "mask causal",
         "residual", "scaled", "residual activation", "repeat", "repeat of a residual",
         "nested block"));
     for (Activation.Kind kind : Activation.Kind.values()) {

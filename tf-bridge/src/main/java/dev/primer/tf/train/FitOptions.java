@@ -72,7 +72,7 @@ public record FitOptions(
     if (weights.isEmpty()) {
       return;
     }
-    if (loss == Loss.MEAN_SQUARED_ERROR) {
+    if (loss == Loss.MEAN_SQUARED_ERROR || loss == Loss.SOFTMAX_CROSS_ENTROPY_PER_POSITION) {
       throw new IllegalArgumentException("fit: class weights need a classification loss"
           + " (SOFTMAX_CROSS_ENTROPY or BINARY_CROSS_ENTROPY), got " + loss);
     }

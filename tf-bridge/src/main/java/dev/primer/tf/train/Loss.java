@@ -31,5 +31,23 @@ public enum Loss {
    * (z &gt; 0), the fraction of outputs equal to their 0/1 target (Keras's {@code
    * binary_accuracy}); for one output that is the fraction of examples classified right.
    */
-  BINARY_CROSS_ENTROPY
+  BINARY_CROSS_ENTROPY,
+  /**
+   * Softmax cross-entropy at each position of a sequence output [steps, classes] (a per-position
+   * output layer such as {@code dense(vocab).softmax()} after attention), averaged over the
+   * positions of an example:
+   * <pre>
+   *   (1 / T) sum_t -sum_k y_tk log softmax(z_t)_k
+   * </pre>
+   * with z_t the logits of position t (the last layer's value before its softmax). Targets are
+   * one-hot per position, [steps, classes] row-major (steps * classes values per example, as
+   * wide as the output), or any distribution per position. The one-hot form is what
+   * TensorFlow Java can differentiate (SparseSoftmaxCrossEntropyWithLogits has no gradient
+   * there) and keeps targets as wide as the output for every pass; class ids per position
+   * become such targets by {@code dev.primer.tf.data.SequenceTasks#ofPositionLabels}. Accuracy:
+   * per example the fraction of positions whose largest output is where the target's largest is
+   * (so the accuracy reported is the fraction of positions right). For a net whose output is
+   * flat [classes] it is {@link #SOFTMAX_CROSS_ENTROPY}.
+   */
+  SOFTMAX_CROSS_ENTROPY_PER_POSITION
 }

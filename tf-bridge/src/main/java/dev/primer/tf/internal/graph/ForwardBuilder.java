@@ -7,16 +7,21 @@ import dev.primer.dsl.layer.BatchNorm;
 import dev.primer.dsl.layer.Conv2d;
 import dev.primer.dsl.layer.Dense;
 import dev.primer.dsl.layer.Dropout;
+import dev.primer.dsl.layer.Embedding;
 import dev.primer.dsl.layer.Flatten;
 import dev.primer.dsl.layer.Gru;
 import dev.primer.dsl.layer.Layer;
+import dev.primer.dsl.layer.LayerNorm;
 import dev.primer.dsl.layer.Lstm;
 import dev.primer.dsl.layer.MaxPool2d;
+import dev.primer.dsl.layer.MultiHeadAttention;
 import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.PositionalEmbedding;
 import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
 import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.SimpleRnn;
+import dev.primer.dsl.layer.SinusoidalPosition;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import java.util.ArrayList;
@@ -162,6 +167,10 @@ public final class ForwardBuilder {
 
     @Override
     public Operand<TFloat32> dense(Dense d) {
+      if (layer.input().rank() == 2) {
+        return SequenceOps.perPosition(tf, x, param(Role.KERNEL), param(Role.BIAS),
+            layer.input().dim(0), layer.input().dim(1), d.units());
+      }
       Operand<TFloat32> xw = variables.products().matMul(tf, x, param(Role.KERNEL));
       // a parametrization's output multiplier (muP's baseWidth / fan_in on the output layer)
       double multiplier = net.scaling().outputMultiplier(layer.name());
@@ -260,6 +269,34 @@ public final class ForwardBuilder {
     @Override
     public Operand<TFloat32> gru(Gru g) {
       return recurrent();
+    }
+
+    @Override
+    public Operand<TFloat32> layerNorm(LayerNorm l) {
+      return SequenceOps.layerNorm(tf, x, param(Role.GAMMA), param(Role.BETA), l.epsilon());
+    }
+
+    @Override
+    public Operand<TFloat32> embedding(Embedding e) {
+      return SequenceOps.embedding(tf, x, param(Role.EMBEDDINGS));
+    }
+
+    @Override
+    public Operand<TFloat32> positionalEmbedding(PositionalEmbedding p) {
+      return tf.math.add(x, param(Role.POSITION_EMBEDDINGS));
+    }
+
+    @Override
+    public Operand<TFloat32> sinusoidalPosition(SinusoidalPosition s) {
+      return SequenceOps.sinusoidal(tf, x, layer.input());
+    }
+
+    @Override
+    public Operand<TFloat32> multiHeadAttention(MultiHeadAttention a) {
+      return SequenceOps.attention(tf, a, layer.input(), x, new SequenceOps.AttentionParameters(
+          param(Role.QUERY_KERNEL), param(Role.QUERY_BIAS), param(Role.KEY_KERNEL),
+          param(Role.KEY_BIAS), param(Role.VALUE_KERNEL), param(Role.VALUE_BIAS),
+          param(Role.OUTPUT_KERNEL), param(Role.OUTPUT_BIAS)));
     }
 
     /**

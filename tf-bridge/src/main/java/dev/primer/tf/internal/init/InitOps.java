@@ -3,10 +3,12 @@ package dev.primer.tf.internal.init;
 import dev.primer.dsl.init.Constant;
 import dev.primer.dsl.init.DeltaOrthogonal;
 import dev.primer.dsl.init.Identity;
+import dev.primer.dsl.init.Mimetic;
 import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Orthogonal;
 import dev.primer.dsl.init.Pretrained;
 import dev.primer.dsl.init.Sampler;
+import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.Seeds;
 import dev.primer.dsl.init.Sparse;
 import dev.primer.dsl.init.TruncatedNormal;
@@ -20,6 +22,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.Qr;
+import org.tensorflow.op.linalg.Svd;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -50,7 +53,7 @@ public final class InitOps {
     for (Block block : parameter.blocks()) {
       long[] seed = Seeds.forBlock(netSeed, parameter.name(), block.index());
       blocks.add(block.sampler().accept(new BlockOps(tf, block.shape().toArray(), seed,
-          new Stored(parameter, block.index(), stored))));
+          new Stored(parameter, block.index(), stored), netSeed)));
     }
     return blocks.size() == 1
         ? blocks.get(0)
@@ -88,11 +91,52 @@ public final class InitOps {
     private final long[] seed;
     private final Stored stored;
 
-    BlockOps(Ops tf, int[] shape, long[] seed, Stored stored) {
+    private final long netSeed;
+
+    BlockOps(Ops tf, int[] shape, long[] seed, Stored stored, long netSeed) {
       this.tf = tf;
       this.shape = shape;
       this.seed = seed;
       this.stored = stored;
+      this.netSeed = netSeed;
+    }
+
+    /**
+     * One factor of the attention layer's target product (see {@link Mimetic}): the pair's
+     * random Z is keyed by the layer's name and the pair, not the parameter, so the query and
+     * key kernels (and the value and output kernels) are built from the same M = alpha Z +
+     * diagonal I, and each takes its side of M's singular value decomposition.
+     */
+    @Override
+    public Operand<TFloat32> mimetic(Mimetic m) {
+      Role role = stored.parameter().role();
+      String name = stored.parameter().name();
+      String layerName = name.substring(0, name.lastIndexOf('/'));
+      boolean output = role == Role.OUTPUT_KERNEL;
+      int d = output ? shape[1] : shape[0];
+      int width = output ? shape[0] : shape[1];
+      int r = Math.min(d, width);
+      boolean queryKey = role == Role.QUERY_KERNEL || role == Role.KEY_KERNEL;
+      long[] pairSeed = Seeds.forBlock(netSeed, layerName + (queryKey ? "/mimetic_qk"
+          : "/mimetic_vo"), 0);
+      Operand<TFloat32> z = tf.random.statelessRandomNormal(
+          tf.constant(new int[] {d, d}), tf.constant(pairSeed));
+      Operand<TFloat32> target = tf.math.add(
+          scale(z, m.alpha(role) / Math.sqrt(d)),
+          tf.linalg.matrixDiag(tf.fill(tf.constant(new int[] {d}),
+                  tf.constant((float) m.diagonal(role))),
+              tf.constant(0), tf.constant(d), tf.constant(d), tf.constant(0f)));
+      Svd<TFloat32> svd = tf.linalg.svd(target, Svd.computeUv(true), Svd.fullMatrices(false));
+      // the left factor for the query and value kernels, the right one for key and output
+      Operand<TFloat32> side = role == Role.QUERY_KERNEL || role == Role.VALUE_KERNEL
+          ? svd.u() : svd.v();
+      Operand<TFloat32> rootS = tf.math.sqrt(
+          tf.slice(svd.s(), tf.constant(new int[] {0}), tf.constant(new int[] {r})));
+      Operand<TFloat32> factor = tf.math.mul(
+          tf.slice(side, tf.constant(new int[] {0, 0}), tf.constant(new int[] {d, r})), rootS);
+      Operand<TFloat32> padded = r == width ? factor : tf.pad(factor,
+          tf.constant(new int[][] {{0, 0}, {0, width - r}}), tf.constant(0f));
+      return output ? tf.linalg.transpose(padded, tf.constant(new int[] {1, 0})) : padded;
     }
 
     /** The values read from the file, as a constant: copied bitwise. */

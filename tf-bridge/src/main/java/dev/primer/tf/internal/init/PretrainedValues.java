@@ -2,6 +2,7 @@ package dev.primer.tf.internal.init;
 
 import dev.primer.dsl.base.Suggestions;
 import dev.primer.dsl.init.InitNames;
+import dev.primer.dsl.init.Mimetic;
 import dev.primer.dsl.init.Pretrained;
 import dev.primer.dsl.init.Sampler;
 import dev.primer.dsl.resolve.Block;
@@ -154,5 +155,6 @@ public final class PretrainedValues {
     }
     @Override public Pretrained sparse(dev.primer.dsl.init.Sparse s) { return null; }
     @Override public Pretrained pretrained(Pretrained p) { return p; }
+    @Override public Pretrained mimetic(Mimetic m) { return null; }
   };
 }

@@ -34,7 +34,7 @@ final class EvaluationGraph {
     lossSum = tf.sum(LossOps.perExample(tf, loss, rows, targets), tf.constant(0));
     correct = LossOps.correct(tf, loss, rows, targets);
     // class metrics where the target is one class of several (not multi-label sigmoid outputs)
-    if (outputSize > 1 && loss != Loss.BINARY_CROSS_ENTROPY) {
+    if (LossOps.oneClassPerExample(loss, outputSize)) {
       Operand<TFloat32> output = rows.output();
       Operand<TInt32> classes = tf.constant(outputSize);
       Operand<TFloat32> on = tf.constant(1f);

@@ -9,6 +9,7 @@ import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
@@ -38,7 +39,8 @@ public final class LossOps {
   public static void checkFits(ResolvedNet net, Dataset data, Loss loss) {
     Dataset.checkFits(data, net.input(), net.output());
     switch (loss) {
-      case SOFTMAX_CROSS_ENTROPY -> Logits.checkEndsInLogits(net);
+      case SOFTMAX_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
+          Logits.checkEndsInLogits(net);
       case BINARY_CROSS_ENTROPY -> {
         Logits.checkEndsInSigmoidLogits(net);
         checkTargetsInUnitInterval(data);
@@ -86,6 +88,8 @@ public final class LossOps {
       }
       case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException(
           "fit: class weights need a classification loss, got " + loss);
+      case SOFTMAX_CROSS_ENTROPY_PER_POSITION -> throw new IllegalArgumentException(
+          "fit: class weights need one class per example, got " + loss);
     };
   }
 
@@ -120,8 +124,9 @@ public final class LossOps {
       case SOFTMAX_CROSS_ENTROPY -> tf.math.argMax(targets, tf.constant(1), TInt64.class);
       case BINARY_CROSS_ENTROPY -> tf.dtypes.cast(tf.reshape(
           tf.math.greater(targets, tf.constant(0.5f)), tf.constant(new int[] {-1})), TInt64.class);
-      case MEAN_SQUARED_ERROR -> throw new IllegalArgumentException(
-          "class weights need a classification loss, got " + loss);
+      case MEAN_SQUARED_ERROR, SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
+          throw new IllegalArgumentException(
+              "class weights need one class per example, got " + loss);
     };
     return tf.gather(weights, classes, tf.constant(0));
   }
@@ -132,27 +137,78 @@ public final class LossOps {
    * (the largest output).
    */
   public static boolean hasAccuracy(Loss loss, int targetWidth) {
-    return loss == Loss.BINARY_CROSS_ENTROPY || targetWidth > 1;
+    return loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.SOFTMAX_CROSS_ENTROPY_PER_POSITION
+        || targetWidth > 1;
+  }
+
+  /**
+   * Whether each example's target is one class of several, as the confusion matrix and the
+   * top-k ranks take it: softmax cross-entropy and squared error over several outputs (not
+   * binary cross-entropy, not the per-position loss, whose examples have a class per position).
+   */
+  public static boolean oneClassPerExample(Loss loss, int outputSize) {
+    return outputSize > 1 && (loss == Loss.SOFTMAX_CROSS_ENTROPY
+        || loss == Loss.MEAN_SQUARED_ERROR);
   }
 
   /**
    * A forward pass's logits and output as rows, shape [batch, outputSize]: what the losses and
    * the correct count take.
+   *
+   * @param classes the size of the output's last axis: the classes per position of a sequence
+   *     output [steps, classes], for the per-position loss (the output size for a flat output)
    */
-  public record Rows(Operand<TFloat32> logits, Operand<TFloat32> output) {}
+  public record Rows(Operand<TFloat32> logits, Operand<TFloat32> output, int classes) {}
 
   /** {@code forward}'s logits and output reshaped to [batch, outputSize], logits first. */
   public static Rows rows(Ops tf, Forward forward, int outputSize) {
     int[] rows = {-1, outputSize};
     Operand<TFloat32> logits = tf.reshape(forward.logits(), tf.constant(rows));
     Operand<TFloat32> output = tf.reshape(forward.output(), tf.constant(rows));
-    return new Rows(logits, output);
+    org.tensorflow.ndarray.Shape shape = forward.output().shape();
+    long last = shape.numDimensions() > 1 ? shape.size(shape.numDimensions() - 1) : outputSize;
+    return new Rows(logits, output, last > 0 ? Math.toIntExact(last) : outputSize);
   }
 
   /** {@link #perExample(Ops, Loss, Operand, Operand, Operand)} on {@link #rows}. */
   public static Operand<TFloat32> perExample(Ops tf, Loss loss, Rows rows,
       Operand<TFloat32> targets) {
+    if (loss == Loss.SOFTMAX_CROSS_ENTROPY_PER_POSITION) {
+      return perPosition(tf, rows, targets);
+    }
     return perExample(tf, loss, rows.logits(), rows.output(), targets);
+  }
+
+  /**
+   * The per-position loss of each example, [batch]: the rows seen as [batch * steps, classes],
+   * softmax cross-entropy of each position, then the mean over each example's positions.
+   */
+  private static Operand<TFloat32> perPosition(Ops tf, Rows rows, Operand<TFloat32> targets) {
+    int[] positions = {-1, rows.classes()};
+    Operand<TFloat32> each = tf.nn.softmaxCrossEntropyWithLogits(
+        tf.reshape(rows.logits(), tf.constant(positions)),
+        tf.reshape(targets, tf.constant(positions))).loss();
+    return tf.math.mean(byExample(tf, each, rows.logits()), tf.constant(1));
+  }
+
+  /** Per example, the fraction of positions whose largest output is at the target's largest. */
+  private static Operand<TFloat32> correctPositions(Ops tf, Rows rows,
+      Operand<TFloat32> targets) {
+    int[] positions = {-1, rows.classes()};
+    Operand<TFloat32> right = tf.dtypes.cast(tf.math.equal(
+        tf.math.argMax(tf.reshape(rows.output(), tf.constant(positions)), tf.constant(1)),
+        tf.math.argMax(tf.reshape(targets, tf.constant(positions)), tf.constant(1))),
+        TFloat32.class);
+    return tf.math.mean(byExample(tf, right, rows.output()), tf.constant(1));
+  }
+
+  /** Values of [batch * steps] positions as [batch, steps], batch the rows of {@code like}. */
+  private static Operand<TFloat32> byExample(Ops tf, Operand<TFloat32> perPosition,
+      Operand<TFloat32> like) {
+    Operand<TInt32> batch = tf.slice(tf.shape(like), tf.constant(new int[] {0}),
+        tf.constant(new int[] {1}));
+    return tf.reshape(perPosition,
+        tf.concat(List.of(batch, tf.constant(new int[] {-1})), tf.constant(0)));
   }
 
   /**
@@ -171,6 +227,9 @@ public final class LossOps {
           tf.math.mean(tf.math.squaredDifference(output, targets), tf.constant(1));
       case BINARY_CROSS_ENTROPY -> tf.math.mean(tf.math.sub(tf.math.softplus(logits),
           tf.math.mul(logits, targets)), tf.constant(1));
+      case SOFTMAX_CROSS_ENTROPY_PER_POSITION -> throw new IllegalArgumentException(
+          "the per-position loss needs the classes per position: use perExample(tf, loss, rows,"
+              + " targets)");
     };
   }
 
@@ -189,6 +248,8 @@ public final class LossOps {
           tf.math.greater(rows.logits(), tf.constant(0f)),
           tf.math.greater(targets, tf.constant(0.5f))), TFloat32.class), tf.constant(1)),
           tf.constant(0));
+      case SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
+          tf.sum(correctPositions(tf, rows, targets), tf.constant(0));
     };
   }
 }
