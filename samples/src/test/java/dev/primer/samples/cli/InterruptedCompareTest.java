@@ -26,14 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 class InterruptedCompareTest {
 
   /**
-   * 12 short runs: a few seconds in all, long enough to be interrupted after the first. Trained
-   * one by one ({@code --separate}): runs trained together finish together, so there would be
-   * no moment with some of them kept.
+   * 12 short runs: a few seconds in all, long enough to be interrupted after the first; trained
+   * one by one, the default (with {@code --together} they finish together, so there would be no
+   * moment with some of them kept).
    */
   static final List<String> OPTIONS = List.of("--epochs", "2", "--train-size", "600",
       "--test-size", "200", "--schemes",
-      "zeros,he_normal,lecun_normal,orthogonal,glorot_uniform,normal(0,0.01)", "--seeds", "2",
-      "--separate");
+      "zeros,he_normal,lecun_normal,orthogonal,glorot_uniform,normal(0,0.01)", "--seeds", "2");
 
   @TempDir
   Path temp;

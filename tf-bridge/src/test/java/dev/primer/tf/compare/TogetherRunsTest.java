@@ -69,7 +69,7 @@ class TogetherRunsTest {
 
   @Test
   void togetherEqualsSeparateBitwiseWithLsuvAlone() {
-    ComparisonPlan plan = ComparisonPlan.defaults()
+    ComparisonPlan plan = ComparisonPlan.defaults().withGrouping(RunGrouping.TOGETHER)
         .withSpec(Net.parse("input(784).dense(32).batchNorm().relu().dropout(0.2).dense(16)"
             + ".tanh().dense(10).softmax()"))
         .withSchemes("he_normal", "normal(0,1)", "lsuv", "orthogonal")
@@ -95,7 +95,7 @@ class TogetherRunsTest {
 
   @Test
   void aDivergingRunStopsAloneAsItWouldAlone() {
-    ComparisonPlan plan = ComparisonPlan.defaults()
+    ComparisonPlan plan = ComparisonPlan.defaults().withGrouping(RunGrouping.TOGETHER)
         .withSpec(Net.parse("input(784).dense(32).relu().dense(10).softmax()"))
         .withSchemes("he_normal", "normal(0,1e20)").withSeeds(List.of(7L))
         .withOptimizer(Optimizer.sgd(0.5)).withEpochs(2);
@@ -112,7 +112,7 @@ class TogetherRunsTest {
   @Test
   void separateIsAskedForOrOneRunTrainsAlone() {
     Heard asked = new Heard();
-    ComparisonPlan plan = ComparisonPlan.defaults()
+    ComparisonPlan plan = ComparisonPlan.defaults().withGrouping(RunGrouping.TOGETHER)
         .withSpec(Net.parse("input(784).dense(8).relu().dense(10).softmax()"))
         .withSchemes("he_normal", "zeros").withSeeds(List.of(3L)).withEpochs(1);
     Comparison.run(plan.withGrouping(RunGrouping.SEPARATE), train, test, asked, List.of());
