@@ -200,11 +200,11 @@ final class TransformerCommand implements Callable<Integer> {
   /** Per scheme: its net variant, final accuracy over seeds with its interval, statuses. */
   static String summary(TransformerInitsResult result) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%-8s  %-22s  %-13s  %-16s  %s%n", "scheme", "net", "final acc", "95% interval",
+        "%-8s  %-22s  %-9s  %-22s  %s%n", "scheme", "net", "final acc", "95% interval",
         "status"));
     for (TransformerScheme s : result.plan().schemes()) {
       SeedMean mean = result.finalAccuracy(s);
-      out.append(String.format(Locale.ROOT, "%-8s  %-22s  %-13s  %-16s  %s%n", s.text(),
+      out.append(String.format(Locale.ROOT, "%-8s  %-22s  %-9s  %-22s  %s%n", s.text(),
           s.variant(), mean.seeds() == 0 ? "—" : String.format(Locale.ROOT, "%.2f%%",
               100 * mean.mean()), mean.intervalWords(), result.status(s)));
     }
