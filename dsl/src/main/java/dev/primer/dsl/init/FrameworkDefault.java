@@ -68,6 +68,12 @@ public record FrameworkDefault(Framework framework) implements Rule {
     };
   }
 
+  /** Biases and recurrent kernels: the framework's choice for those follows its kernel's. */
+  @Override
+  public boolean alsoDecides(Role role) {
+    return role == Role.BIAS || role == Role.RECURRENT_KERNEL;
+  }
+
   @Override
   public Init choose(Target target) {
     return switch (framework) {

@@ -29,10 +29,15 @@ import java.util.Optional;
  *   sparse(15,1.0)  auto  keras_default  pytorch_default
  *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior  (data-dependent: see DataInit)
  *   from("base/weights.npz","dense_0/kernel")   (values stored in a file: see Pretrained)
+ *   hadamard  hadamard(0.5)
+ *   fixup  skipinit  skipinit(0.1)  zer_o  gpt2  gpt2(0.01)  t_fixup  t_fixup(decoder)
+ *                                   (residual nets and transformers: see NetScheme)
  * </pre>
  * Also read (and written under their canonical name): {@code glorot}, {@code xavier_uniform},
  * {@code he}, {@code kaiming_uniform}, {@code lecun}, and PyTorch's untruncated
- * {@code xavier_normal} and {@code kaiming_normal}. Names are read case-insensitively, so the
+ * {@code xavier_normal} and {@code kaiming_normal}; {@code rezero} for {@code skipinit}.
+ * ZerO is {@code zer_o} (the paper's capital O), never {@code zero}, which is one letter from
+ * {@code zeros}. Names are read case-insensitively, so the
  * Java constant names ({@code HE_NORMAL}) work too.
  */
 public final class InitNames {
@@ -62,6 +67,9 @@ public final class InitNames {
       Signature.named("delta_orthogonal").optional(Param.number("gain").or(1.0))
           .build(v -> new DeltaOrthogonal(v.number(0)),
               writing(DeltaOrthogonal.class, d -> List.of(d.gain()))),
+      Signature.named("hadamard").optional(Param.number("gain").or(1.0))
+          .build(v -> new Hadamard(v.number(0)),
+              writing(Hadamard.class, h -> List.of(h.gain()))),
       preset("auto", Inits.AUTO),
       preset("keras_default", Inits.KERAS_DEFAULT),
       preset("pytorch_default", Inits.PYTORCH_DEFAULT),
@@ -72,6 +80,19 @@ public final class InitNames {
           .build(v -> new Lsuv(v.number(0), v.integer(1)),
               writing(Lsuv.class, l -> List.of(l.tolerance(), l.maxIterations()))),
       preset("class_prior", Inits.CLASS_PRIOR),
+      // the schemes for residual nets and transformers (see NetScheme)
+      preset("fixup", Inits.FIXUP),
+      Signature.named("skipinit").optional(Param.number("alpha").or(0.0))
+          .build(v -> new SkipInit(v.number(0)),
+              writing(SkipInit.class, x -> List.of(x.alpha()))),
+      preset("zer_o", Inits.ZER_O),
+      Signature.named("gpt2").optional(Param.number("std").or(Gpt2.DEFAULT_STD))
+          .build(v -> new Gpt2(v.number(0)),
+              writing(Gpt2.class, g -> List.of(g.std()))),
+      Signature.named("t_fixup")
+          .optional(Param.choice("stack", TFixup.Stack.class).or(TFixup.Stack.ENCODER))
+          .build(v -> new TFixup(v.get(0, TFixup.Stack.class)),
+              writing(TFixup.class, t -> List.of(t.stack()))),
       // aliases, read only: the value is already named above
       alias("glorot", Inits.GLOROT),
       alias("xavier_uniform", Inits.XAVIER_UNIFORM),
@@ -80,6 +101,7 @@ public final class InitNames {
       alias("kaiming_uniform", Inits.KAIMING_UNIFORM),
       alias("kaiming_normal", Inits.KAIMING_NORMAL),
       alias("lecun", Inits.LECUN),
+      alias("rezero", Inits.REZERO),
       Signature.named("constant").required(Param.number("value"))
           .build(v -> new Constant(v.number(0)),
               writing(Constant.class, c -> List.of(c.value()))),

@@ -7,7 +7,7 @@ package dev.primer.dsl.init;
  */
 public sealed interface Sampler extends Init
     permits Constant, Normal, TruncatedNormal, Uniform, UniformSum, Orthogonal, Identity,
-        DeltaOrthogonal, Sparse, Pretrained {
+        DeltaOrthogonal, Sparse, Pretrained, Hadamard {
 
   /** Calls the visitor's method for this sampler. */
   <R> R accept(Visitor<R> visitor);
@@ -48,5 +48,8 @@ public sealed interface Sampler extends Init
 
     /** Visits a {@link Pretrained}. */
     R pretrained(Pretrained p);
+
+    /** Visits a {@link Hadamard}. */
+    R hadamard(Hadamard h);
   }
 }

@@ -15,6 +15,7 @@ package dev.primer.dsl.init;
  *   identity(g)            g^2 min(rows, cols) / (rows cols)
  *   delta_orthogonal(g)    g^2 min(in, out) / (kh kw in out)
  *   sparse(k, s)           s^2 k / (rows)                       (k nonzero of rows per unit)
+ *   hadamard(g)            g^2                                  (every entry +-g)
  * </pre>
  */
 public final class SecondMoments {
@@ -71,6 +72,10 @@ public final class SecondMoments {
 
       @Override public Double sparse(Sparse s) {
         return s.std() * s.std() * s.count() / (double) rows;
+      }
+
+      @Override public Double hadamard(Hadamard h) {
+        return h.gain() * h.gain();
       }
 
       @Override public Double pretrained(Pretrained p) {

@@ -11,6 +11,7 @@ import dev.primer.dsl.init.FrameworkDefault;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Inits;
+import dev.primer.dsl.init.NetScheme;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.Rule;
 import dev.primer.dsl.init.Sampler;
@@ -32,9 +33,13 @@ import java.util.stream.Collectors;
  * precedence rules live:
  * <pre>
  *   kernel            the layer's init(...)   &gt; the net-wide default &gt; AUTO
- *   bias              the layer's bias(...)   &gt; the framework preset of the kernel choice, if it
- *                                               is one &gt; the net-wide bias default &gt; AUTO
- *   recurrent kernel  recurrentInit(...)      &gt; the framework preset of the kernel choice &gt; AUTO
+ *   bias              the layer's bias(...)   &gt; the framework preset or NetScheme of the kernel
+ *                                               choice, if it is one &gt; the net-wide bias
+ *                                               default &gt; AUTO
+ *   recurrent kernel  recurrentInit(...)      &gt; the framework preset or NetScheme of the kernel
+ *                                               choice &gt; AUTO
+ *   any other         its own init, if named  &gt; the NetScheme of the kernel choice &gt; AUTO
+ *                                               (see Init#alsoDecides)
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
  * </pre>
  * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers, but
@@ -87,8 +92,7 @@ final class InitResolver {
           dataInit = Optional.of(d);
         }
         Init next = rule.choose(target);
-        if (current == init && (choice.source() == Source.AUTO
-            || current instanceof FrameworkDefault)) {
+        if (current == init && (choice.source() == Source.AUTO || scheme(current).isPresent())) {
           named = next;
         }
         current = next;
@@ -119,11 +123,10 @@ final class InitResolver {
             .map(e -> e.getKey() + " (" + String.join(",", e.getValue()) + ")")
             .collect(Collectors.joining(", "));
     String label = described + switch (choice.source()) {
-      case NAMED -> choice.init() instanceof FrameworkDefault f
-          ? " (" + f.framework().text() + ")" : "";
-      case NET_DEFAULT -> choice.init() instanceof FrameworkDefault f
-          ? " (" + f.framework().text() + ", net-wide)" : " (net-wide)";
-      case KERNEL_PRESET -> " (" + ((FrameworkDefault) choice.init()).framework().text() + ")";
+      case NAMED -> scheme(choice.init()).map(name -> " (" + name + ")").orElse("");
+      case NET_DEFAULT -> scheme(choice.init()).map(name -> " (" + name + ", net-wide)")
+          .orElse(" (net-wide)");
+      case KERNEL_PRESET -> " (" + InitNames.text(choice.init()) + ")";
       case AUTO -> " (auto)";
     };
     return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label,
@@ -136,8 +139,7 @@ final class InitResolver {
       return new Choice(named.get(), Source.NAMED);
     }
     Optional<Init> kernelChoice = spec.inits().kernel().or(defaults::kernel);
-    if ((role == Role.BIAS || role == Role.RECURRENT_KERNEL)
-        && kernelChoice.filter(k -> k instanceof FrameworkDefault).isPresent()) {
+    if (role != Role.KERNEL && kernelChoice.filter(k -> k.alsoDecides(role)).isPresent()) {
       return new Choice(kernelChoice.get(), Source.KERNEL_PRESET);
     }
     Optional<Init> netDefault = switch (role) {
@@ -147,6 +149,15 @@ final class InitResolver {
     };
     return netDefault.map(i -> new Choice(i, Source.NET_DEFAULT))
         .orElseGet(() -> new Choice(Inits.AUTO, Source.AUTO));
+  }
+
+  /**
+   * The name of {@code init} if it is a scheme that decides more than one parameter kind (a
+   * framework preset, a {@link NetScheme}): labels then show what it chose and its name.
+   */
+  private static Optional<String> scheme(Init init) {
+    return init instanceof FrameworkDefault || init instanceof NetScheme
+        ? Optional.of(InitNames.text(init)) : Optional.empty();
   }
 
   private static String from(Choice choice) {
