@@ -13,9 +13,11 @@ import java.util.Locale;
  * <pre>
  *   every weight                     Xavier (Glorot) uniform: U(-l, l), l = sqrt(6 / (fan_in +
  *                                    fan_out))
- *   input embeddings [vocab, d]      N(0, std^2), std = d^(-1/2)
- *   scaled by s: the value and output projections of attention, the MLP weights (every kernel
- *   inside a residual branch) and the embeddings; the query and key projections are not
+ *   input embeddings [vocab, d]      N(0, std^2), std = d^(-1/2) (the paper's N(0, d^(-1/2)),
+ *                                    as its fairseq code draws it), times (9 N)^(-1/4) in
+ *                                    an encoder and a decoder alike
+ *   scaled by s: the value and output projections of attention and the MLP weights (every
+ *   kernel inside a residual branch); the query and key projections are not
  *     ENCODER   s = 0.67 N^(-1/4)
  *     DECODER   s = (9 N)^(-1/4)
  *   bias                             zeros
@@ -67,9 +69,15 @@ public record TFixup(Stack stack) implements NetScheme {
     return place.residualBranches() == 0 ? 1 : stack.scale(place.residualBranches() / 2.0);
   }
 
-  /** An input embedding [vocab, dim] at {@code place}: N(0, (s dim^(-1/2))^2). */
+  /**
+   * An input embedding [vocab, dim] at {@code place}: N(0, (s dim^(-1/2))^2) with s = (9 N)^(-1/4)
+   * for both stacks (the paper scales "input embeddings x and y in encoder and decoder" so), 1
+   * without residual branches.
+   */
   public Normal embedding(int dim, Place place) {
-    return new Normal(0, scale(place) / Math.sqrt(dim));
+    double s = place.residualBranches() == 0 ? 1
+        : Stack.DECODER.scale(place.residualBranches() / 2.0);
+    return new Normal(0, s / Math.sqrt(dim));
   }
 
   @Override

@@ -240,9 +240,12 @@ class NetSchemesTest {
     }
 
     @Test
-    void embeddingsAreNormalWithStdDToTheMinusHalfTimesTheFactor() {
+    void embeddingsAreNormalWithStdDToTheMinusHalfTimesNineNToTheMinusAQuarter() {
       Place place = new Place(12, 0, -1, false);
-      assertNormal(Inits.T_FIXUP.embedding(512, place), 0.67 * pow(6, -0.25) / sqrt(512));
+      // (9 N)^(-1/4) for the embeddings of an encoder too, as the paper and its code
+      assertNormal(Inits.T_FIXUP.embedding(512, place), pow(9 * 6, -0.25) / sqrt(512));
+      assertNormal(new TFixup(TFixup.Stack.DECODER).embedding(512, place),
+          pow(9 * 6, -0.25) / sqrt(512));
       assertNormal(Inits.T_FIXUP.embedding(64, Place.PLAIN), 1 / 8.0);
     }
 
