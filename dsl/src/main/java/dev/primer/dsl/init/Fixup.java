@@ -23,8 +23,10 @@ import dev.primer.dsl.init.VarianceScaling.FanMode;
  * gradient passes through the m - 1 layers before it and whose effect passes through them again:
  * of order s^(2m-2) for weights scaled by s. So s^(2m-2) = 1 / L. For m = 2 (two layers per
  * branch) the first layer's std is sqrt(2 / fan_in) / sqrt(L). The normals are not truncated, as
- * in the paper's code ({@code normal_}); fans as in
- * {@link Fans}. The paper also adds learned scalar biases before each layer: Primer's layer
+ * in the paper's code ({@code normal_}); that code divides by fan_out (a conv weight's output
+ * channels times its kernel size), He's other mode: Primer uses fan_in, the same for the square
+ * layers of the usual branch. Fans as in {@link Fans}; a skip projection (outside the branch) is
+ * He, unscaled, as in that code. The paper also adds learned scalar biases before each layer: Primer's layer
  * biases (zeros) play that part. Without residual branches (L = 0) only the output layer is
  * zeroed; every other kernel is He.
  */
