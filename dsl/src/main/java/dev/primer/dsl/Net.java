@@ -10,6 +10,7 @@ import dev.primer.dsl.spec.CheckReturnValue;
 import dev.primer.dsl.spec.LayerStep;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.dsl.spec.RecurrentStep;
+import dev.primer.dsl.spec.ResidualStep;
 import dev.primer.dsl.spec.WeightedStep;
 import dev.primer.dsl.text.SpecParser;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  *   NetSpec block = Net.dense(256).relu();            // no input yet: a reusable block
  *   NetSpec deep = Net.input(784).then(block).then(block).dense(10).softmax();
  *   NetSpec same = Net.parse("input(784).dense(256).relu().init(he_normal).dense(10).softmax()");
+ *   NetSpec resnet = Net.input(784).dense(256).relu()
+ *       .repeat(50, Net.residual(Net.block().dense(256).relu().dense(256))).dense(10).softmax();
  * </pre>
  * Every value is immutable; see {@link NetSpec} for the steps, {@code dev.primer.dsl.init.Inits}
  * for the initializers.
@@ -53,6 +56,39 @@ public final class Net {
   @CheckReturnValue
   public static NetSpec empty() {
     return NetSpec.start(Optional.empty());
+  }
+
+  /**
+   * An empty block: a chain without input, to be the block of {@link #residual} or
+   * {@link #repeat}, or appended with {@link NetSpec#then}. The same value as {@link #empty()},
+   * named for how it reads: {@code Net.residual(Net.block().dense(256).relu().dense(256))}.
+   */
+  @CheckReturnValue
+  public static NetSpec block() {
+    return empty();
+  }
+
+  /**
+   * A block starting with a residual connection around {@code block}: x + f(x), see
+   * {@link NetSpec#residual}. {@code Net.residual(Net.dense(64).relu().dense(64)).scaled(0)}.
+   *
+   * @throws SpecException if block has an input shape, net-wide defaults or no layers
+   */
+  @CheckReturnValue
+  public static ResidualStep residual(NetSpec block) {
+    return empty().residual(block);
+  }
+
+  /**
+   * A block of {@code times} copies of {@code block}, see {@link NetSpec#repeat}:
+   * {@code Net.input(784).dense(256).relu().repeat(50, Net.residual(Net.block().dense(256)
+   * .relu().dense(256))).dense(10).softmax()}.
+   *
+   * @throws SpecException if times &lt; 1, or block has an input shape, defaults or no layers
+   */
+  @CheckReturnValue
+  public static NetSpec repeat(int times, NetSpec block) {
+    return empty().repeat(times, block);
   }
 
   /** A block starting with a dense layer; its input shape comes later. */

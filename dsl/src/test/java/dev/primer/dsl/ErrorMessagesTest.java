@@ -42,9 +42,9 @@ import org.junit.jupiter.api.Test;
 class ErrorMessagesTest {
 
   private static final String KNOWN_STEPS = "input, defaultInit, defaultBias, dense, conv2d,"
-      + " maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, simpleRnn, lstm, gru, relu,"
-      + " leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax, linear, init, bias,"
-      + " recurrentInit, frozen";
+      + " maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, simpleRnn, lstm, gru,"
+      + " residual, repeat, relu, leakyRelu, elu, selu, gelu, swish, tanh, sigmoid, softmax,"
+      + " linear, scaled, init, bias, recurrentInit, frozen";
 
   private static final String KNOWN_INITS = "zeros, ones, glorot_uniform, glorot_normal,"
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"
@@ -570,11 +570,13 @@ class ErrorMessagesTest {
     void callsNestedTooDeep() {
       String deep = "input(4).dense(2).init(" + "orthogonal(".repeat(3000) + ")".repeat(3001);
       text(deep, "column " + (24 + 11 * 64) + ": calls nest more than 64 deep here;"
-          + " an argument such as normal(0,1) takes only numbers and words");
+          + " blocks nest a few deep and an initializer such as normal(0,1) takes only numbers"
+          + " and words");
       assertThatThrownBy(() -> Net.parseInit("normal(".repeat(100_000)))
           .isInstanceOf(SpecParseException.class)
           .hasMessage("column " + (1 + 7 * 64) + ": calls nest more than 64 deep here;"
-              + " an argument such as normal(0,1) takes only numbers and words");
+              + " blocks nest a few deep and an initializer such as normal(0,1) takes only"
+              + " numbers and words");
       // 64 deep is read, and then refused for what it says
       text("input(4).dense(2).init(" + "orthogonal(".repeat(64) + ")".repeat(65),
           "column 35: orthogonal: arguments must be numbers, words or quoted texts, got 'orthogonal(...)'");

@@ -21,6 +21,8 @@ import dev.primer.dsl.activation.Gain;
  *                                     before gelu or swish normal(0, sigma_b) (see biasVariance)
  *                                     and the kernel's scale times 1 - sigma_b^2
  *   batch norm                        gamma ones, beta zeros, moving mean zeros, variance ones
+ *   residual branch scale             ones (x + 1 f(x), the plain sum); scaled(v) names v
+ *   residual skip projection          as a kernel with no activation after it: glorot_uniform
  * </pre>
  * So each such layer's pre-activation has second moment 1: a pre-activation z = sum_i w_i x_i
  * over fan_in inputs has E[z^2] = fan_in Var(w) m, and Var(w) = (1 / m) / fan_in makes it 1.
@@ -55,7 +57,7 @@ public record Auto() implements Rule {
                   .filter(v -> v > 0).<Init>map(v -> new Normal(0, sixDigits(Math.sqrt(v))))
                   .orElse(Inits.ZEROS)
               : Inits.ZEROS;
-      case GAMMA, MOVING_VARIANCE -> Inits.ONES;
+      case GAMMA, MOVING_VARIANCE, BRANCH_SCALE -> Inits.ONES;
       case BETA, MOVING_MEAN -> Inits.ZEROS;
     };
   }

@@ -67,7 +67,8 @@ public record Fans(long in, long out) {
    * gates (1 unless recurrent): a kernel or recurrent kernel block by {@link #ofKernel}; a bias
    * or any other 1-D parameter takes the fans of its layer's kernel block
    * ({@code kernelShape}, split the same way), or (n, n) where that has rank 1 (batch norm over
-   * n channels, which has no kernel).
+   * n channels, which has no kernel). A residual branch's scale ({@link Role#BRANCH_SCALE}) is
+   * one multiplier of one value: fans (1, 1).
    *
    * @param block the parameter's gate block: {@link #gateBlock} of its shape, which the caller
    *     needs as well and computes once
@@ -77,6 +78,9 @@ public record Fans(long in, long out) {
   public static Fans ofGateBlock(Role role, int[] block, int[] kernelShape, int gates) {
     if (role == Role.KERNEL || role == Role.RECURRENT_KERNEL) {
       return ofKernel(block);
+    }
+    if (role == Role.BRANCH_SCALE) {
+      return new Fans(1, 1);
     }
     int[] kernelBlock = gateBlock(kernelShape, gates);
     return ofKernel(kernelBlock.length >= 2 ? kernelBlock : new int[] {block[0], block[0]});

@@ -55,6 +55,7 @@ public record Fixup() implements NetScheme {
               ? heNormal(Math.pow(branchScale(place.residualBranches(), place.branchLayers()), 2))
               : Inits.HE_NORMAL_UNTRUNCATED;
       case BIAS -> Inits.ZEROS;
+      case BRANCH_SCALE -> Inits.ONES;
       default -> Inits.AUTO.choose(target);
     };
   }

@@ -15,7 +15,13 @@ public enum Role {
   /** Batch norm's running mean for inference; starts at 0; not trained by gradients. */
   MOVING_MEAN("moving_mean", false),
   /** Batch norm's running variance for inference; starts at 1; not trained by gradients. */
-  MOVING_VARIANCE("moving_variance", false);
+  MOVING_VARIANCE("moving_variance", false),
+  /**
+   * The learnable scalar alpha that multiplies a residual branch's output, x + alpha f(x)
+   * (SkipInit, De &amp; Smith 2020; ReZero, Bachlechner et al. 2020): shape [1]; starts at the
+   * value {@code residual(block).scaled(v)} gives.
+   */
+  BRANCH_SCALE("scale", true);
 
   private final String paramName;
   private final boolean trainable;

@@ -33,6 +33,7 @@ public record SkipInit(double alpha) implements NetScheme {
     return switch (target.role()) {
       case KERNEL -> Inits.HE_NORMAL;
       case BIAS -> Inits.ZEROS;
+      case BRANCH_SCALE -> new Constant(alpha);
       default -> Inits.AUTO.choose(target);
     };
   }

@@ -16,7 +16,8 @@ import java.util.Set;
  * the value received; the caller adds which layer it was.
  */
 public sealed interface Layer
-    permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent {
+    permits Dense, Conv2d, Pool2d, Flatten, Reshape, Dropout, BatchNorm, Recurrent, Residual,
+        Repeat {
 
   /** Calls the visitor's method for this layer. */
   <R> R accept(Visitor<R> visitor);
@@ -58,6 +59,18 @@ public sealed interface Layer
 
     /** Visits a {@link Gru} layer. */
     R gru(Gru g);
+
+    /**
+     * Visits the sum that ends a {@link Residual}: in a resolved net, the entry after its
+     * branch's layers, which adds the branch's output (times its scale) to the skip path.
+     */
+    R residual(Residual r);
+
+    /**
+     * Visits a {@link Repeat}. A resolved net never holds one (resolution expands it into its
+     * copies), so code that walks resolved layers may treat it as unreachable.
+     */
+    R repeat(Repeat r);
   }
 
   /**
@@ -80,6 +93,14 @@ public sealed interface Layer
    * @throws IllegalArgumentException naming the rule, if the layer cannot take this input
    */
   Shape outputShape(Shape input);
+
+  /**
+   * The parameter's name inside the layer: {@link Role#paramName()} ({@code kernel} in
+   * {@code dense_0/kernel}); a residual names its skip projection {@code projection/kernel}.
+   */
+  default String parameterName(Role role) {
+    return role.paramName();
+  }
 
   /** The parameters this layer holds for this input shape, in a fixed order; none by default. */
   default List<ParameterShape> parameters(Shape input) {

@@ -13,9 +13,12 @@ public final class LayerKinds {
     throw new AssertionError("no instances");
   }
 
-  /** dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, the recurrent. */
+  /**
+   * dense, conv2d, maxPool2d, avgPool2d, flatten, reshape, dropout, batchNorm, the recurrent,
+   * residual and repeat (whose block argument the parser reads as a chain).
+   */
   public static final List<Signature<? extends Layer>> ALL = List.of(
       Dense.SIGNATURE, Conv2d.SIGNATURE, MaxPool2d.SIGNATURE, AvgPool2d.SIGNATURE,
       Flatten.SIGNATURE, Reshape.SIGNATURE, Dropout.SIGNATURE, BatchNorm.SIGNATURE,
-      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE);
+      SimpleRnn.SIGNATURE, Lstm.SIGNATURE, Gru.SIGNATURE, Residual.SIGNATURE, Repeat.SIGNATURE);
 }

@@ -4,6 +4,7 @@ import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.init.Cell;
+import dev.primer.dsl.init.Constant;
 import dev.primer.dsl.init.DataInit;
 import dev.primer.dsl.init.DeltaOrthogonal;
 import dev.primer.dsl.init.Fans;
@@ -12,6 +13,7 @@ import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.NetScheme;
+import dev.primer.dsl.init.Place;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.Rule;
 import dev.primer.dsl.init.Sampler;
@@ -21,6 +23,7 @@ import dev.primer.dsl.init.Uniform;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.Recurrent;
+import dev.primer.dsl.layer.Residual;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +44,13 @@ import java.util.stream.Collectors;
  *   any other         its own init, if named  &gt; the NetScheme of the kernel choice &gt; AUTO
  *                                               (see Init#alsoDecides)
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
+ *   branch scale      the NetScheme of the kernel choice &gt; the value scaled(v) names &gt;
+ *                     AUTO (ones): a residual scheme decides where every branch starts
+ *                     (skipinit: alpha, fixup: 1), so compare can try it on a net written with
+ *                     scaled(1); scaled(v) says the branch has a learned scale, and its start
+ *                     when no such scheme is chosen
+ *   skip projection   as a kernel: the residual's own choice does not exist, so the net-wide
+ *                     default &gt; AUTO
  * </pre>
  * A rule is applied until it gives a sampler, once per block (per gate for recurrent layers, but
  * for the kernels {@code keras_default} fills as one matrix: see {@link FrameworkDefault}).
@@ -59,13 +69,15 @@ final class InitResolver {
 
   /**
    * Resolves parameter {@code role} of shape {@code shape} of {@code spec}, whose layer's input
-   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}).
+   * has second moment {@code inputMoment} (for AUTO: see {@code SignalPropagation}) and which sits
+   * at {@code place} in the net's residual structure.
    *
    * @throws IllegalArgumentException naming the rule, if the chosen init cannot fill it
    */
   static Parameter resolve(
       String layerName, LayerSpec spec, Role role, Shape shape, Shape kernelShape,
-      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment) {
+      Optional<Activation> autoActivation, NetDefaults defaults, double inputMoment,
+      Place place) {
     Choice choice = choose(spec, role, defaults);
     Init init = choice.init();
     init.misfit(role, shape.rank()).ifPresent(rule -> {
@@ -84,7 +96,7 @@ final class InitResolver {
     Map<String, List<String>> gatesByDescription = new LinkedHashMap<>();
     for (int gate = 0; gate < gates; gate++) {
       Target target = new Target(role, blockShape, fans, autoActivation, cell, gate, units,
-          inputMoment);
+          inputMoment, place);
       Init current = init;
       Init named = init;
       while (current instanceof Rule rule) {
@@ -129,11 +141,22 @@ final class InitResolver {
       case KERNEL_PRESET -> " (" + InitNames.text(choice.init()) + ")";
       case AUTO -> " (auto)";
     };
-    return new Parameter(layerName + "/" + role.paramName(), role, shape, blocks, label,
+    return new Parameter(layerName + "/" + layer.parameterName(role), role, shape, blocks, label,
         dataInit);
   }
 
   private static Choice choose(LayerSpec spec, Role role, NetDefaults defaults) {
+    if (role == Role.BRANCH_SCALE) {
+      Optional<Init> scheme = spec.inits().kernel().or(defaults::kernel)
+          .filter(k -> k.alsoDecides(role));
+      if (scheme.isPresent()) {
+        return new Choice(scheme.get(), Source.KERNEL_PRESET);
+      }
+      // residual(block).scaled(v) names the scale's starting value
+      Optional<Double> scale = spec.layer() instanceof Residual r ? r.scale() : Optional.empty();
+      return scale.map(v -> new Choice(new Constant(v), Source.NAMED))
+          .orElseGet(() -> new Choice(Inits.AUTO, Source.AUTO));
+    }
     Optional<Init> named = spec.inits().get(role);
     if (named.isPresent()) {
       return new Choice(named.get(), Source.NAMED);

@@ -3,9 +3,12 @@ package dev.primer.dsl.resolve;
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.base.SpecException;
+import dev.primer.dsl.init.Place;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.ParameterShape;
+import dev.primer.dsl.layer.Repeat;
+import dev.primer.dsl.layer.Residual;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,34 +29,91 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
   }
 
   /**
-   * Resolves {@code layers} for examples of shape {@code input}.
+   * Resolves {@code layers} for examples of shape {@code input}: repeats expanded, residuals
+   * written out as their branch's layers and a sum (see {@link ResolvedLayer}).
    *
-   * @throws SpecException naming the layer (index and kind), the rule and the value received
+   * @throws SpecException naming the layer (index and kind, and the block it sits in), the rule
+   *     and the value received
    */
   public static ResolvedNet of(Shape input, List<LayerSpec> layers, NetDefaults defaults) {
-    List<ResolvedLayer> resolved = new ArrayList<>();
-    List<String> names = layerNames(layers);
-    Shape shape = input;
-    long total = 0;
-    List<Optional<Activation>> autos = autoActivations(layers);
-    SignalPropagation.Signal signal = SignalPropagation.Signal.INPUT;
-    for (int i = 0; i < layers.size(); i++) {
-      LayerSpec spec = layers.get(i);
-      ResolvedLayer layer = layer(i, names.get(i), spec, shape,
-          autos.get(i), i == layers.size() - 1, defaults, signal.usableMoment());
-      total = checkTotal(layer, total);
-      resolved.add(layer);
-      shape = layer.output();
-      signal = SignalPropagation.after(layer, signal);
-    }
-    return new ResolvedNet(input, resolved);
+    return new ResolvedNet(input,
+        resolve(input, Expansion.of(layers, 0), defaults, Optional.empty(), true, 0));
   }
 
   /**
-   * The name of each layer: its kind's stem and its ordinal among the layers of that stem
-   * ({@code dense_0}, {@code dense_1}, {@code conv2d_0}); a parameter's name is the layer's and
-   * its role's, {@code dense_1/kernel}. The names of the first layers of a net do not depend on
-   * the layers after them.
+   * The layers of {@code entries}, resolved from {@code input}; {@code after} is what AUTO finds
+   * after the last one (its own activation comes first), {@code endsNet} whether the last one
+   * is the net's last layer, {@code firstIndex} the index of the first.
+   */
+  private static List<ResolvedLayer> resolve(Shape input, List<Expansion.Entry> entries,
+      NetDefaults defaults, Optional<Activation> after, boolean endsNet, int firstIndex) {
+    List<ResolvedLayer> resolved = new ArrayList<>(entries.size());
+    List<Place> places = Expansion.places(entries);
+    List<Optional<Activation>> autos = autoActivations(
+        entries.stream().map(Expansion.Entry::spec).toList());
+    if (!autos.isEmpty() && autos.get(autos.size() - 1).isEmpty()) {
+      autos.set(autos.size() - 1, after);
+    }
+    List<SignalPropagation.Signal> entering = new ArrayList<>(entries.size());
+    Shape shape = input;
+    long total = 0;
+    SignalPropagation.Signal signal = SignalPropagation.Signal.INPUT;
+    for (int j = 0; j < entries.size(); j++) {
+      Expansion.Entry e = entries.get(j);
+      Shape in = e.sum() ? resolved.get(e.branchStart()).input() : shape;
+      SignalPropagation.Signal signalIn = e.sum() ? entering.get(e.branchStart()) : signal;
+      ResolvedLayer layer = layer(firstIndex + j, e.name(), e.spec(), in, autos.get(j),
+          endsNet && j == entries.size() - 1, defaults, signalIn.usableMoment(), places.get(j),
+          e.sum() ? firstIndex + e.branchStart() : -1, e.where());
+      total = checkTotal(layer, total, e.where());
+      resolved.add(layer);
+      entering.add(signalIn);
+      shape = layer.output();
+      signal = SignalPropagation.after(layer, signal, signalIn);
+    }
+    return resolved;
+  }
+
+  /**
+   * Checks layer {@code i} of a spec when {@code shape} enters it and {@code after} is the
+   * activation its AUTO finds after it, if any (its own comes first): how a growing spec checks
+   * the layers a step can change. What a layer's checks depend on besides itself and the shape
+   * entering it: {@code after} (only a dense or conv kernel's AUTO uses it), and whether it is
+   * the last layer (class_prior must be). A residual or repeat is checked with its whole block.
+   *
+   * @return the layers it resolves to: itself, or a residual's or repeat's written out
+   * @throws SpecException naming the layer (index and kind), the rule and the value received
+   */
+  public static List<ResolvedLayer> check(int i, LayerSpec spec, Shape shape,
+      Optional<Activation> after, boolean last, NetDefaults defaults) {
+    return resolve(shape, Expansion.of(List.of(spec), i), defaults, after, last, i);
+  }
+
+  /**
+   * How many layers of a resolved net one entry of a spec becomes: 1 for a layer, its block's
+   * count plus 1 (the sum) for a residual, its block's count times the copies for a repeat.
+   */
+  public static int flatSize(LayerSpec spec) {
+    return spec.layer() instanceof Residual r ? flatSize(r.block().layers()) + 1
+        : spec.layer() instanceof Repeat p ? Math.multiplyExact(p.times(),
+            flatSize(p.block().layers()))
+        : 1;
+  }
+
+  private static int flatSize(List<LayerSpec> layers) {
+    int size = 0;
+    for (LayerSpec spec : layers) {
+      size = Math.addExact(size, flatSize(spec));
+    }
+    return size;
+  }
+
+  /**
+   * The name of each layer of a plain chain: its kind's stem and its ordinal among the layers of
+   * that stem ({@code dense_0}, {@code dense_1}, {@code conv2d_0}); a parameter's name is the
+   * layer's and its role's, {@code dense_1/kernel}. The names of the first layers of a net do not
+   * depend on the layers after them. A residual's is {@code block_k}; its branch's layers and a
+   * repeat's copies are named by {@link #of} (see {@link ResolvedLayer#name()}).
    */
   public static List<String> layerNames(List<LayerSpec> layers) {
     Map<String, Integer> perKind = new HashMap<>();
@@ -72,37 +132,41 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
    * @throws SpecException naming the layer if the count is past {@link Limits#MAX_PARAMETERS}
    */
   public static long checkTotal(ResolvedLayer layer, long before) {
+    return checkTotal(layer, before, null);
+  }
+
+  private static long checkTotal(ResolvedLayer layer, long before, Expansion.Where where) {
     long total = before + layer.parameterCount();
     try {
       Limits.checkTotal(total);
     } catch (IllegalArgumentException e) {
-      throw SpecException.atLayer(layer.index(), layer.kind(), e.getMessage());
+      throw where == null ? SpecException.atLayer(layer.index(), layer.kind(), e.getMessage())
+          : new SpecException(where + ": " + e.getMessage());
     }
     return total;
   }
 
   /**
-   * Layer {@code i} resolved: the rules of one layer, in one place; how {@link #of} resolves
-   * each layer and how a growing spec checks the layers a step can change. What a layer's checks
-   * depend on besides itself and the shape entering it: {@code auto}, the activation AUTO looks
-   * at (see {@link #autoActivations}; only a dense or conv kernel's AUTO uses it), and whether it
-   * is the last layer (class_prior must be).
+   * Layer {@code i} of a plain chain resolved, when {@code shape} enters it: see
+   * {@link #check}, which this is for a layer that is not a residual or repeat.
    *
    * @param name the layer's name in the net ({@code dense_0}), for its parameters' names
    * @throws SpecException naming the layer (index and kind), the rule and the value received
    */
   public static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
       Optional<Activation> auto, boolean last, NetDefaults defaults) {
-    return layer(i, name, spec, shape, auto, last, defaults, 1);
+    return layer(i, name, spec, shape, auto, last, defaults, 1, Place.PLAIN, -1,
+        new Expansion.Where(null, i, spec.layer().kind(), ""));
   }
 
   /**
-   * {@link #layer(int, String, LayerSpec, Shape, Optional, boolean, NetDefaults)} with the second
-   * moment of the signal entering the layer, as AUTO's signal propagation computed it
-   * ({@link SignalPropagation}); the form above assumes 1, enough for checking a layer.
+   * The rules of one layer, in one place: {@code inputMoment} is the second moment of the
+   * signal entering it as AUTO's signal propagation computed it ({@link SignalPropagation}),
+   * {@code where} names it in messages.
    */
-  static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
-      Optional<Activation> auto, boolean last, NetDefaults defaults, double inputMoment) {
+  private static ResolvedLayer layer(int i, String name, LayerSpec spec, Shape shape,
+      Optional<Activation> auto, boolean last, NetDefaults defaults, double inputMoment,
+      Place place, int branchStart, Expansion.Where where) {
     try {
       Shape output = spec.layer().outputShape(shape);
       Limits.checkTensor("output", output);
@@ -116,7 +180,7 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
       List<Parameter> parameters = new ArrayList<>();
       for (ParameterShape p : declared) {
         Parameter parameter = InitResolver.resolve(
-            name, spec, p.role(), p.shape(), kernelShape, auto, defaults, inputMoment);
+            name, spec, p.role(), p.shape(), kernelShape, auto, defaults, inputMoment, place);
         parameter.dataInit()
             .flatMap(d -> d.misplaced(last, spec.activation(), output.size(), parameter.size()))
             .ifPresent(rule -> {
@@ -124,11 +188,12 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
             });
         parameters.add(parameter);
       }
-      return new ResolvedLayer(i, name, spec, shape, output, auto, parameters);
+      return new ResolvedLayer(i, name, spec, shape, output, auto, parameters, place,
+          branchStart);
     } catch (SpecException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw SpecException.atLayer(i, spec.layer().kind(), e.getMessage());
+      throw new SpecException(where + ": " + e.getMessage());
     }
   }
 

@@ -15,7 +15,9 @@ import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.Lstm;
 import dev.primer.dsl.layer.MaxPool2d;
 import dev.primer.dsl.layer.Recurrent;
+import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
+import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.SimpleRnn;
 import java.util.Optional;
 
@@ -36,12 +38,21 @@ import java.util.Optional;
  *                                                             input is phi(z) of a Gaussian z)
  *   flatten, reshape unchanged
  *   recurrent        m = 1                                    (not modelled: the pass restarts)
+ *   residual sum     q = s + alpha^2 m                        (s: the skip path's second moment,
+ *                                                             fan_in E[P^2] m_x through a
+ *                                                             projection P, else m_x; m: the
+ *                                                             branch's output; alpha^2: E of
+ *                                                             the scale squared, 1 unscaled)
  *   then the layer's activation phi, if any, on z ~ N(0, q):  m = E[phi(z)^2], mu = E[phi(z)]
  *   (softmax: 1 / units^2, a uniform output); a layer without one passes q on (q := m for
  *   layers without a kernel).
  * </pre>
  * Not modelled: border zeros of same padding (they shrink an edge pixel's sum), correlation
- * between neighbouring pixels (pooling), residual sums (Primer has none yet). Measured against
+ * between neighbouring pixels (pooling), the cross term of a residual sum: E[(x + f(x))^2] = E[x^2] + E[f(x)^2] + 2 E[x f(x)],
+ * and E[x f(x)] is 0 over the weights when the branch ends in a layer of zero-mean weights
+ * (f(x) = W h, E[W] = 0), so second moments add for such branches; a branch that ends in an
+ * activation or a nonzero-mean init breaks it. The mean after a sum is the skip path's (0
+ * through a projection) plus the branch's when it is not scaled (0 when it is). Measured against
  * the real net by {@code Diagnosis} in tf-bridge's {@code AutoSignalPropagationTest}.
  */
 final class SignalPropagation {
@@ -80,8 +91,11 @@ final class SignalPropagation {
   /** Values phi(z), z ~ N(0, q). */
   record Source(Activation phi, double q) {}
 
-  /** The signal leaving {@code layer} when {@code in} enters it. */
-  static Signal after(ResolvedLayer layer, Signal in) {
+  /**
+   * The signal leaving {@code layer} when {@code in} enters it; for a residual sum, {@code in}
+   * is the branch's output and {@code skip} the signal entering the branch (the skip path's).
+   */
+  static Signal after(ResolvedLayer layer, Signal in, Signal skip) {
     Layer kind = layer.spec().layer();
     Signal before = kind.accept(new Layer.Visitor<Signal>() {
       @Override public Signal dense(Dense d) {
@@ -133,6 +147,22 @@ final class SignalPropagation {
 
       @Override public Signal gru(Gru g) {
         return Signal.INPUT;
+      }
+
+      @Override public Signal residual(Residual r) {
+        Optional<Parameter> projection = layer.parameter(Role.KERNEL);
+        double skipMoment = projection
+            .map(p -> p.fans().in() * meanSquare(p) * skip.moment()).orElse(skip.moment());
+        double skipMean = projection.isPresent() ? 0 : skip.mean();
+        Optional<Parameter> scale = layer.parameter(Role.BRANCH_SCALE);
+        double alphaSquared = scale.map(SignalPropagation::meanSquare).orElse(1.0);
+        return new Signal(skipMoment + alphaSquared * in.moment(),
+            skipMean + (scale.isPresent() ? 0 : in.mean()),
+            Optional.empty());
+      }
+
+      @Override public Signal repeat(Repeat r) {
+        throw new IllegalStateException("a resolved net holds no repeat: it is expanded");
       }
     });
     Optional<Activation> activation = layer.spec().activation();

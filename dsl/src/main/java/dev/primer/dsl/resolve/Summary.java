@@ -4,6 +4,7 @@ import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.TextTable;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Recurrent;
+import dev.primer.dsl.layer.Residual;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,10 @@ import java.util.List;
  *  #  layer       activation  output  params   fan_in/out  scale  kernel init       bias init
  *  1  dense(256)  relu        [256]    65,792  256/256     2      he_normal (auto)  zeros (auto)
  * </pre>
+ * A net with residuals gets a second column, each layer's name ({@code block_7/dense_1}); a
+ * residual's sum is a row of its own, {@code residual} or {@code residual.scaled(0)}, after its
+ * branch's layers, with its skip projection in the kernel columns (if the branch changes the
+ * shape) and its scale's init in the bias column.
  */
 final class Summary {
   private Summary() {
@@ -29,8 +34,12 @@ final class Summary {
   static String of(ResolvedNet net) {
     boolean recurrent = net.layers().stream()
         .anyMatch(l -> l.spec().layer() instanceof Recurrent);
+    boolean residual = net.layers().stream().anyMatch(ResolvedLayer::residualSum);
     List<String> header = new ArrayList<>(List.of(
         "#", "layer", "activation", "output", "params", "fan_in/out", "scale", "kernel init"));
+    if (residual) {
+      header.add(1, "name");
+    }
     if (recurrent) {
       header.add("recurrent init");
     }
@@ -44,7 +53,11 @@ final class Summary {
     for (ResolvedLayer layer : net.layers()) {
       List<String> row = new ArrayList<>();
       row.add(Integer.toString(layer.index()));
-      row.add(layer.spec().layer().text());
+      if (residual) {
+        row.add(layer.name());
+      }
+      row.add(layer.spec().layer() instanceof Residual r ? r.shortText()
+          : layer.spec().layer().text());
       row.add(layer.spec().activation().map(a -> a.text().replace("()", "")).orElse("-"));
       row.add(layer.output().toString());
       row.add(Numbers.grouped(layer.parameterCount()));
@@ -56,7 +69,8 @@ final class Summary {
       if (recurrent) {
         row.add(label(layer, Role.RECURRENT_KERNEL));
       }
-      row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS : Role.BETA));
+      row.add(label(layer, layer.parameter(Role.BIAS).isPresent() ? Role.BIAS
+          : layer.parameter(Role.BRANCH_SCALE).isPresent() ? Role.BRANCH_SCALE : Role.BETA));
       if (anyFrozen) {
         row.add(layer.frozen() ? "frozen" : "-");
       }
@@ -64,7 +78,8 @@ final class Summary {
     }
     StringBuilder out = new StringBuilder();
     out.append("input ").append(net.input()).append('\n');
-    out.append(TextTable.render(rows, c -> c == 0 || c == 4, 2));
+    int params = residual ? 5 : 4;
+    out.append(TextTable.render(rows, c -> c == 0 || c == params, 2));
     long total = net.parameterCount();
     long trainable = net.trainableCount();
     long frozen = net.frozenCount();

@@ -1,10 +1,7 @@
 package dev.primer.dsl.spec;
 
-import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
-import dev.primer.dsl.init.Role;
-import dev.primer.dsl.layer.LayerSpec;
-import java.util.Optional;
+import dev.primer.dsl.layer.LayerText;
 
 /**
  * Writes a spec in the text form: the Java chain without {@code Net.}, arguments positional as in
@@ -12,9 +9,10 @@ import java.util.Optional;
  * <pre>
  *   input(784).dense(256).relu().init(he_normal).dense(10).softmax()
  *   input(28,28,1).conv2d(32,5).relu().maxPool2d(2).flatten().dense(10).softmax()
+ *   input(784).dense(64).relu().repeat(20,residual(dense(64).relu().dense(64)).scaled(0))
  * </pre>
- * Net-wide defaults come right after the input; per layer the order is layer, activation, init,
- * recurrentInit, bias, frozen. {@code dev.primer.dsl.text.SpecParser} reads it back.
+ * Net-wide defaults come right after the input; the layers as {@link LayerText} writes them.
+ * {@code dev.primer.dsl.text.SpecParser} reads it back.
  */
 final class ChainText {
   private ChainText() {
@@ -26,21 +24,8 @@ final class ChainText {
     spec.input().ifPresent(shape -> call(out, "input", shape.toArguments()));
     spec.defaults().kernel().ifPresent(init -> call(out, "defaultInit", InitNames.text(init)));
     spec.defaults().bias().ifPresent(init -> call(out, "defaultBias", InitNames.text(init)));
-    for (LayerSpec layer : spec.layers()) {
-      out.append(out.length() > 0 ? "." : "").append(layer.layer().text());
-      layer.activation().ifPresent(a -> out.append(out.length() > 0 ? "." : "").append(a.text()));
-      init(out, Role.KERNEL, layer.inits().kernel());
-      init(out, Role.RECURRENT_KERNEL, layer.inits().recurrentKernel());
-      init(out, Role.BIAS, layer.inits().bias());
-      if (layer.frozen()) {
-        call(out, "frozen", "");
-      }
-    }
+    LayerText.append(out, spec.layers());
     return out.toString();
-  }
-
-  private static void init(StringBuilder out, Role role, Optional<Init> init) {
-    init.ifPresent(i -> call(out, NetSpec.methodFor(role), InitNames.text(i)));
   }
 
   private static void call(StringBuilder out, String method, String arguments) {
@@ -49,5 +34,4 @@ final class ChainText {
     }
     out.append(method).append('(').append(arguments).append(')');
   }
-
 }

@@ -14,14 +14,18 @@ import dev.primer.dsl.layer.Conv2d;
 import dev.primer.dsl.layer.Dense;
 import dev.primer.dsl.layer.Dropout;
 import dev.primer.dsl.layer.Flatten;
+import dev.primer.dsl.layer.Fragment;
 import dev.primer.dsl.layer.InitChoices;
 import dev.primer.dsl.layer.Gru;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerSpec;
+import dev.primer.dsl.layer.LayerText;
 import dev.primer.dsl.layer.Lstm;
 import dev.primer.dsl.layer.MaxPool2d;
 import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
+import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.Returns;
 import dev.primer.dsl.layer.SimpleRnn;
 import dev.primer.dsl.layer.StateActivation;
@@ -84,10 +88,15 @@ public class NetSpec {
       List<Shape> shapes = new ArrayList<>();
       List<Long> counts = new ArrayList<>();
       long total = 0;
-      for (ResolvedLayer layer : resolved.layers()) {
-        shapes.add(layer.input());
+      int flat = 0;
+      for (LayerSpec layer : this.layers) {
+        shapes.add(resolved.layers().get(flat).input());
         counts.add(total);
-        total += layer.parameterCount();
+        int size = ResolvedNet.flatSize(layer);
+        for (int j = flat; j < flat + size; j++) {
+          total += resolved.layers().get(j).parameterCount();
+        }
+        flat += size;
       }
       this.entering = Chain.of(shapes);
       this.before = Chain.of(counts);
@@ -119,9 +128,9 @@ public class NetSpec {
       Chain<Long> counts = previous.before;
       if (appended && newest > 0) {
         // the layer before is no longer the last: its only rule that can change
-        ResolvedLayer before = check(newest - 1, shapes.get(newest - 1), Optional.empty());
+        Checked before = check(newest - 1, shapes.get(newest - 1), Optional.empty());
         shapes = shapes.plus(before.output());
-        counts = counts.plus(counts.get(newest - 1) + before.parameterCount());
+        counts = counts.plus(counts.get(newest - 1) + before.count());
       } else if (appended) {
         shapes = shapes.plus(input.get());
         counts = counts.plus(0L);
@@ -132,8 +141,9 @@ public class NetSpec {
       }
       this.entering = shapes;
       this.before = counts;
-      ResolvedNet.checkTotal(check(newest, shapes.get(newest), Optional.empty()),
-          counts.get(newest));
+      Checked newestChecked = check(newest, shapes.get(newest), Optional.empty());
+      ResolvedNet.checkTotal(newestChecked.last(), counts.get(newest) + newestChecked.count()
+          - newestChecked.last().parameterCount());
     } else {
       this.entering = null;
       this.before = null;
@@ -143,13 +153,34 @@ public class NetSpec {
   }
 
   /**
+   * What checking one layer of a spec tells: the shape leaving it, its parameter count (a
+   * residual's or repeat's whole block's) and the last layer it resolves to.
+   */
+  private record Checked(Shape output, long count, ResolvedLayer last) {}
+
+  /**
    * Layer {@code i} of this spec checked, when {@code shape} enters it and {@code after} is the
    * activation its AUTO finds after it, if any (its own comes first).
    */
-  private ResolvedLayer check(int i, Shape shape, Optional<Activation> after) {
+  private Checked check(int i, Shape shape, Optional<Activation> after) {
     LayerSpec layer = layers.get(i);
-    return ResolvedNet.layer(i, layer.layer().nameStem(), layer, shape,
-        layer.activation().or(() -> after), i == layers.size() - 1, defaults);
+    List<ResolvedLayer> resolved;
+    try {
+      resolved = ResolvedNet.check(i, layer, shape, after, i == layers.size() - 1, defaults);
+    } catch (SpecException e) {
+      if (ResolvedNet.flatSize(layer) > 1 && input.isPresent()) {
+        // checked alone, a block's residuals are numbered from block_0: resolve the net up to
+        // it, so the message names the block as the net does
+        ResolvedNet.of(input.get(), layers.subList(0, i + 1), defaults);
+      }
+      throw e;
+    }
+    long count = 0;
+    for (ResolvedLayer l : resolved) {
+      count += l.parameterCount();
+    }
+    ResolvedLayer last = resolved.get(resolved.size() - 1);
+    return new Checked(last.output(), count, last);
   }
 
   /** The same value under another step type; nothing is checked again. */
@@ -322,6 +353,57 @@ public class NetSpec {
   }
 
   /**
+   * A residual connection around {@code block}: x + f(x), where f is the block, with a learned
+   * linear projection (a kernel without bias) on the skip path when the block changes the last
+   * dimension: {@code residual(Net.block().dense(256).relu().dense(256))}. The block's layers
+   * are named inside it ({@code block_7/dense_1/kernel}); {@code scaled(v)} may follow (see
+   * {@link ResidualStep}), then an activation of the sum. A block may be used any number of
+   * times; each use has parameters of its own.
+   *
+   * @throws SpecException if block has an input shape or net-wide defaults or no layers, or (once
+   *     the input is known) a layer of it cannot take the shape before it, or the block changes
+   *     a dimension other than the last
+   */
+  @CheckReturnValue
+  public ResidualStep residual(NetSpec block) {
+    return new ResidualStep(appendLayer(Residual.SIGNATURE,
+        List.of(fragment("residual", block))));
+  }
+
+  /**
+   * {@code block} {@code times} times in a row, each copy with parameters of its own:
+   * {@code repeat(50, Net.residual(Net.block().dense(256).relu().dense(256)))} is 50 residual
+   * blocks, {@code block_0} to {@code block_49}. The spec keeps the repeat as written (its text
+   * form is one line); resolution writes out the copies.
+   *
+   * @throws SpecException if times &lt; 1, block has an input shape or net-wide defaults or no
+   *     layers, or (once the input is known) a copy cannot take the shape before it
+   */
+  @CheckReturnValue
+  public NetSpec repeat(int times, NetSpec block) {
+    return appendLayer(Repeat.SIGNATURE, List.of(times, fragment("repeat", block)));
+  }
+
+  /** The layers of {@code block}, checked to be a block: no input, no defaults, a layer. */
+  private Fragment fragment(String step, NetSpec block) {
+    Objects.requireNonNull(block, "block");
+    if (block.input.isPresent()) {
+      throw SpecException.atLayer(layers.size(), step, "the block starts with its own input "
+          + block.input.get() + "; a block is a chain without input, such as"
+          + " Net.block().dense(256).relu()");
+    }
+    if (!block.defaults.equals(NetDefaults.NONE)) {
+      throw SpecException.atLayer(layers.size(), step, "the block sets a net-wide default"
+          + " (defaultInit or defaultBias); set it on the net, or name the init of each layer");
+    }
+    try {
+      return new Fragment(block.layers);
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(layers.size(), step, e.getMessage());
+    }
+  }
+
+  /**
    * This spec followed by the layer {@code kind} builds from {@code arguments} (typed as
    * {@link Signature#read} gives them, trailing defaults may be left out), as the step that may
    * follow it: how the text form adds the layers it reads. The Java chain's layer methods do the
@@ -331,9 +413,11 @@ public class NetSpec {
    */
   @CheckReturnValue
   public NetSpec layer(Signature<? extends Layer> kind, List<?> arguments) {
-    NetSpec appended = append(kind, arguments);
-    Set<Role> roles = appended.layers.get(appended.last()).layer().initializable();
-    return roles.contains(Role.RECURRENT_KERNEL) ? new RecurrentStep(appended)
+    NetSpec appended = appendLayer(kind, arguments);
+    Layer layer = appended.layers.get(appended.last()).layer();
+    Set<Role> roles = layer.initializable();
+    return layer instanceof Residual ? new ResidualStep(appended)
+        : roles.contains(Role.RECURRENT_KERNEL) ? new RecurrentStep(appended)
         : roles.contains(Role.KERNEL) ? new WeightedStep(appended)
         : new LayerStep(appended);
   }
@@ -419,6 +503,10 @@ public class NetSpec {
     List<LayerSpec> loaded = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec l = layers.get(i);
+      if (l.layer() instanceof Residual || l.layer() instanceof Repeat) {
+        throw SpecException.atLayer(i, l.layer().kind(), "frozenFrom does not take residual"
+            + " or repeated blocks yet; end the body before it");
+      }
       if (!l.layer().hasParameters()) {
         loaded.add(l);
         continue;
@@ -479,10 +567,22 @@ public class NetSpec {
    */
   @CheckReturnValue
   public NetSpec withKernelInit(Init kernel) {
+    return new NetSpec(input, withKernel(layers, kernel),
+        new NetDefaults(Optional.of(kernel), defaults.bias()));
+  }
+
+  /** {@code layers} with {@code kernel} named as {@link #withKernelInit} says, blocks included. */
+  private List<LayerSpec> withKernel(List<LayerSpec> layers, Init kernel) {
     List<LayerSpec> replaced = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       LayerSpec l = layers.get(i);
-      if (l.frozen() && l.layer().initializable().contains(Role.KERNEL)) {
+      if (l.layer() instanceof Residual r) {
+        replaced.add(new LayerSpec(new Residual(new Fragment(withKernel(r.block().layers(),
+            kernel)), r.scale()), l.activation(), l.inits(), l.frozen()));
+      } else if (l.layer() instanceof Repeat r) {
+        replaced.add(new LayerSpec(new Repeat(r.times(), new Fragment(withKernel(
+            r.block().layers(), kernel))), l.activation(), l.inits(), l.frozen()));
+      } else if (l.frozen() && l.layer().initializable().contains(Role.KERNEL)) {
         Init kept = l.inits().kernel().or(defaults::kernel).orElse(Inits.AUTO);
         replaced.add(l.withInits(l.inits().with(Role.KERNEL, kept)));
       } else if (l.layer().initializable().contains(Role.KERNEL)) {
@@ -492,7 +592,7 @@ public class NetSpec {
         replaced.add(l);
       }
     }
-    return new NetSpec(input, replaced, new NetDefaults(Optional.of(kernel), defaults.bias()));
+    return replaced;
   }
 
   /**
@@ -584,6 +684,22 @@ public class NetSpec {
     return replaceLast(l.withActivation(activation));
   }
 
+  /** The last layer, a residual, with its branch scaled by a learned scalar from {@code v}. */
+  NetSpec withScale(double initial) {
+    LayerSpec l = layers.get(last());
+    Residual residual = (Residual) l.layer();
+    if (residual.scale().isPresent()) {
+      throw SpecException.atLayer(last(), residual.kind(), "is scaled already (from "
+          + residual.scale().get() + "); scaled(...) is written once per residual");
+    }
+    try {
+      return replaceLast(new LayerSpec(residual.scaled(initial), l.activation(), l.inits(),
+          l.frozen()));
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(last(), residual.kind(), e.getMessage());
+    }
+  }
+
   NetSpec withInit(Role role, Init init) {
     Objects.requireNonNull(init, role.paramName() + " init");
     if (layers.isEmpty()) {
@@ -608,12 +724,7 @@ public class NetSpec {
 
   /** The step method that names the init of {@code role}. */
   static String methodFor(Role role) {
-    return switch (role) {
-      case KERNEL -> "init";
-      case BIAS -> "bias";
-      case RECURRENT_KERNEL -> "recurrentInit";
-      default -> role.paramName();
-    };
+    return LayerText.stepFor(role);
   }
 
   private static void checkFits(int index, Layer layer, Role role, Init init) {
@@ -628,10 +739,10 @@ public class NetSpec {
 
   /** This spec and the layer {@code kind} builds from {@code arguments} (defaults left out). */
   private NetSpec append(Signature<? extends Layer> kind, Object... arguments) {
-    return append(kind, Arrays.asList(arguments));
+    return appendLayer(kind, Arrays.asList(arguments));
   }
 
-  private NetSpec append(Signature<? extends Layer> kind, List<?> arguments) {
+  private NetSpec appendLayer(Signature<? extends Layer> kind, List<?> arguments) {
     Layer built;
     try {
       built = kind.create(arguments);

@@ -2,6 +2,7 @@ package dev.primer.dsl.text;
 
 import dev.primer.dsl.activation.Activation;
 import dev.primer.dsl.base.ArgumentException;
+import dev.primer.dsl.base.Numbers;
 import dev.primer.dsl.base.Param;
 import dev.primer.dsl.base.Quoted;
 import dev.primer.dsl.base.Shape;
@@ -13,10 +14,13 @@ import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerKinds;
+import dev.primer.dsl.layer.Repeat;
+import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.spec.ActivationStep;
 import dev.primer.dsl.spec.InitStep;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.dsl.spec.RecurrentInitStep;
+import dev.primer.dsl.spec.ResidualStep;
 import dev.primer.dsl.text.Lexer.Kind;
 import dev.primer.dsl.text.Lexer.Token;
 import java.util.ArrayList;
@@ -30,9 +34,11 @@ import java.util.Optional;
  * <pre>
  *   chain    = [ "Net" "." ] call { "." call }
  *   call     = word "(" [ argument { "," argument } ] ")"
- *   argument = number | word | text | word "(" [ argument { "," argument } ] ")"
+ *   argument = number | word | text | call { "." call }
  *   text     = '"' { character | '\"' | '\\' } '"'      a quoted text, as in from("w.npz","dense_0/kernel")
  * </pre>
+ * A chain of calls as an argument is a block: {@code residual(dense(64).relu().dense(64))},
+ * {@code repeat(50,residual(dense(64).relu().dense(64)).scaled(0))}.
  * Each call is applied to the spec built so far through the same steps as the Java chain, so the
  * same rules hold and an activation, init or bias may only follow where the Java types allow.
  * Every error names the column; errors of the spec itself also name the layer.
@@ -71,7 +77,10 @@ public final class SpecParser {
     return init(new Call("initializer", List.of(argument), 1));
   }
 
-  /** A parsed argument: a number, a word, or a call (for initializers with arguments). */
+  /**
+   * A parsed argument: a number, a word, a call (for initializers with arguments) or a chain of
+   * calls (a block).
+   */
   private sealed interface Argument {
     int column();
   }
@@ -87,6 +96,14 @@ public final class SpecParser {
     @Override
     public String toString() {
       return name + "(...)";
+    }
+  }
+
+  /** Two or more calls joined by dots: a block, {@code dense(64).relu()}. */
+  private record Calls(List<Call> calls, int column) implements Argument {
+    @Override
+    public String toString() {
+      return calls.get(0) + "...";
     }
   }
 
@@ -119,6 +136,23 @@ public final class SpecParser {
       Signature<Activation> signature = kind.signature();
       STEPS.put(signature.name(), (s, c) -> activate(s, c, signature.create(read(signature, c))));
     }
+    STEPS.put(Residual.SIGNATURE.name(), (s, c) -> {
+      read(Residual.SIGNATURE, c);
+      return s.residual(block(c, 0));
+    });
+    STEPS.put(Repeat.SIGNATURE.name(), (s, c) -> {
+      int times = (Integer) read(Repeat.SIGNATURE, c).get(0);
+      return s.repeat(times, block(c, 1));
+    });
+    STEPS.put(Residual.SCALED.name(), (s, c) -> {
+      double initial = Residual.SCALED.create(read(Residual.SCALED, c));
+      if (s instanceof ResidualStep step) {
+        return step.scaled(initial);
+      }
+      throw new SpecParseException(c.column(), "scaled(...) must follow residual(...) (or its"
+          + " scaled(...) once); write residual(block).scaled(" + Numbers.format(initial)
+          + ")");
+    });
     STEPS.put("init", (s, c) -> {
       Init init = init(c);
       if (s instanceof InitStep<?> step) {
@@ -281,10 +315,22 @@ public final class SpecParser {
         if (cursor.peek().kind() == Kind.OPEN) {
           if (depth == MAX_NESTING) {
             throw new SpecParseException(t.column(), "calls nest more than " + MAX_NESTING
-                + " deep here; an argument such as normal(0,1) takes only numbers and words");
+                + " deep here; blocks nest a few deep and an initializer such as normal(0,1)"
+                + " takes only numbers and words");
           }
           cursor.next();
-          yield new Call(t.text(), arguments(cursor, depth + 1), t.column());
+          Call first = new Call(t.text(), arguments(cursor, depth + 1), t.column());
+          if (cursor.peek().kind() != Kind.DOT) {
+            yield first;
+          }
+          List<Call> calls = new ArrayList<>(List.of(first));
+          while (cursor.peek().kind() == Kind.DOT) {
+            cursor.next();
+            Token name = cursor.expect(Kind.WORD, "a step such as dense(10) after '.'");
+            cursor.expect(Kind.OPEN, "'(' after " + name.text());
+            calls.add(new Call(name.text(), arguments(cursor, depth + 1), name.column()));
+          }
+          yield new Calls(calls, t.column());
         }
         yield new Word(t.text(), t.column());
       }
@@ -362,6 +408,23 @@ public final class SpecParser {
         "has no " + what + " to initialize").getMessage());
   }
 
+  /**
+   * The block that argument {@code i} of {@code c} writes, a call or a chain of calls, read as
+   * a spec without input: {@code dense(64).relu().dense(64)} in {@code residual(...)}.
+   */
+  private static NetSpec block(Call c, int i) {
+    Argument a = c.arguments().get(i);
+    List<Call> calls = a instanceof Calls chain ? chain.calls()
+        : a instanceof Call call ? List.of(call)
+        : null;
+    if (calls == null) {
+      throw new SpecParseException(a.column(), c.name() + ": argument " + (i + 1)
+          + " must be a block of layers such as dense(64).relu().dense(64), got "
+          + describe(a));
+    }
+    return apply(NetSpec.start(Optional.empty()), calls);
+  }
+
   /** The initializer a step such as {@code init(he_normal)} names. */
   private static Init init(Call c) {
     read(Signature.named(c.name()).required(Param.any("initializer"))
@@ -374,7 +437,7 @@ public final class SpecParser {
       if (a instanceof Call call) {
         List<Object> values = new ArrayList<>();
         for (Argument inner : call.arguments()) {
-          if (inner instanceof Call) {
+          if (inner instanceof Call || inner instanceof Calls) {
             throw new SpecParseException(inner.column(),
                 call.name() + ": arguments must be numbers, words or quoted texts, got "
                     + describe(inner));

@@ -118,7 +118,7 @@ class SamplersTest {
   @Test
   void rolesNameTheirParametersAndSayWhetherGradientsUpdateThem() {
     assertThat(Role.values()).extracting(Role::paramName).containsExactly("kernel",
-        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance");
+        "recurrent_kernel", "bias", "gamma", "beta", "moving_mean", "moving_variance", "scale");
     assertThat(Role.values()).filteredOn(r -> !r.trainable())
         .containsExactly(Role.MOVING_MEAN, Role.MOVING_VARIANCE);
   }

@@ -58,6 +58,21 @@ class LayerArgumentsTest {
   }
 
   @Test
+  void residualAndRepeatWriteTheirBlockAndTheScaleApart() {
+    Fragment block = new Fragment(List.of(
+        LayerSpec.of(new Dense(4)).withActivation(Activation.relu()), LayerSpec.of(new Dense(4))));
+    assertThat(block).hasToString("dense(4).relu().dense(4)");
+    Residual residual = new Residual(block, java.util.Optional.empty());
+    assertThat(residual.arguments()).containsExactly(block);
+    assertThat(residual.text()).isEqualTo("residual(dense(4).relu().dense(4))");
+    assertThat(residual.scaled(0).text())
+        .isEqualTo("residual(dense(4).relu().dense(4)).scaled(0)");
+    assertThat(residual.scaled(0.25).shortText()).isEqualTo("residual.scaled(0.25)");
+    assertThat(new Repeat(3, block).text()).isEqualTo("repeat(3,dense(4).relu().dense(4))");
+    assertThat(residual.nameStem()).isEqualTo("block");
+  }
+
+  @Test
   void othersWriteWhatTheyHold() {
     assertThat(new Dense(10).arguments()).containsExactly(10);
     assertThat(new Dropout(0.25).arguments()).containsExactly(0.25);
@@ -103,11 +118,15 @@ class LayerArgumentsTest {
       @Override public String simpleRnn(SimpleRnn r) { return "simpleRnn"; }
       @Override public String lstm(Lstm l) { return "lstm"; }
       @Override public String gru(Gru g) { return "gru"; }
+      @Override public String residual(Residual r) { return "residual"; }
+      @Override public String repeat(Repeat r) { return "repeat"; }
     };
+    Fragment block = new Fragment(List.of(LayerSpec.of(new Dense(1))));
     for (Layer layer : List.of(new Dense(1), new Conv2d(1, 1, 1, Padding.VALID),
         new MaxPool2d(2, 2, Padding.VALID), new AvgPool2d(2, 2, Padding.VALID), new Flatten(),
         new Reshape(Shape.of(1)), new Dropout(0.1), new BatchNorm(0.99, 1e-3),
-        new SimpleRnn(1, Returns.LAST), new Lstm(1, Returns.LAST), new Gru(1, Returns.LAST))) {
+        new SimpleRnn(1, Returns.LAST), new Lstm(1, Returns.LAST), new Gru(1, Returns.LAST),
+        new Residual(block, java.util.Optional.empty()), new Repeat(2, block))) {
       assertThat(layer.accept(kindOf)).isEqualTo(layer.kind());
     }
   }

@@ -78,8 +78,12 @@ public final class Diagnosis {
         .mapToInt(ResolvedLayer::index).max().orElse(-1);
     List<Measured> measured = new ArrayList<>();
     for (LayerTrace trace : pass.traces()) {
+      // the output layer's units answer different targets, and the units of a branch's last
+      // layer feed different coordinates of the residual stream (zero there under fixup and
+      // zer_o, so one batch gives them all the same zero gradient until the layers after move)
       measured.add(measure(trace, pass, input, weights,
-          trace.layer().index() != outputLayer, thresholds));
+          trace.layer().index() != outputLayer && !trace.layer().place().lastInBranch(),
+          thresholds));
     }
     OptionalDouble lastBackward = measured.stream().filter(m -> m.backward.isPresent())
         .reduce((a, b) -> b).map(m -> m.backward).orElse(OptionalDouble.empty());

@@ -13,7 +13,9 @@ import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.Lstm;
 import dev.primer.dsl.layer.MaxPool2d;
 import dev.primer.dsl.layer.Padding;
+import dev.primer.dsl.layer.Repeat;
 import dev.primer.dsl.layer.Reshape;
+import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.layer.SimpleRnn;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
@@ -77,16 +79,18 @@ public final class ForwardBuilder {
 
   /**
    * The name scopes of a pass of {@code net} in {@code mode}: {@code infer} and one per layer in
-   * it ({@code infer/dense_0}). TensorFlow Java's {@code withSubScope} reads the name of every op
+   * it ({@code infer/dense_0}; a residual block's nested, {@code infer/block_7/dense_1}, and its
+   * sum's ops in {@code infer/block_7}). TensorFlow Java's {@code withSubScope} reads the name of every op
    * already in the graph, so a scope made per layer while the pass's ops are added costs time
    * quadratic in depth; made before the graph grows, they cost next to nothing and give the same
    * names (no op exists yet under a new scope).
    */
   public static Scopes scopes(Ops tf, ResolvedNet net, Mode mode) {
     Ops pass = tf.withSubScope(mode.name().toLowerCase(Locale.ROOT));
+    ScopeTree tree = new ScopeTree(pass);
     List<Ops> layers = new ArrayList<>();
     for (ResolvedLayer layer : net.layers()) {
-      layers.add(pass.withSubScope(layer.name()));
+      layers.add(tree.at(layer.name()));
     }
     return new Scopes(pass, layers);
   }
@@ -107,11 +111,15 @@ public final class ForwardBuilder {
   private Forward run(Scopes scopes, Operand<TFloat32> input) {
     Ops pass = scopes.pass();
     List<LayerTrace> traces = new ArrayList<>();
+    // what entered each layer: a residual sum takes its skip path from its branch's first
+    List<Operand<TFloat32>> entering = new ArrayList<>();
     Operand<TFloat32> x = input;
     Operand<TFloat32> logits = input;
     for (ResolvedLayer layer : net.layers()) {
       Ops scope = scopes.layers().get(layer.index());
-      Operand<TFloat32> pre = layer.spec().layer().accept(new LayerOps(scope, layer, x));
+      entering.add(x);
+      Operand<TFloat32> skip = layer.residualSum() ? entering.get(layer.branchStart()) : x;
+      Operand<TFloat32> pre = layer.spec().layer().accept(new LayerOps(scope, layer, x, skip));
       Operand<TFloat32> out = layer.spec().activation()
           .map(a -> ActivationOps.apply(scope, a, pre)).orElse(pre);
       traces.add(new LayerTrace(layer, pre, out));
@@ -132,15 +140,22 @@ public final class ForwardBuilder {
     private final Ops tf;
     private final ResolvedLayer layer;
     private final Operand<TFloat32> x;
+    /** What entered a residual's branch (its skip path); x for other layers. */
+    private final Operand<TFloat32> skip;
 
-    LayerOps(Ops tf, ResolvedLayer layer, Operand<TFloat32> x) {
+    LayerOps(Ops tf, ResolvedLayer layer, Operand<TFloat32> x, Operand<TFloat32> skip) {
       this.tf = tf;
       this.layer = layer;
       this.x = x;
+      this.skip = skip;
     }
 
     private Operand<TFloat32> param(Role role) {
-      return variables.read(tf, layer.name() + "/" + role.paramName());
+      return variables.read(tf, name(role));
+    }
+
+    private String name(Role role) {
+      return layer.name() + "/" + layer.spec().layer().parameterName(role);
     }
 
     @Override
@@ -217,7 +232,7 @@ public final class ForwardBuilder {
 
     /** moving := momentum * moving + (1 - momentum) * batch. */
     private Op movingAverage(Role role, Operand<TFloat32> batch, double momentum) {
-      String name = layer.name() + "/" + role.paramName();
+      String name = name(role);
       return tf.assign(variables.get(name), tf.math.add(
           tf.math.mul(variables.read(tf, name), tf.constant((float) momentum)),
           tf.math.mul(batch, tf.constant((float) (1 - momentum)))));
@@ -236,6 +251,39 @@ public final class ForwardBuilder {
     @Override
     public Operand<TFloat32> gru(Gru g) {
       return recurrent();
+    }
+
+    /**
+     * y = P skip + alpha x: x is the branch's output, P the projection (identity when the
+     * branch keeps the shape; a matrix on the last axis, a 1x1 convolution on images), alpha
+     * the learned scale (1 when not scaled).
+     */
+    @Override
+    public Operand<TFloat32> residual(Residual r) {
+      Operand<TFloat32> path = layer.parameter(Role.KERNEL).isEmpty() ? skip : project();
+      Operand<TFloat32> branch = r.scale().isEmpty() ? x
+          : tf.math.mul(x, param(Role.BRANCH_SCALE));
+      return tf.math.add(path, branch);
+    }
+
+    private Operand<TFloat32> project() {
+      Operand<TFloat32> kernel = param(Role.KERNEL);
+      return switch (layer.input().rank()) {
+        case 1 -> tf.linalg.matMul(skip, kernel);
+        case 3 -> tf.nn.conv2d(skip, kernel, List.of(1L, 1L, 1L, 1L), "VALID");
+        default -> {
+          // [batch, steps..., in]: one matrix product over all positions
+          int in = layer.input().last();
+          Operand<TFloat32> flat = tf.reshape(skip, tf.constant(new int[] {-1, in}));
+          yield tf.reshape(tf.linalg.matMul(flat, kernel),
+              tf.constant(BatchShapes.dims(BatchShapes.ANY, layer.output())));
+        }
+      };
+    }
+
+    @Override
+    public Operand<TFloat32> repeat(Repeat r) {
+      throw new IllegalStateException("a resolved net holds no repeat: it is expanded");
     }
 
     private Operand<TFloat32> recurrent() {

@@ -1,7 +1,6 @@
 package dev.primer.tf.internal.graph;
 
 import dev.primer.dsl.resolve.Parameter;
-import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.internal.init.InitOps;
 import dev.primer.tf.internal.init.PretrainedValues;
@@ -59,26 +58,34 @@ public final class NetVariables {
     // Every sub-scope is made before the first op is added: TensorFlow Java's withSubScope reads
     // the name of every op already in the graph, so made between the ops they would cost time
     // quadratic in depth. The names are the same either way (no op exists yet under a new scope).
-    Map<String, Ops> layerScopes = new LinkedHashMap<>();
+    // A parameter's name is its scope's path and its own: block_7/projection/kernel is the
+    // variable "kernel" in scope block_7/projection (see ScopeTree for names with '/').
+    ScopeTree scopes = new ScopeTree(tf);
+    Map<String, Ops> variableScopes = new LinkedHashMap<>();
     Map<String, Ops> initScopes = new LinkedHashMap<>();
-    for (ResolvedLayer layer : net.layers()) {
-      Ops scope = tf.withSubScope(layer.name());
-      layerScopes.put(layer.name(), scope);
-      for (Parameter p : layer.parameters()) {
-        initScopes.put(p.name(), scope.withSubScope(p.role().paramName() + "_init"));
-      }
+    for (Parameter p : net.parameters()) {
+      Ops scope = scopes.at(scopeOf(p));
+      variableScopes.put(p.name(), scope);
+      initScopes.put(p.name(), scope.withSubScope(ownName(p) + "_init"));
     }
-    for (ResolvedLayer layer : net.layers()) {
-      Ops scope = layerScopes.get(layer.name());
-      for (Parameter p : layer.parameters()) {
-        Operand<TFloat32> initial =
-            InitOps.initialValue(initScopes.get(p.name()), p, seed, stored.get(p.name()));
-        byName.put(p.name(), scope.withName(p.role().paramName()).variable(initial));
-        parameters.put(p.name(), p);
-      }
+    for (Parameter p : net.parameters()) {
+      Operand<TFloat32> initial =
+          InitOps.initialValue(initScopes.get(p.name()), p, seed, stored.get(p.name()));
+      byName.put(p.name(), variableScopes.get(p.name()).withName(ownName(p)).variable(initial));
+      parameters.put(p.name(), p);
     }
     return new NetVariables(byName, parameters,
         net.trainableParameters().stream().map(Parameter::name).toList());
+  }
+
+  /** The path of the scope that holds {@code p}'s variable: its name up to the last '/'. */
+  private static String scopeOf(Parameter p) {
+    return p.name().substring(0, p.name().lastIndexOf('/'));
+  }
+
+  /** {@code p}'s variable's own name in its scope: its name after the last '/'. */
+  private static String ownName(Parameter p) {
+    return p.name().substring(p.name().lastIndexOf('/') + 1);
   }
 
   /** The variable of parameter {@code name}. */

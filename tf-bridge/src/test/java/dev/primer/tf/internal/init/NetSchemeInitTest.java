@@ -95,8 +95,10 @@ class NetSchemeInitTest {
 
   @Test
   void outsideResidualBranchesFixupIsHeNormalAndSkipInitHeTruncated() {
-    NetSpec fixup = Net.input(784).dense(256).relu().dense(256).gelu().defaultInit(Inits.FIXUP);
+    NetSpec fixup = Net.input(784).dense(256).relu().dense(256).gelu().dense(10)
+        .defaultInit(Inits.FIXUP);
     Map<String, ParameterValues> w = Fixtures.initialWeights(fixup, 5);
+    assertDrawnFrom(w.get("dense_2/kernel").values(), new ConstantAt(0), "fixup classifier");
     assertDrawnFrom(w.get("dense_0/kernel").values(), new NormalWith(0, Math.sqrt(2.0 / 784)),
         "fixup dense_0");
     assertDrawnFrom(w.get("dense_1/kernel").values(), new NormalWith(0, Math.sqrt(2.0 / 256)),
@@ -121,6 +123,62 @@ class NetSchemeInitTest {
     NetSpec tFixup = Net.input(512).dense(256).relu().defaultInit(Inits.T_FIXUP);
     assertDrawnFrom(Fixtures.initialWeights(tFixup, 9).get("dense_0/kernel").values(),
         UniformOn.symmetric(Math.sqrt(6.0 / (512 + 256))), "t_fixup dense_0");
+  }
+
+  /** 8 residual blocks of two dense layers, each with a learned scale written as 1. */
+  static NetSpec residualNet(dev.primer.dsl.init.Init scheme) {
+    return Net.parse("input(784).dense(256).relu()"
+        + ".repeat(8,residual(dense(256).relu().dense(256)).scaled(1)).dense(10).softmax()")
+        .withKernelInit(scheme);
+  }
+
+  @Test
+  void fixupOnAResidualNetDrawsHeNormalScaledByOneOverSqrtLAndZeros() {
+    Map<String, ParameterValues> w = Fixtures.initialWeights(residualNet(Inits.FIXUP), 21);
+    // L = 8 branches of m = 2 layers: L^(-1/(2m-2)) = 8^(-1/2)
+    for (String block : new String[] {"block_0", "block_7"}) {
+      assertDrawnFrom(w.get(block + "/dense_0/kernel").values(),
+          new NormalWith(0, Math.sqrt(2.0 / 256) / Math.sqrt(8)), block + "/dense_0");
+      assertDrawnFrom(w.get(block + "/dense_1/kernel").values(), new ConstantAt(0),
+          block + "/dense_1");
+      assertDrawnFrom(w.get(block + "/dense_0/bias").values(), new ConstantAt(0), "bias");
+      assertDrawnFrom(w.get(block + "/scale").values(), new ConstantAt(1), block + "/scale");
+    }
+    assertDrawnFrom(w.get("dense_0/kernel").values(), new NormalWith(0, Math.sqrt(2.0 / 784)),
+        "dense_0, before the blocks");
+    assertDrawnFrom(w.get("dense_1/kernel").values(), new ConstantAt(0), "the classifier");
+  }
+
+  @Test
+  void skipInitGpt2AndTFixupOnAResidualNet() {
+    Map<String, ParameterValues> skip = Fixtures.initialWeights(residualNet(Inits.SKIPINIT), 22);
+    assertDrawnFrom(skip.get("block_3/scale").values(), new ConstantAt(0), "skipinit scale");
+    assertDrawnFrom(skip.get("block_3/dense_1/kernel").values(),
+        new TruncatedNormalWith(0, Math.sqrt(2.0 / 256) / TRUNCATED_STD), "skipinit kernel");
+
+    Map<String, ParameterValues> gpt2 = Fixtures.initialWeights(residualNet(Inits.GPT2), 23);
+    assertDrawnFrom(gpt2.get("block_3/dense_0/kernel").values(), new NormalWith(0, 0.02),
+        "gpt2 first layer of a branch");
+    assertDrawnFrom(gpt2.get("block_3/dense_1/kernel").values(),
+        new NormalWith(0, 0.02 / Math.sqrt(8)), "gpt2 last layer of a branch");
+
+    // N = L / 2 = 4 blocks: s = 0.67 * 4^(-1/4) times Xavier's limit sqrt(6 / (256 + 256))
+    Map<String, ParameterValues> t = Fixtures.initialWeights(residualNet(Inits.T_FIXUP), 24);
+    double s = 0.67 * Math.pow(4, -0.25);
+    for (String layer : new String[] {"block_3/dense_0/kernel", "block_3/dense_1/kernel"}) {
+      assertDrawnFrom(t.get(layer).values(), UniformOn.symmetric(s * Math.sqrt(6.0 / 512)),
+          "t_fixup " + layer);
+    }
+    assertDrawnFrom(t.get("dense_0/kernel").values(),
+        UniformOn.symmetric(Math.sqrt(6.0 / (784 + 256))), "t_fixup outside the blocks");
+  }
+
+  @Test
+  void zerOOnAResidualNetIsTheIdentityThroughEveryBlock() {
+    Map<String, ParameterValues> w = Fixtures.initialWeights(residualNet(Inits.ZER_O), 25);
+    assertPartialIdentity(w.get("block_5/dense_0/kernel").values(), 256, 256, "block_5/dense_0");
+    assertDrawnFrom(w.get("block_5/dense_1/kernel").values(), new ConstantAt(0), "last");
+    assertPartialIdentity(w.get("dense_1/kernel").values(), 256, 10, "the classifier");
   }
 
   @Test
