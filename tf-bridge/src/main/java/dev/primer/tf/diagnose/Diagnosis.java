@@ -78,17 +78,17 @@ public final class Diagnosis {
         .mapToInt(ResolvedLayer::index).max().orElse(-1);
     List<Measured> measured = new ArrayList<>();
     for (LayerTrace trace : pass.traces()) {
-      // the output layer's units answer different targets, and the units of a branch's last
-      // layer feed different coordinates of the residual stream (zero there under fixup and
-      // zer_o, so one batch gives them all the same zero gradient until the layers after move)
       measured.add(measure(trace, pass, input, weights,
-          trace.layer().index() != outputLayer && !trace.layer().place().lastInBranch(),
-          thresholds));
+          trace.layer().index() == outputLayer, thresholds));
     }
     OptionalDouble lastBackward = measured.stream().filter(m -> m.backward.isPresent())
         .reduce((a, b) -> b).map(m -> m.backward).orElse(OptionalDouble.empty());
+    // a zero output kernel (fixup, a zero-initialized head) passes no gradient below it before
+    // its first update: the gains below are 0 by design, not a vanishing gradient
+    boolean zeroHead = measured.stream().anyMatch(m -> m.zeroOnPurpose
+        && m.layer.index() == outputLayer);
     boolean usable = lastBackward.isPresent() && lastBackward.getAsDouble() > 0
-        && Double.isFinite(lastBackward.getAsDouble());
+        && Double.isFinite(lastBackward.getAsDouble()) && !zeroHead;
 
     List<LayerDiagnosis> layers = new ArrayList<>();
     for (Measured m : measured) {
@@ -103,7 +103,8 @@ public final class Diagnosis {
         ? OptionalDouble.of(kernels.get(0).norm() / kernels.get(kernels.size() - 1).norm())
         : OptionalDouble.empty();
     return new DiagnosisReport(probe.description(), probe.count(), loss, pass.loss(), input,
-        layers, normRatio, thresholds, Advice.summary(layers, net));
+        layers, normRatio, thresholds, Advice.summary(layers, net, input, thresholds,
+            zeroHead ? Optional.of(net.layers().get(outputLayer).name()) : Optional.empty()));
   }
 
   /**
@@ -121,13 +122,37 @@ public final class Diagnosis {
   /** A layer's numbers before the verdicts (which need the other layers' gradients). */
   private record Measured(ResolvedLayer layer, int units, Moments pre, Moments out, double gain,
       OptionalDouble backward, OptionalDouble dead, OptionalDouble saturated,
-      OptionalInt identical, List<GradientStat> gradients) {}
+      OptionalInt identical, List<GradientStat> gradients, boolean zeroOnPurpose) {}
 
   /**
-   * @param checkSymmetry false for the output layer, whose units answer different targets
+   * Whether {@code layer}'s kernel is all zeros where schemes put zeros on purpose: the output
+   * layer or the last layer of a residual branch (fixup, zer_o). Its output is 0 at
+   * initialization by design, and it moves on the first step.
+   */
+  private static boolean zeroOnPurpose(ResolvedLayer layer, Map<String, ParameterValues> weights,
+      boolean outputLayer) {
+    Optional<Parameter> kernel = layer.parameter(Role.KERNEL);
+    if (kernel.isEmpty() || !(outputLayer || layer.place().lastInBranch())) {
+      return false;
+    }
+    for (float v : weights.get(kernel.get().name()).values()) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * @param output whether it is the net's output layer (its last with a kernel)
    */
   private static Measured measure(LayerTrace trace, OnePass pass, Moments input,
-      Map<String, ParameterValues> weights, boolean checkSymmetry, Thresholds thresholds) {
+      Map<String, ParameterValues> weights, boolean output, Thresholds thresholds) {
+    // not checked for symmetry: the output layer's units answer different targets, and the
+    // units of a branch's last layer feed different coordinates of the residual stream (zero
+    // there under fixup and zer_o, so one batch gives them all the same zero gradient until the
+    // layers after them move)
+    boolean checkSymmetry = !output && !trace.layer().place().lastInBranch();
     float[] pre = pass.preActivation(trace);
     float[] out = pass.output(trace);
     OptionalDouble backward = pass.backward(trace)
@@ -167,7 +192,7 @@ public final class Diagnosis {
     Moments preMoments = Moments.of(pre);
     double gain = input.rms() > 0 ? preMoments.rms() / input.rms() : Double.NaN;
     return new Measured(layer, units, preMoments, Moments.of(out), gain, backward, dead,
-        saturated, identical, gradients);
+        saturated, identical, gradients, zeroOnPurpose(layer, weights, output));
   }
 
   // ------------------------------------------------------------------------ judging
@@ -176,7 +201,7 @@ public final class Diagnosis {
       Thresholds t) {
     List<Verdict> verdicts = new ArrayList<>();
     boolean hasParameters = !m.layer.parameters().isEmpty();
-    if (hasParameters && input.rms() > 0) {
+    if (hasParameters && input.rms() > 0 && !m.zeroOnPurpose) {
       if (!Double.isFinite(m.gain) || m.gain > t.explodingGain()) {
         verdicts.add(new Verdict(Verdict.Kind.EXPLODING, Verdict.Measure.SIGNAL_GAIN, m.gain,
             t.explodingGain()));
