@@ -35,15 +35,12 @@ final class Advice {
   /**
    * The summary lines.
    *
-   * @param zeroHead the output layer's name when its kernel starts at zero (fixup, a zero head):
-   *     then no gradient passes below it at initialization and gradient gains are not judged
+   * @param notes what was not judged and why (a zero classifier, branches that start at zero),
+   *     first
    */
   static List<String> summary(List<LayerDiagnosis> layers, ResolvedNet net, Moments input,
-      Thresholds thresholds, Optional<String> zeroHead) {
-    List<String> lines = new ArrayList<>();
-    zeroHead.ifPresent(name -> lines.add(name + ", the output layer, starts at zero (as fixup"
-        + " puts it): no gradient passes below it before its first update, so the gradient"
-        + " gains are not judged"));
+      Thresholds thresholds, List<String> notes) {
+    List<String> lines = new ArrayList<>(notes);
     Optional<String> residual = residualGrowth(layers, net, input, thresholds.explodingGain());
     int n = layers.size();
     for (Verdict.Kind kind : Verdict.Kind.values()) {
@@ -68,7 +65,7 @@ final class Advice {
         l -> l.verdict(Verdict.Kind.EXPLODING).isPresent())) {
       lines.add(residual.get());
     }
-    if (lines.stream().allMatch(l -> zeroHead.isPresent() && l.startsWith(zeroHead.get()))) {
+    if (lines.size() == notes.size()) {
       StringBuilder ok = new StringBuilder("all " + n + " layer" + (n == 1 ? "" : "s") + " ok");
       layers.stream().filter(l -> l.gradientGain().isPresent()).reduce((a, b) -> b)
           .ifPresent(l -> ok.append(": signal gain ").append(Numbers.compact(l.signalGain()))

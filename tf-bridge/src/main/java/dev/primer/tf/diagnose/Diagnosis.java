@@ -89,13 +89,27 @@ public final class Diagnosis {
         && m.layer.index() == outputLayer);
     boolean usable = lastBackward.isPresent() && lastBackward.getAsDouble() > 0
         && Double.isFinite(lastBackward.getAsDouble()) && !zeroHead;
+    java.util.Set<Integer> cut = cutBranches(net, measured, weights);
 
     List<LayerDiagnosis> layers = new ArrayList<>();
     for (Measured m : measured) {
-      OptionalDouble gain = usable && m.backward.isPresent()
+      OptionalDouble gain = usable && m.backward.isPresent() && !cut.contains(m.layer.index())
           ? OptionalDouble.of(m.backward.getAsDouble() / lastBackward.getAsDouble())
           : OptionalDouble.empty();
       layers.add(judge(m, gain, input, thresholds));
+    }
+    List<String> notes = new ArrayList<>();
+    if (zeroHead) {
+      notes.add(net.layers().get(outputLayer).name() + ", the output layer, starts at zero (as"
+          + " fixup puts it): no gradient passes below it before its first update, so the"
+          + " gradient gains are not judged");
+    } else if (!cut.isEmpty()) {
+      long blocks = net.layers().stream().filter(ResolvedLayer::residualSum)
+          .filter(l -> cut.contains(l.branchStart())).count();
+      notes.add(blocks + " residual branch" + (blocks == 1 ? "" : "es") + " start at zero (a"
+          + " zero scale, as skipinit puts it, or a zero last layer): no gradient enters them"
+          + " before the first update, so the gradient gains of their " + cut.size()
+          + " layers are not judged");
     }
     List<GradientStat> kernels = layers.stream().flatMap(l -> l.gradient("kernel").stream())
         .toList();
@@ -103,8 +117,7 @@ public final class Diagnosis {
         ? OptionalDouble.of(kernels.get(0).norm() / kernels.get(kernels.size() - 1).norm())
         : OptionalDouble.empty();
     return new DiagnosisReport(probe.description(), probe.count(), loss, pass.loss(), input,
-        layers, normRatio, thresholds, Advice.summary(layers, net, input, thresholds,
-            zeroHead ? Optional.of(net.layers().get(outputLayer).name()) : Optional.empty()));
+        layers, normRatio, thresholds, Advice.summary(layers, net, input, thresholds, notes));
   }
 
   /**
@@ -125,6 +138,43 @@ public final class Diagnosis {
       OptionalInt identical, List<GradientStat> gradients, boolean zeroOnPurpose) {}
 
   /**
+   * The layers inside residual branches that no gradient reaches at initialization because the
+   * branch starts at zero on purpose: every layer of a branch whose scale is 0 (skipinit), and
+   * the layers before a branch's last layer when that one is all zeros (fixup, zer_o). Their
+   * gradient is 0 by design until the first update moves the zero.
+   */
+  private static java.util.Set<Integer> cutBranches(ResolvedNet net, List<Measured> measured,
+      Map<String, ParameterValues> weights) {
+    java.util.Set<Integer> zeroLast = new java.util.HashSet<>();
+    measured.stream().filter(m -> m.zeroOnPurpose && m.layer.place().lastInBranch())
+        .forEach(m -> zeroLast.add(m.layer.index()));
+    java.util.Set<Integer> cut = new java.util.TreeSet<>();
+    for (ResolvedLayer sum : net.layers()) {
+      if (!sum.residualSum()) {
+        continue;
+      }
+      boolean zeroScale = sum.parameter(Role.BRANCH_SCALE)
+          .map(p -> allZero(weights.get(p.name()).values())).orElse(false);
+      int end = zeroScale ? sum.index()
+          : zeroLast.stream().filter(z -> z >= sum.branchStart() && z < sum.index())
+              .max(Integer::compare).orElse(sum.branchStart());
+      for (int i = sum.branchStart(); i < end; i++) {
+        cut.add(i);
+      }
+    }
+    return cut;
+  }
+
+  private static boolean allZero(float[] values) {
+    for (float v : values) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * Whether {@code layer}'s kernel is all zeros where schemes put zeros on purpose: the output
    * layer or the last layer of a residual branch (fixup, zer_o). Its output is 0 at
    * initialization by design, and it moves on the first step.
@@ -135,12 +185,7 @@ public final class Diagnosis {
     if (kernel.isEmpty() || !(outputLayer || layer.place().lastInBranch())) {
       return false;
     }
-    for (float v : weights.get(kernel.get().name()).values()) {
-      if (v != 0) {
-        return false;
-      }
-    }
-    return true;
+    return allZero(weights.get(kernel.get().name()).values());
   }
 
   /**
