@@ -11,7 +11,7 @@ import java.util.List;
  * written in the spec (so the text form stays one line); resolution expands it into its copies,
  * each with parameters of its own, named as if written out: the copies' residuals are
  * {@code block_k}, {@code block_k+1}, ...; the copies' plain layers continue their kind's count
- * ({@code dense_3}, {@code dense_4}, ...).
+ * ({@code dense_3}, {@code dense_4}, ...). Each copy takes the shape the one before it leaves.
  *
  * @param times how many copies, at least 1
  * @param block what is repeated
@@ -34,25 +34,18 @@ public record Repeat(int times, Fragment block) implements Layer {
   @Override public String nameStem() { return "repeat"; }
   @Override public boolean mixesUnits() { return true; }
 
-  /** The block applied {@code times} times; after the first copy it must keep its shape. */
+  /** The block applied {@code times} times in a row, as resolution writes the copies out. */
   @Override
   public Shape outputShape(Shape input) {
-    Shape once = block.outputShape(input);
-    if (times > 1 && !once.equals(input)) {
-      Shape twice;
+    Shape shape = input;
+    for (int copy = 0; copy < times; copy++) {
       try {
-        twice = block.outputShape(once);
+        shape = block.outputShape(shape);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("copy 1 of the block takes " + once
-            + " from copy 0, which maps " + input + " to " + once + ": " + e.getMessage(), e);
-      }
-      if (!twice.equals(once)) {
-        throw new IllegalArgumentException("the block maps " + input + " to " + once
-            + " and then to " + twice + "; a repeated block must keep the shape after its"
-            + " first copy");
+        throw new IllegalArgumentException("copy " + copy + ": " + e.getMessage(), e);
       }
     }
-    return once;
+    return shape;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.primer.dsl.resolve;
 
 import dev.primer.dsl.init.Place;
-import dev.primer.dsl.init.Role;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.LayerSpec;
 import dev.primer.dsl.layer.Repeat;
@@ -22,8 +21,8 @@ import java.util.Map;
  * nested residuals nest: {@code block_2/block_0/dense_0}). A repeat's copies are named as if
  * written out, so {@code repeat(50, residual(...))} gives {@code block_0} to {@code block_49}.
  *
- * <p>Places: L is the number of residual sums in the net; a weighted layer (one that holds a
- * kernel) inside a branch gets the count m of weighted layers of its innermost branch (not those
+ * <p>Places: L is the number of residual sums in the net; a weighted layer (see
+ * {@link #weighted}) inside a branch gets the count m of weighted layers of its innermost branch (not those
  * of residuals nested in it) and its index among them; the net's last weighted layer is its
  * output layer when it sits outside every branch. Every other layer (pooling, batch norm, the
  * sum itself) gets {@code Place(L, 0, -1, false)}.
@@ -101,9 +100,14 @@ final class Expansion {
     }
   }
 
-  /** Whether the entry is a weighted layer: one that holds a kernel (dense, conv, recurrent). */
+  /**
+   * Whether the entry is a weighted layer: one that mixes units with parameters of its own
+   * (dense, conv, recurrent; a new kind says so by {@code mixesUnits} and
+   * {@code hasParameters}), not a residual's sum.
+   */
   static boolean weighted(Entry entry) {
-    return !entry.sum() && entry.spec().layer().initializable().contains(Role.KERNEL);
+    Layer layer = entry.spec().layer();
+    return !entry.sum() && layer.mixesUnits() && layer.hasParameters();
   }
 
   /** The {@link Place} of each entry, as the class comment says. */

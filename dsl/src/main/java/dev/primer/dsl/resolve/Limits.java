@@ -26,6 +26,26 @@ public final class Limits {
   public static final long MAX_PARAMETERS = 1L << 32;
 
   /**
+   * The most layers one residual or repeat may write out (its block's layers times its copies,
+   * nested ones included): resolution makes an entry for each, so a typo such as
+   * {@code repeat(100000000, ...)} is refused before that work starts.
+   */
+  public static final long MAX_LAYERS = 1_000_000;
+
+  /**
+   * Checks how many layers one residual or repeat writes out.
+   *
+   * @throws IllegalArgumentException if {@code layers} is more than {@link #MAX_LAYERS}
+   */
+  public static void checkLayers(long layers) {
+    if (layers > MAX_LAYERS) {
+      throw new IllegalArgumentException("would write out " + (layers == Long.MAX_VALUE
+          ? "more than " + Numbers.grouped(Long.MAX_VALUE) : Numbers.grouped(layers))
+          + " layers, too many: a block may write out at most " + Numbers.grouped(MAX_LAYERS));
+    }
+  }
+
+  /**
    * Checks one tensor.
    *
    * @param what how the message names it: {@code "kernel"}, {@code "output"}

@@ -91,17 +91,22 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers) {
 
   /**
    * How many layers of a resolved net one entry of a spec becomes: 1 for a layer, its block's
-   * count plus 1 (the sum) for a residual, its block's count times the copies for a repeat.
+   * count plus 1 (the sum) for a residual, its block's count times the copies for a repeat;
+   * {@code Long.MAX_VALUE} where that overflows.
    */
-  public static int flatSize(LayerSpec spec) {
-    return spec.layer() instanceof Residual r ? flatSize(r.block().layers()) + 1
-        : spec.layer() instanceof Repeat p ? Math.multiplyExact(p.times(),
-            flatSize(p.block().layers()))
-        : 1;
+  public static long flatSize(LayerSpec spec) {
+    try {
+      return spec.layer() instanceof Residual r ? Math.addExact(flatSize(r.block().layers()), 1)
+          : spec.layer() instanceof Repeat p ? Math.multiplyExact((long) p.times(),
+              flatSize(p.block().layers()))
+          : 1;
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
-  private static int flatSize(List<LayerSpec> layers) {
-    int size = 0;
+  private static long flatSize(List<LayerSpec> layers) {
+    long size = 0;
     for (LayerSpec spec : layers) {
       size = Math.addExact(size, flatSize(spec));
     }

@@ -51,7 +51,8 @@ import java.util.Set;
  *
  * <p>Each layer method returns the step that says what may follow it: {@link WeightedStep} after
  * dense and conv2d (activation, init, bias), {@link RecurrentStep} after recurrent layers (also
- * recurrentInit), {@link LayerStep} after the others (activation). Two specs are equal when they
+ * recurrentInit), {@link ResidualStep} after {@link #residual} (scaled, activation),
+ * {@link LayerStep} after the others (activation). Two specs are equal when they
  * describe the same network, whatever step type holds them.
  *
  * <p>{@link #toString()} is the text form, which {@code Net.parse} reads back to an equal spec.
@@ -92,7 +93,7 @@ public class NetSpec {
       for (LayerSpec layer : this.layers) {
         shapes.add(resolved.layers().get(flat).input());
         counts.add(total);
-        int size = ResolvedNet.flatSize(layer);
+        int size = (int) ResolvedNet.flatSize(layer);
         for (int j = flat; j < flat + size; j++) {
           total += resolved.layers().get(j).parameterCount();
         }
@@ -752,6 +753,11 @@ public class NetSpec {
       // only reachable through layer(kind, arguments), whose arguments are untyped
       throw SpecException.atLayer(layers.size(), kind.name(), "arguments " + arguments
           + " do not have the types of " + kind.usage());
+    }
+    try {
+      Limits.checkLayers(ResolvedNet.flatSize(LayerSpec.of(built)));
+    } catch (IllegalArgumentException e) {
+      throw SpecException.atLayer(layers.size(), kind.name(), e.getMessage());
     }
     return new NetSpec(this, layers.plus(LayerSpec.of(built)));
   }

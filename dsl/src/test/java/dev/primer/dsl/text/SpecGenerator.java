@@ -17,6 +17,7 @@ import dev.primer.dsl.spec.ActivationStep;
 import dev.primer.dsl.spec.InitStep;
 import dev.primer.dsl.spec.NetSpec;
 import dev.primer.dsl.spec.RecurrentInitStep;
+import dev.primer.dsl.spec.ResidualStep;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.SplittableRandom;
  * <p>Covers every layer kind and overload, every activation with random alphas, every
  * initializer name (presets, aliases, parameterised ones with tiny, huge, negative and -0.0
  * values where valid), net-wide defaults, blocks joined with {@code then}, specs with and without
- * input, and {@code withInput}/{@code withKernelInit}. What each candidate used is recorded in
+ * input, residual and repeated blocks (nested, scaled, activated), and
+ * {@code withInput}/{@code withKernelInit}. What each candidate used is recorded in
  * {@link #used} and kept in {@link #covered} once the candidate is accepted.
  */
 final class SpecGenerator {
@@ -105,6 +107,9 @@ final class SpecGenerator {
         }
         spec = spec.then(block);
         used.add("then");
+      } else if (random.nextInt(8) == 0) {
+        spec = addBlock(spec, current, 0);
+        current = advance(spec, current);
       } else {
         spec = addLayer(spec, current);
         current = advance(spec, current);
@@ -127,6 +132,50 @@ final class SpecGenerator {
       spec = spec.dense(1 + random.nextInt(10));
     }
     return spec;
+  }
+
+  /**
+   * A residual or a repeat with a random block of 1 to 3 layers (blocks nest up to 3 deep):
+   * the residual now and then scaled and activated, the repeat now and then of a residual.
+   */
+  private NetSpec addBlock(NetSpec spec, Optional<Shape> shape, int depth) {
+    NetSpec block = Net.block();
+    Optional<Shape> inner = shape;
+    int layers = 1 + random.nextInt(3);
+    for (int j = 0; j < layers; j++) {
+      if (depth < 2 && random.nextInt(6) == 0) {
+        block = addBlock(block, inner, depth + 1);
+        used.add("nested block");
+      } else {
+        block = addLayer(block, inner);
+      }
+      inner = advance(block, inner);
+    }
+    if (random.nextInt(3) == 0) {
+      int times = random.nextInt(30) == 0 ? 0 : 1 + random.nextInt(4); // 0 is refused
+      used.add("repeat");
+      if (random.nextBoolean()) {
+        used.add("repeat of a residual");
+        return spec.repeat(times, residual(Net.block(), block));
+      }
+      return spec.repeat(times, block);
+    }
+    return residual(spec, block);
+  }
+
+  /** {@code spec.residual(block)}, now and then scaled, now and then activated. */
+  private NetSpec residual(NetSpec spec, NetSpec block) {
+    used.add("residual");
+    ResidualStep step = spec.residual(block);
+    if (random.nextInt(3) == 0) {
+      double initial = random.nextInt(3) == 0 ? 0 : anyDouble();
+      step = step.scaled(used("scaled", initial));
+    }
+    if (random.nextInt(4) == 0) {
+      used.add("residual activation");
+      return step.activation(activation());
+    }
+    return step;
   }
 
   /** The shape after the last layer of spec, if the layers so far can take it. */
@@ -456,7 +505,9 @@ final class SpecGenerator {
         "recurrentInit",
         "init", "bias", "leaky alpha", "elu alpha", "-0.0", "zero argument", "tiny argument",
         "huge argument", "negative argument", "dense", "conv2d", "maxPool2d", "avgPool2d",
-        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen"));
+        "flatten", "reshape", "dropout", "batchNorm", "simpleRnn", "lstm", "gru", "frozen",
+        "residual", "scaled", "residual activation", "repeat", "repeat of a residual",
+        "nested block"));
     for (Activation.Kind kind : Activation.Kind.values()) {
       expected.add("activation " + kind.method());
     }

@@ -6,6 +6,8 @@ import dev.primer.dsl.layer.Conv2d;
 import dev.primer.dsl.layer.Layer;
 import dev.primer.dsl.layer.MaxPool2d;
 import dev.primer.dsl.layer.Recurrent;
+import dev.primer.dsl.layer.Repeat;
+import dev.primer.dsl.layer.Residual;
 import dev.primer.dsl.spec.NetSpec;
 
 /**
@@ -26,10 +28,16 @@ public final class ImageInput {
   /**
    * The shape an example of {@code spec} takes from one image: {@code [rows, cols, 1]} (one
    * channel) if the first layer is a convolution or pooling, {@code [rows, cols]} (rows as time
-   * steps) if it is a recurrent layer, else {@code [rows * cols]} (the flattened image).
+   * steps) if it is a recurrent layer, else {@code [rows * cols]} (the flattened image). A
+   * residual or repeat counts as its block's first layer.
    */
   public static Shape shapeFor(NetSpec spec, int rows, int cols) {
     Layer first = spec.layers().isEmpty() ? null : spec.layers().get(0).layer();
+    // a net that starts with a block starts with the block's first layer
+    while (first instanceof Residual || first instanceof Repeat) {
+      first = (first instanceof Residual r ? r.block() : ((Repeat) first).block())
+          .layers().get(0).layer();
+    }
     return first instanceof Conv2d || first instanceof MaxPool2d || first instanceof AvgPool2d
         ? Shape.of(rows, cols, 1)
         : first instanceof Recurrent ? Shape.of(rows, cols)

@@ -152,6 +152,30 @@ class ResidualOpsTest {
     }
   }
 
+  @Test
+  void onSequencesTheProjectionActsOnEveryStepsFeatures() {
+    int steps = 3;
+    int features = 4;
+    int units = 6;
+    NetSpec spec = Net.input(steps, features).residual(
+        Net.block().lstm(units, dev.primer.dsl.layer.Returns.SEQUENCES)).scaled(0);
+    float[] x = gaussian(2 * steps * features, 13);
+    try (Model model = Model.compile(spec, 6)) {
+      float[] p = model.weights().get("block_0/projection/kernel").values();
+      float[] y = model.predict(x);
+      assertThat(y).hasSize(2 * steps * units);
+      for (int row = 0; row < 2 * steps; row++) {
+        for (int u = 0; u < units; u++) {
+          double s = 0;
+          for (int f = 0; f < features; f++) {
+            s += x[row * features + f] * p[f * units + u];
+          }
+          assertThat((double) y[row * units + u]).isCloseTo(s, within(1e-5));
+        }
+      }
+    }
+  }
+
   /**
    * d/dtheta of L = sum_k c_k y_k, from the graph's gradients and from central differences of
    * the same graph's forward pass (in float32: step 1e-2, a smooth net, tolerance a few float32
