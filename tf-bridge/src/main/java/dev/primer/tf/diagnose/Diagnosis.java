@@ -175,14 +175,16 @@ public final class Diagnosis {
   }
 
   /**
-   * Whether {@code layer}'s kernel is all zeros where schemes put zeros on purpose: the output
-   * layer or the last layer of a residual branch (fixup, zer_o). Its output is 0 at
+   * Whether {@code layer}'s kernel is all zeros where the residual schemes put zeros on purpose:
+   * in a net with residual branches, the output layer or the last layer of a branch (fixup,
+   * zer_o). In a plain chain a zero output layer is judged as before. Its output is 0 at
    * initialization by design, and it moves on the first step.
    */
   private static boolean zeroOnPurpose(ResolvedLayer layer, Map<String, ParameterValues> weights,
       boolean outputLayer) {
     Optional<Parameter> kernel = layer.parameter(Role.KERNEL);
-    if (kernel.isEmpty() || !(outputLayer || layer.place().lastInBranch())) {
+    if (kernel.isEmpty() || layer.place().residualBranches() == 0
+        || !(outputLayer || layer.place().lastInBranch())) {
       return false;
     }
     return allZero(weights.get(kernel.get().name()).values());
