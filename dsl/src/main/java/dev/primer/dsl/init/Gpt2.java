@@ -12,6 +12,7 @@ import dev.primer.dsl.base.Checks;
  * (attention and MLP), so for n blocks that is the usual 1/sqrt(2 n).
  * <pre>
  *   kernel, last layer of a residual branch    N(0, (std / sqrt(L))^2)
+ *     (attention: its output projection)
  *   any other weight of rank &gt;= 2 (kernels,    N(0, std^2)    (not truncated)
  *     embeddings, projections)
  *   bias                                       zeros
@@ -36,7 +37,8 @@ public record Gpt2(double std) implements NetScheme {
   public Init choose(Target target) {
     Place place = target.place();
     return switch (target.role()) {
-      case KERNEL, RECURRENT_KERNEL -> place.lastInBranch()
+      // attention's output projection is the last one of an attention branch
+      case KERNEL, RECURRENT_KERNEL, OUTPUT_KERNEL -> place.lastInBranch()
           ? new Normal(0, std / Math.sqrt(place.residualBranches()))
           : new Normal(0, std);
       case BIAS -> Inits.ZEROS;

@@ -29,8 +29,11 @@ import java.util.Locale;
  * residual branches (L = 0) there is nothing to scale: plain Xavier. Kernels outside every
  * branch (an input projection, the output head) are Xavier, unscaled.
  *
- * <p>The embedding rule is {@link #embedding}: wired to the embedding parameter's role where
- * the net has one.
+ * <p>The embedding rule is {@link #embedding}, for token tables and for learned position
+ * tables alike (the paper's positions are sinusoidal, with nothing to draw; a learned table is
+ * an input embedding added to the token's, so it takes the same scale). Attention's value and
+ * output projections take the branch factor s as kernels inside a branch do; its query and key
+ * projections stay plain Xavier.
  *
  * @param stack whether the blocks form an encoder or a decoder (the paper's two factors)
  */
@@ -84,7 +87,11 @@ public record TFixup(Stack stack) implements NetScheme {
   public Init choose(Target target) {
     Place place = target.place();
     return switch (target.role()) {
-      case KERNEL -> place.inBranch() ? xavier(scale(place)) : Inits.GLOROT_UNIFORM;
+      case KERNEL, VALUE_KERNEL, OUTPUT_KERNEL ->
+          place.inBranch() ? xavier(scale(place)) : Inits.GLOROT_UNIFORM;
+      // the paper leaves the query and key projections unscaled: they only weigh positions
+      case QUERY_KERNEL, KEY_KERNEL -> Inits.GLOROT_UNIFORM;
+      case EMBEDDINGS, POSITION_EMBEDDINGS -> embedding(target.shape()[1], place);
       case BIAS -> Inits.ZEROS;
       // weights other helpers add (attention projections): Xavier, scaled inside a branch
       default -> target.rank() >= 2

@@ -7,6 +7,7 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.init.Inits;
 import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Sampler;
+import dev.primer.dsl.init.Uniform;
 import dev.primer.dsl.spec.NetSpec;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +106,51 @@ class NetSchemeResolutionTest {
     assertThat(sampler(gpt2, "block_3/dense_0/kernel")).isEqualTo(new Normal(0, 0.02));
     assertThat(sampler(gpt2, "block_3/dense_1/kernel"))
         .isEqualTo(new Normal(0, 0.02 / Math.sqrt(50)));
+  }
+
+  /** 2 transformer blocks (L = 4 branches, N = 2) of width 8 without layer norm. */
+  private static final String TRANSFORMER = "input(4).embedding(6,8).positionalEmbedding()"
+      + ".repeat(2,residual(multiHeadAttention(2,4)).residual(dense(16).relu().dense(8)))"
+      + ".dense(6).softmax()";
+
+  private static double uniformBound(NetSpec spec, String name) {
+    Uniform u = (Uniform) sampler(spec, name);
+    assertThat(u.lo()).isEqualTo(-u.hi());
+    return u.hi();
+  }
+
+  @Test
+  void tFixupOnATransformerScalesValueOutputMlpAndEmbeddingsButNotQueryAndKey() {
+    NetSpec spec = Net.parse(TRANSFORMER).withKernelInit(Inits.T_FIXUP);
+    double s = 0.67 * Math.pow(2, -0.25); // encoder, N = 2
+    double xavier8x8 = Math.sqrt(6.0 / (8 + 8));
+    String attention = "block_2/multi_head_attention_0/";
+    assertThat(uniformBound(spec, attention + "query_kernel")).isCloseTo(xavier8x8, within(1e-12));
+    assertThat(uniformBound(spec, attention + "key_kernel")).isCloseTo(xavier8x8, within(1e-12));
+    assertThat(uniformBound(spec, attention + "value_kernel"))
+        .isCloseTo(s * xavier8x8, within(1e-12));
+    assertThat(uniformBound(spec, attention + "output_kernel"))
+        .isCloseTo(s * xavier8x8, within(1e-12));
+    assertThat(uniformBound(spec, "block_3/dense_1/kernel"))
+        .isCloseTo(s * Math.sqrt(6.0 / (16 + 8)), within(1e-12));
+    // embeddings N(0, d^-1/2) times (9N)^(-1/4), token and position tables alike
+    Normal embedding = new Normal(0, Math.pow(9 * 2, -0.25) / Math.sqrt(8));
+    assertThat(sampler(spec, "embedding_0/embeddings")).isEqualTo(embedding);
+    assertThat(sampler(spec, "positional_embedding_0/position_embeddings")).isEqualTo(embedding);
+    // the output head is outside every branch: plain Xavier
+    assertThat(uniformBound(spec, "dense_0/kernel"))
+        .isCloseTo(Math.sqrt(6.0 / (8 + 6)), within(1e-12));
+  }
+
+  @Test
+  void gpt2OnATransformerScalesTheAttentionOutputProjectionOnly() {
+    NetSpec spec = Net.parse(TRANSFORMER).withKernelInit(Inits.GPT2);
+    String attention = "block_0/multi_head_attention_0/";
+    for (String kernel : new String[] {"query_kernel", "key_kernel", "value_kernel"}) {
+      assertThat(sampler(spec, attention + kernel)).as(kernel).isEqualTo(new Normal(0, 0.02));
+    }
+    assertThat(sampler(spec, attention + "output_kernel"))
+        .isEqualTo(new Normal(0, 0.02 / Math.sqrt(4)));
+    assertThat(sampler(spec, "embedding_0/embeddings")).isEqualTo(new Normal(0, 0.02));
   }
 }
