@@ -51,6 +51,9 @@ import picocli.CommandLine.Spec;
       "  xavier    glorot_uniform everywhere (the default AUTO); post-LN",
       "  mimetic   mimetic attention init (Trockman & Kolter 2023); post-LN",
       "  rezero    branch scales start at 0 (Bachlechner et al. 2020); no layer norm",
+      "  t_fixup   T-Fixup (Huang et al. 2020), encoder factors; no layer norm",
+      "  gpt2      N(0,0.02²), output projections / sqrt(2 BLOCKS) (Radford et al.",
+      "            2019); post-LN",
       "",
       "Status per run as in compare: learned (test accuracy per position at least",
       "half-way from chance to 100% after the first and last epoch), slow start,",
@@ -66,7 +69,8 @@ import picocli.CommandLine.Spec;
 final class TransformerCommand implements Callable<Integer> {
 
   @Option(names = "--schemes", paramLabel = "LIST", split = ",",
-      description = "Schemes, comma-separated: xavier, mimetic, rezero. Default: all.")
+      description = "Schemes, comma-separated: xavier, mimetic, rezero, t_fixup, gpt2. "
+          + "Default: all.")
   List<String> schemes;
 
   @Option(names = "--task", defaultValue = "reverse", paramLabel = "NAME",

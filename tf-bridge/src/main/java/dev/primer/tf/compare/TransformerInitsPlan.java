@@ -23,6 +23,8 @@ import java.util.Locale;
  *                   .residual(dense(mlpWidth).relu().dense(dim)).layerNorm()
  *   no-LN BLOCK     the same residuals without the layer norms, each scaled(0) for ReZero
  * </pre>
+ * T-Fixup and GPT-2 are net-wide schemes ({@code withKernelInit}): they decide every parameter
+ * from where it sits (embeddings, attention projections, branch layers, head).
  * Which scheme trains which block: {@link TransformerScheme#layerNorm}.
  *
  * @param task the sequence task
@@ -167,9 +169,13 @@ public record TransformerInitsPlan(Task task, int length, int vocab, int blocks,
 
   /** The net {@code scheme} trains: its variant of the block, its initial weights. */
   public NetSpec net(TransformerScheme scheme) {
-    NetSpec block = block(scheme);
-    return Net.input(length).embedding(vocab, dim).positionalEmbedding()
-        .repeat(blocks, block).dense(vocab).softmax();
+    NetSpec net = Net.input(length).embedding(vocab, dim).positionalEmbedding()
+        .repeat(blocks, block(scheme)).dense(vocab).softmax();
+    return switch (scheme) {
+      case XAVIER, MIMETIC, REZERO -> net;
+      case T_FIXUP -> net.withKernelInit(Inits.T_FIXUP);
+      case GPT2 -> net.withKernelInit(Inits.GPT2);
+    };
   }
 
   private NetSpec block(TransformerScheme scheme) {
@@ -181,6 +187,8 @@ public record TransformerInitsPlan(Task task, int length, int vocab, int blocks,
       case MIMETIC -> Net.block().residual(mimetic).layerNorm()
           .residual(mlp).layerNorm();
       case REZERO -> Net.block().residual(attention).scaled(0).residual(mlp).scaled(0);
+      case T_FIXUP -> Net.block().residual(attention).residual(mlp);
+      case GPT2 -> Net.block().residual(attention).layerNorm().residual(mlp).layerNorm();
     };
   }
 

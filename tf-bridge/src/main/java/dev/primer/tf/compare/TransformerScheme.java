@@ -6,9 +6,9 @@ import java.util.Locale;
 
 /**
  * An init scheme of a {@link TransformerInits} comparison, with the net variant it is meant for.
- * A scheme built to replace layer normalization (ReZero) trains the net without it; the others
- * train the same post-LN net (Vaswani et al. 2017: {@code LN(x + f(x))} after each branch),
- * which differs between them only in its initial weights.
+ * A scheme built to replace layer normalization (ReZero, T-Fixup) trains the net without it;
+ * the others train the same post-LN net (Vaswani et al. 2017: {@code LN(x + f(x))} after each
+ * branch), which differs between them only in its initial weights.
  */
 public enum TransformerScheme {
   /**
@@ -29,7 +29,20 @@ public enum TransformerScheme {
    * scalar α per branch that starts at 0, and no layer normalization; every block starts as
    * the identity. The weights as {@link #XAVIER}.
    */
-  REZERO("rezero");
+  REZERO("rezero"),
+  /**
+   * T-Fixup (Huang et al. 2020, "Improving Transformer Optimization Through Better
+   * Initialization"), {@link dev.primer.dsl.init.TFixup} for an encoder: no layer
+   * normalization; Xavier, with the value and output projections and the MLP weights scaled
+   * by 0.67 N^(-1/4) and the embeddings drawn N(0, (9N)^(-1/2) / d) for N blocks.
+   */
+  T_FIXUP("t_fixup"),
+  /**
+   * GPT-2's scaled init (Radford et al. 2019), {@link dev.primer.dsl.init.Gpt2}: every weight
+   * N(0, 0.02²), each branch's output projection scaled by 1/sqrt(L) for L = 2N branches;
+   * post-LN net (GPT-2 itself is pre-LN: here only the init is GPT-2's).
+   */
+  GPT2("gpt2");
 
   private final String text;
 
@@ -45,8 +58,8 @@ public enum TransformerScheme {
   /** Whether the scheme's net keeps layer normalization after each branch (post-LN). */
   public boolean layerNorm() {
     return switch (this) {
-      case XAVIER, MIMETIC -> true;
-      case REZERO -> false;
+      case XAVIER, MIMETIC, GPT2 -> true;
+      case REZERO, T_FIXUP -> false;
     };
   }
 
@@ -56,8 +69,9 @@ public enum TransformerScheme {
    */
   public String variant() {
     return switch (this) {
-      case XAVIER, MIMETIC -> "post-LN";
+      case XAVIER, MIMETIC, GPT2 -> "post-LN";
       case REZERO -> "no LN, branch scales 0";
+      case T_FIXUP -> "no LN";
     };
   }
 

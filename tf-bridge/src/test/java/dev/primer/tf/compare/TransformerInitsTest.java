@@ -61,6 +61,14 @@ class TransformerInitsTest {
     assertThat(mimetic).isEqualTo(xavier.replace("multiHeadAttention(2,4)",
         "multiHeadAttention(2,4).init(mimetic)"));
     assertThat(rezero).doesNotContain("layerNorm").contains("scaled(0");
+    String tFixup = plan.net(TransformerScheme.T_FIXUP).toString();
+    assertThat(tFixup).doesNotContain("layerNorm").doesNotContain("scaled")
+        .contains("t_fixup");
+    assertThat(plan.net(TransformerScheme.GPT2).toString()).contains("layerNorm", "gpt2");
+    // T-Fixup's embeddings follow its rule, not AUTO: N(0, (9N)^(-1/4) d^(-1/2)), N = 1, d = 8
+    assertThat(plan.net(TransformerScheme.T_FIXUP).resolve()
+        .parameter("embedding_0/embeddings").orElseThrow().blocks().get(0).sampler())
+        .isEqualTo(new dev.primer.dsl.init.Normal(0, Math.pow(9, -0.25) / Math.sqrt(8)));
     for (TransformerScheme scheme : TransformerScheme.values()) {
       assertThat(scheme.layerNorm()).isEqualTo(plan.net(scheme).toString()
           .contains("layerNorm"));
@@ -101,7 +109,8 @@ class TransformerInitsTest {
         .hasMessageContaining("length must be at least 2, got 1");
     assertThatThrownBy(() -> plan.with(1, null)).hasMessageContaining("device");
     assertThatThrownBy(() -> TransformerScheme.named("fixup"))
-        .hasMessageContaining("unknown transformer scheme 'fixup'").hasMessageContaining("rezero");
+        .hasMessageContaining("unknown transformer scheme 'fixup'")
+        .hasMessageContaining("rezero, t_fixup, gpt2");
     assertThatThrownBy(() -> TransformerInitsPlan.Task.named("copy"))
         .hasMessageContaining("known: reverse, sort");
     // the defaults themselves are a valid plan whose every net resolves
