@@ -63,7 +63,7 @@ import picocli.CommandLine.Spec;
       "--out. Exit codes: 0 every run finished (never learned and diverged are",
       "results), 2 a usage error, 3 a run failed.",
       "",
-      "The defaults take about 3 to 5 minutes on 2 CPU cores.",
+      "The defaults (5 schemes x 3 seeds) take about 1.5 minutes on 2 CPU cores.",
       ""
     })
 final class TransformerCommand implements Callable<Integer> {
@@ -193,7 +193,7 @@ final class TransformerCommand implements Callable<Integer> {
     ResultsFiles.write(outDir, result.runs(), plan.runs(), nets(plan), options(plan),
         data(plan), Versions.all());
     byte[] png = ChartImages.png(EpochCurves.chart(result.runs(), Metric.TEST_ACCURACY,
-        "transformer, " + plan.task().text() + ", Adam " + lr + " without warm-up"));
+        plan.task().text() + ", Adam " + lr + ", no warm-up"));
     ChartImages.write(outDir.resolve("test-accuracy.png"), png);
     text.println("wrote " + outDir.resolve("results.csv") + ", summary.csv, results.json and "
         + "test-accuracy.png");
