@@ -49,10 +49,11 @@ class ErrorMessagesTest {
 
   private static final String KNOWN_INITS = "zeros, ones, glorot_uniform, glorot_normal,"
       + " glorot_normal_untruncated, he_uniform, he_normal, he_normal_untruncated, lecun_uniform,"
-      + " lecun_normal, lecun_normal_untruncated, orthogonal, identity, delta_orthogonal, auto,"
-      + " keras_default, pytorch_default, lsuv, class_prior, mimetic, glorot, xavier_uniform,"
-      + " xavier_normal, he, kaiming_uniform, kaiming_normal, lecun, constant, normal, uniform, uniform_sum,"
-      + " truncated_normal, variance_scaling, sparse, from";
+      + " lecun_normal, lecun_normal_untruncated, orthogonal, identity, delta_orthogonal,"
+      + " hadamard, auto, keras_default, pytorch_default, lsuv, class_prior, mimetic, fixup,"
+      + " skipinit, zer_o, gpt2, t_fixup, glorot, xavier_uniform, xavier_normal,"
+      + " he, kaiming_uniform, kaiming_normal, lecun, rezero, constant, normal, uniform,"
+      + " uniform_sum, truncated_normal, variance_scaling, sparse, from";
 
   /** A rule of the spec, broken while building it in Java. */
   private static void spec(ThrowingCallable build, String message) {

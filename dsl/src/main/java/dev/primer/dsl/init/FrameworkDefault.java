@@ -68,6 +68,15 @@ public record FrameworkDefault(Framework framework) implements Rule {
     };
   }
 
+  /**
+   * Biases (attention's four too) and recurrent kernels: the framework's choice for those follows
+   * its kernel's.
+   */
+  @Override
+  public boolean alsoDecides(Role role) {
+    return role.choice() == Role.BIAS || role == Role.RECURRENT_KERNEL;
+  }
+
   @Override
   public Init choose(Target target) {
     return switch (framework) {

@@ -21,7 +21,7 @@ public sealed interface Init permits Sampler, Rule {
   <R> R accept(Visitor<R> visitor);
 
   /** One method per initializer: the samplers', the data-dependent ones' and the other rules'. */
-  interface Visitor<R> extends Sampler.Visitor<R>, DataInit.Visitor<R> {
+  interface Visitor<R> extends Sampler.Visitor<R>, DataInit.Visitor<R>, NetScheme.Visitor<R> {
     /** Visits a {@link VarianceScaling} (and the presets built on it). */
     R varianceScaling(VarianceScaling v);
 
@@ -39,5 +39,15 @@ public sealed interface Init permits Sampler, Rule {
    */
   default Optional<String> misfit(Role role, int rank) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether this initializer, chosen for a layer's kernel (by the layer or net-wide), also
+   * decides the layer's parameter of {@code role} where that names no init of its own: a
+   * framework preset decides biases and recurrent kernels, a {@link NetScheme} every parameter.
+   * False for the rest: they fill kernels only.
+   */
+  default boolean alsoDecides(Role role) {
+    return false;
   }
 }

@@ -30,10 +30,15 @@ import java.util.Optional;
  *   mimetic  mimetic(0.7,0.7)  mimetic(0.7,0.7,0.4,0.4)   (attention only: see Mimetic)
  *   lsuv  lsuv(0.05)  lsuv(0.05,20)  class_prior  (data-dependent: see DataInit)
  *   from("base/weights.npz","dense_0/kernel")   (values stored in a file: see Pretrained)
+ *   hadamard  hadamard(0.5)
+ *   fixup  skipinit  skipinit(0.1)  zer_o  gpt2  gpt2(0.01)  t_fixup  t_fixup(decoder)
+ *                                   (residual nets and transformers: see NetScheme)
  * </pre>
  * Also read (and written under their canonical name): {@code glorot}, {@code xavier_uniform},
  * {@code he}, {@code kaiming_uniform}, {@code lecun}, and PyTorch's untruncated
- * {@code xavier_normal} and {@code kaiming_normal}. Names are read case-insensitively, so the
+ * {@code xavier_normal} and {@code kaiming_normal}; {@code rezero} for {@code skipinit}.
+ * ZerO is {@code zer_o} (the paper's capital O), never {@code zero}, which is one letter from
+ * {@code zeros}. Names are read case-insensitively, so the
  * Java constant names ({@code HE_NORMAL}) work too.
  */
 public final class InitNames {
@@ -63,6 +68,9 @@ public final class InitNames {
       Signature.named("delta_orthogonal").optional(Param.number("gain").or(1.0))
           .build(v -> new DeltaOrthogonal(v.number(0)),
               writing(DeltaOrthogonal.class, d -> List.of(d.gain()))),
+      Signature.named("hadamard").optional(Param.number("gain").or(1.0))
+          .build(v -> new Hadamard(v.number(0)),
+              writing(Hadamard.class, h -> List.of(h.gain()))),
       preset("auto", Inits.AUTO),
       preset("keras_default", Inits.KERAS_DEFAULT),
       preset("pytorch_default", Inits.PYTORCH_DEFAULT),
@@ -81,6 +89,19 @@ public final class InitNames {
           .build(v -> new Mimetic(v.number(0), v.number(1), v.number(2), v.number(3)),
               writing(Mimetic.class,
                   m -> List.of(m.alphaQk(), m.betaQk(), m.alphaVo(), m.betaVo()))),
+      // the schemes for residual nets and transformers (see NetScheme)
+      preset("fixup", Inits.FIXUP),
+      Signature.named("skipinit").optional(Param.number("alpha").or(0.0))
+          .build(v -> new SkipInit(v.number(0)),
+              writing(SkipInit.class, x -> List.of(x.alpha()))),
+      preset("zer_o", Inits.ZER_O),
+      Signature.named("gpt2").optional(Param.number("std").or(Gpt2.DEFAULT_STD))
+          .build(v -> new Gpt2(v.number(0)),
+              writing(Gpt2.class, g -> List.of(g.std()))),
+      Signature.named("t_fixup")
+          .optional(Param.choice("stack", TFixup.Stack.class).or(TFixup.Stack.ENCODER))
+          .build(v -> new TFixup(v.get(0, TFixup.Stack.class)),
+              writing(TFixup.class, t -> List.of(t.stack()))),
       // aliases, read only: the value is already named above
       alias("glorot", Inits.GLOROT),
       alias("xavier_uniform", Inits.XAVIER_UNIFORM),
@@ -89,6 +110,7 @@ public final class InitNames {
       alias("kaiming_uniform", Inits.KAIMING_UNIFORM),
       alias("kaiming_normal", Inits.KAIMING_NORMAL),
       alias("lecun", Inits.LECUN),
+      alias("rezero", Inits.REZERO),
       Signature.named("constant").required(Param.number("value"))
           .build(v -> new Constant(v.number(0)),
               writing(Constant.class, c -> List.of(c.value()))),

@@ -101,6 +101,19 @@ public final class Inits {
   /** The output bias from the class frequencies of the training targets: see {@link ClassPrior}. */
   public static final ClassPrior CLASS_PRIOR = new ClassPrior();
 
+  /** Fixup for deep residual nets without normalization: see {@link Fixup}. */
+  public static final Fixup FIXUP = new Fixup();
+  /** SkipInit: every residual branch's scalar starts at 0; kernels He. See {@link SkipInit}. */
+  public static final SkipInit SKIPINIT = new SkipInit(0);
+  /** ReZero, the same rule as {@link #SKIPINIT} (Bachlechner et al. 2020). */
+  public static final SkipInit REZERO = SKIPINIT;
+  /** ZerO, deterministic identity and Hadamard kernels: see {@link ZerO}. */
+  public static final ZerO ZER_O = new ZerO();
+  /** GPT-2's N(0, 0.02^2) with residual output projections scaled by 1/sqrt(L): {@link Gpt2}. */
+  public static final Gpt2 GPT2 = new Gpt2(Gpt2.DEFAULT_STD);
+  /** T-Fixup with the encoder factor 0.67 N^(-1/4): see {@link TFixup}. */
+  public static final TFixup T_FIXUP = new TFixup(TFixup.Stack.ENCODER);
+
   /** Every entry {@code value}. */
   public static Constant constant(double value) {
     return new Constant(value);
@@ -178,5 +191,25 @@ public final class Inits {
   /** {@code count} nonzero N(0, std^2) incoming weights per unit (Martens 2010). */
   public static Sparse sparse(int count, double std) {
     return new Sparse(count, std);
+  }
+
+  /** SkipInit with every residual branch's scalar starting at {@code alpha} &gt;= 0. */
+  public static SkipInit skipInit(double alpha) {
+    return new SkipInit(alpha);
+  }
+
+  /** GPT-2's scaled init with unscaled weights N(0, std^2). */
+  public static Gpt2 gpt2(double std) {
+    return new Gpt2(std);
+  }
+
+  /** T-Fixup with the factor of {@code stack} (encoder or decoder). */
+  public static TFixup tFixup(TFixup.Stack stack) {
+    return new TFixup(stack);
+  }
+
+  /** The top-left block of a Sylvester-Hadamard matrix times {@code gain}: {@link Hadamard}. */
+  public static Hadamard hadamard(double gain) {
+    return new Hadamard(gain);
   }
 }

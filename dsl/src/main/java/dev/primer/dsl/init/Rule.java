@@ -6,7 +6,8 @@ package dev.primer.dsl.init;
  * data-dependent initializers (whose choice is their pre-init). Applying rules repeatedly ends in
  * a {@link Sampler}.
  */
-public sealed interface Rule extends Init permits VarianceScaling, Auto, FrameworkDefault, DataInit {
+public sealed interface Rule extends Init
+    permits VarianceScaling, Auto, FrameworkDefault, DataInit, NetScheme {
 
   /** The initializer this rule picks for {@code target}: a sampler, or a more concrete rule. */
   Init choose(Target target);

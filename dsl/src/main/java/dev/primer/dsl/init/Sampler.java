@@ -7,7 +7,7 @@ package dev.primer.dsl.init;
  */
 public sealed interface Sampler extends Init
     permits Constant, Normal, TruncatedNormal, Uniform, UniformSum, Orthogonal, Identity,
-        DeltaOrthogonal, Sparse, Pretrained, Mimetic {
+        DeltaOrthogonal, Sparse, Pretrained, Mimetic, Hadamard {
 
   /** Calls the visitor's method for this sampler. */
   <R> R accept(Visitor<R> visitor);
@@ -51,5 +51,8 @@ public sealed interface Sampler extends Init
 
     /** Visits a {@link Mimetic}: attention's four projections drawn together. */
     R mimetic(Mimetic m);
+
+    /** Visits a {@link Hadamard}. */
+    R hadamard(Hadamard h);
   }
 }

@@ -16,6 +16,7 @@ package dev.primer.dsl.init;
  *   mimetic                min(rows, cols) sqrt(alpha2^2 + beta2^2) / (rows cols)  (approximate)
  *   delta_orthogonal(g)    g^2 min(in, out) / (kh kw in out)
  *   sparse(k, s)           s^2 k / (rows)                       (k nonzero of rows per unit)
+ *   hadamard(g)            g^2                                  (every entry +-g)
  * </pre>
  */
 public final class SecondMoments {
@@ -81,6 +82,10 @@ public final class SecondMoments {
         // only weigh positions)
         return Math.min(rows, cols) * Math.hypot(m.alphaVo(), m.betaVo())
             / ((double) rows * cols);
+      }
+
+      @Override public Double hadamard(Hadamard h) {
+        return h.gain() * h.gain();
       }
 
       @Override public Double pretrained(Pretrained p) {

@@ -12,6 +12,7 @@ import dev.primer.dsl.init.FrameworkDefault;
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.init.InitNames;
 import dev.primer.dsl.init.Inits;
+import dev.primer.dsl.init.NetScheme;
 import dev.primer.dsl.init.Place;
 import dev.primer.dsl.init.Role;
 import dev.primer.dsl.init.Rule;
@@ -35,14 +36,23 @@ import java.util.stream.Collectors;
  * precedence rules live:
  * <pre>
  *   kernel            the layer's init(...)   &gt; the net-wide default &gt; AUTO
- *   bias              the layer's bias(...)   &gt; the framework preset of the kernel choice, if it
- *                                               is one &gt; the net-wide bias default &gt; AUTO
- *   recurrent kernel  recurrentInit(...)      &gt; the framework preset of the kernel choice &gt; AUTO
+ *   bias              the layer's bias(...)   &gt; the framework preset or NetScheme of the kernel
+ *                                               choice, if it is one &gt; the net-wide bias
+ *                                               default &gt; AUTO
+ *   recurrent kernel  recurrentInit(...)      &gt; the framework preset or NetScheme of the kernel
+ *                                               choice &gt; AUTO
+ *   any other         its own init, if named  &gt; the NetScheme of the kernel choice &gt; AUTO
+ *                                               (see Init#alsoDecides)
  *   batch norm        fixed: gamma and moving variance ones, beta and moving mean zeros
  *   layer norm        fixed: gamma ones, beta zeros
  *   attention         its four kernels as a kernel, its four biases as a bias
- *   embeddings        the layer's init(...)   &gt; AUTO (a net-wide kernel default is for kernels)
- *   branch scale      the value scaled(v) names &gt; AUTO (ones)
+ *   embeddings        the layer's init(...)   &gt; the NetScheme of the kernel choice &gt; AUTO
+ *                                               (a net-wide kernel default is for kernels)
+ *   branch scale      the NetScheme of the kernel choice &gt; the value scaled(v) names &gt;
+ *                     AUTO (ones): a residual scheme decides where every branch starts
+ *                     (skipinit: alpha, fixup: 1), so compare can try it on a net written with
+ *                     scaled(1); scaled(v) says the branch has a learned scale, and its start
+ *                     when no such scheme is chosen
  *   skip projection   as a kernel: the residual's own choice does not exist, so the net-wide
  *                     default &gt; AUTO
  * </pre>
@@ -98,8 +108,7 @@ final class InitResolver {
           dataInit = Optional.of(d);
         }
         Init next = rule.choose(target);
-        if (current == init && (choice.source() == Source.AUTO
-            || current instanceof FrameworkDefault)) {
+        if (current == init && (choice.source() == Source.AUTO || scheme(current).isPresent())) {
           named = next;
         }
         current = next;
@@ -130,11 +139,10 @@ final class InitResolver {
             .map(e -> e.getKey() + " (" + String.join(",", e.getValue()) + ")")
             .collect(Collectors.joining(", "));
     String label = described + switch (choice.source()) {
-      case NAMED -> choice.init() instanceof FrameworkDefault f
-          ? " (" + f.framework().text() + ")" : "";
-      case NET_DEFAULT -> choice.init() instanceof FrameworkDefault f
-          ? " (" + f.framework().text() + ", net-wide)" : " (net-wide)";
-      case KERNEL_PRESET -> " (" + ((FrameworkDefault) choice.init()).framework().text() + ")";
+      case NAMED -> scheme(choice.init()).map(name -> " (" + name + ")").orElse("");
+      case NET_DEFAULT -> scheme(choice.init()).map(name -> " (" + name + ", net-wide)")
+          .orElse(" (net-wide)");
+      case KERNEL_PRESET -> " (" + InitNames.text(choice.init()) + ")";
       case AUTO -> " (auto)";
     };
     return new Parameter(layerName + "/" + layer.parameterName(role), role, shape, blocks, label,
@@ -143,6 +151,11 @@ final class InitResolver {
 
   private static Choice choose(LayerSpec spec, Role role, NetDefaults defaults) {
     if (role == Role.BRANCH_SCALE) {
+      Optional<Init> scheme = spec.inits().kernel().or(defaults::kernel)
+          .filter(k -> k.alsoDecides(role));
+      if (scheme.isPresent()) {
+        return new Choice(scheme.get(), Source.KERNEL_PRESET);
+      }
       // residual(block).scaled(v) names the scale's starting value
       Optional<Double> scale = spec.layer() instanceof Residual r ? r.scale() : Optional.empty();
       return scale.map(v -> new Choice(new Constant(v), Source.NAMED))
@@ -153,8 +166,7 @@ final class InitResolver {
       return new Choice(named.get(), Source.NAMED);
     }
     Optional<Init> kernelChoice = spec.inits().kernel().or(defaults::kernel);
-    if ((role.choice() == Role.BIAS || role == Role.RECURRENT_KERNEL)
-        && kernelChoice.filter(k -> k instanceof FrameworkDefault).isPresent()) {
+    if (role != Role.KERNEL && kernelChoice.filter(k -> k.alsoDecides(role)).isPresent()) {
       return new Choice(kernelChoice.get(), Source.KERNEL_PRESET);
     }
     // an embedding table is no kernel: a net-wide kernel scheme leaves it to AUTO
@@ -165,6 +177,15 @@ final class InitResolver {
     };
     return netDefault.map(i -> new Choice(i, Source.NET_DEFAULT))
         .orElseGet(() -> new Choice(Inits.AUTO, Source.AUTO));
+  }
+
+  /**
+   * The name of {@code init} if it is a scheme that decides more than one parameter kind (a
+   * framework preset, a {@link NetScheme}): labels then show what it chose and its name.
+   */
+  private static Optional<String> scheme(Init init) {
+    return init instanceof FrameworkDefault || init instanceof NetScheme
+        ? Optional.of(InitNames.text(init)) : Optional.empty();
   }
 
   private static String from(Choice choice) {

@@ -68,6 +68,19 @@ class InitNamesTest {
         Arguments.of("kaiming_normal", List.of(), Inits.HE_NORMAL_UNTRUNCATED,
             "he_normal_untruncated"),
         Arguments.of("lecun", List.of(), Inits.LECUN_NORMAL, "lecun_normal"),
+        Arguments.of("hadamard", List.of(), new Hadamard(1), "hadamard"),
+        Arguments.of("hadamard", List.of(0.0625), new Hadamard(0.0625), "hadamard(0.0625)"),
+        Arguments.of("fixup", List.of(), Inits.FIXUP, "fixup"),
+        Arguments.of("skipinit", List.of(), new SkipInit(0), "skipinit"),
+        Arguments.of("skipinit", List.of(0.1), new SkipInit(0.1), "skipinit(0.1)"),
+        Arguments.of("rezero", List.of(), Inits.SKIPINIT, "skipinit"),
+        Arguments.of("zer_o", List.of(), Inits.ZER_O, "zer_o"),
+        Arguments.of("ZER_O", List.of(), new ZerO(), "zer_o"),
+        Arguments.of("gpt2", List.of(), new Gpt2(0.02), "gpt2"),
+        Arguments.of("gpt2", List.of(0.01), new Gpt2(0.01), "gpt2(0.01)"),
+        Arguments.of("t_fixup", List.of(), new TFixup(TFixup.Stack.ENCODER), "t_fixup"),
+        Arguments.of("t_fixup", List.of("decoder"), new TFixup(TFixup.Stack.DECODER),
+            "t_fixup(decoder)"),
         // Java constant names, read case-insensitively
         Arguments.of("HE_NORMAL", List.of(), Inits.HE_NORMAL, "he_normal"),
         Arguments.of("Glorot_Uniform", List.of(), Inits.GLOROT_UNIFORM, "glorot_uniform"),
@@ -125,10 +138,10 @@ class InitNamesTest {
     assertThat(InitNames.names()).containsExactly(
         "zeros", "ones", "glorot_uniform", "glorot_normal", "glorot_normal_untruncated",
         "he_uniform", "he_normal", "he_normal_untruncated", "lecun_uniform", "lecun_normal",
-        "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "auto",
-        "keras_default", "pytorch_default", "lsuv", "class_prior", "mimetic", "glorot",
-        "xavier_uniform",
-        "xavier_normal", "he", "kaiming_uniform", "kaiming_normal", "lecun", "constant", "normal",
+        "lecun_normal_untruncated", "orthogonal", "identity", "delta_orthogonal", "hadamard",
+        "auto", "keras_default", "pytorch_default", "lsuv", "class_prior", "mimetic", "fixup",
+        "skipinit", "zer_o", "gpt2", "t_fixup", "glorot", "xavier_uniform", "xavier_normal", "he",
+        "kaiming_uniform", "kaiming_normal", "lecun", "rezero", "constant", "normal",
         "uniform", "uniform_sum", "truncated_normal", "variance_scaling", "sparse", "from");
   }
 
@@ -149,7 +162,9 @@ class InitNamesTest {
         new TruncatedNormal(0, 3), new Orthogonal(2), new Identity(2), new DeltaOrthogonal(2),
         new Sparse(3, 0.5), new VarianceScaling(3, FanMode.FAN_OUT, Distribution.NORMAL),
         new Auto(), Inits.PYTORCH_DEFAULT, new Lsuv(0.2, 5), new ClassPrior(),
-        new Pretrained("base/weights.npz", "dense_0/kernel"), new Mimetic(0.5, 0.6, 0.3, -0.2));
+        new Pretrained("base/weights.npz", "dense_0/kernel"), new Mimetic(0.5, 0.6, 0.3, -0.2),
+        new Hadamard(0.5), new Fixup(), new SkipInit(0.25), new ZerO(), new Gpt2(0.01),
+        new TFixup(TFixup.Stack.DECODER));
     java.util.Set<Class<?>> records = dev.primer.dsl.SealedRecords.of(Init.class);
     assertThat(samples.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()))
         .as("a sample of every initializer record").isEqualTo(records);

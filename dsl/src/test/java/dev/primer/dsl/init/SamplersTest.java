@@ -15,7 +15,8 @@ class SamplersTest {
       new Constant(0.5), new Normal(0, 1), new TruncatedNormal(0, 1), new Uniform(-1, 1),
       new UniformSum(2, 1), new Orthogonal(1), new Identity(1), new DeltaOrthogonal(1),
       new Sparse(3, 1), new Pretrained("w.npz", "dense_0/kernel"), Inits.HE_NORMAL, Inits.AUTO,
-      Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT, Inits.MIMETIC};
+      Inits.KERAS_DEFAULT, Inits.PYTORCH_DEFAULT, Inits.MIMETIC, new Hadamard(1), Inits.FIXUP,
+      Inits.SKIPINIT, Inits.ZER_O, Inits.GPT2, Inits.T_FIXUP};
 
   @Test
   void whatFitsWhichRank() {
@@ -32,6 +33,9 @@ class SamplersTest {
     assertFits(Inits.AUTO, true, true, true);
     assertFits(Inits.KERAS_DEFAULT, true, true, true);
     assertFits(Inits.PYTORCH_DEFAULT, true, true, true);
+    assertFits(new Hadamard(1), false, true, false);
+    assertFits(Inits.FIXUP, true, true, true);
+    assertFits(Inits.ZER_O, true, true, false);
   }
 
   private static void assertFits(Init init, boolean rank1, boolean rank2, boolean rank4) {
@@ -60,6 +64,12 @@ class SamplersTest {
       @Override public String frameworkDefault(FrameworkDefault f) { return "frameworkDefault"; }
       @Override public String lsuv(Lsuv l) { return "lsuv"; }
       @Override public String classPrior(ClassPrior c) { return "classPrior"; }
+      @Override public String hadamard(Hadamard h) { return "hadamard"; }
+      @Override public String fixup(Fixup f) { return "fixup"; }
+      @Override public String skipInit(SkipInit s) { return "skipInit"; }
+      @Override public String zerO(ZerO z) { return "zerO"; }
+      @Override public String gpt2(Gpt2 g) { return "gpt2"; }
+      @Override public String tFixup(TFixup t) { return "tFixup"; }
     };
     for (Init init : EVERY_KIND) {
       visited.add(init.accept(visitor));
@@ -67,7 +77,8 @@ class SamplersTest {
     assertThat(visited).containsExactly("constant", "normal", "truncatedNormal", "uniform",
         "uniformSum", "orthogonal", "identity", "deltaOrthogonal", "sparse", "pretrained",
         "varianceScaling", "auto",
-        "frameworkDefault", "frameworkDefault", "mimetic");
+        "frameworkDefault", "frameworkDefault", "mimetic", "hadamard", "fixup", "skipInit", "zerO",
+        "gpt2", "tFixup");
   }
 
   @Test

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Build, initialize, compare and diagnose neural networks written as Primer specs.",
     subcommands = {CompareCommand.class, DiagnoseCommand.class, DepthSweepCommand.class,
-      MemoryCommand.class, TransferCommand.class, SummaryCommand.class, InitCommand.class,
-      BenchCommand.class, MergeCommand.class, CoordCheckCommand.class,
+      MemoryCommand.class, TransferCommand.class, TransformerCommand.class, SummaryCommand.class,
+      InitCommand.class, BenchCommand.class, MergeCommand.class, CoordCheckCommand.class,
       CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

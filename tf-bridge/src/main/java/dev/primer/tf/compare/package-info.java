@@ -22,6 +22,10 @@
  *   <li>{@link dev.primer.tf.compare.Transfer#run} pretrains on digits 0-4, saves, and compares
  *       head initializers over the frozen body on 5-9 ({@link dev.primer.tf.compare.TransferPlan},
  *       {@link dev.primer.tf.compare.TransferResult}).</li>
+ *   <li>{@link dev.primer.tf.compare.TransformerInits#run} trains a small transformer without
+ *       warm-up under each {@link dev.primer.tf.compare.TransformerScheme} on a synthetic
+ *       sequence task ({@link dev.primer.tf.compare.TransformerInitsPlan},
+ *       {@link dev.primer.tf.compare.TransformerInitsResult}).</li>
  *   <li>{@link dev.primer.tf.compare.Schemes} reads schemes by name; listeners
  *       ({@link dev.primer.tf.compare.ComparisonListener},
  *       {@link dev.primer.tf.compare.DepthSweepListener}) hear the runs as they go;

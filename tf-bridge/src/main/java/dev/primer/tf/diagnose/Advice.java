@@ -22,7 +22,9 @@ import java.util.Optional;
  * The summary of a diagnosis: one line per kind of verdict that fired, saying how many layers,
  * the worst number and what to try; or one line saying every layer is ok. The init suggested is
  * the one AUTO picks for the activation that follows the first layer concerned (He for relu,
- * Glorot for tanh, ...), unless that layer already has it. The net's
+ * Glorot for tanh, ...), unless that layer already has it. In a net of residual sums whose
+ * stream grows exponentially, the line after the exploding one says why (see
+ * {@link #residualGrowth}) and the suggestion is a residual scheme instead. The net's
  * {@link ResolvedNet#warnings() init warnings} (a constant kernel) follow.
  */
 final class Advice {
@@ -30,8 +32,16 @@ final class Advice {
     throw new AssertionError("no instances");
   }
 
-  static List<String> summary(List<LayerDiagnosis> layers, ResolvedNet net) {
-    List<String> lines = new ArrayList<>();
+  /**
+   * The summary lines.
+   *
+   * @param notes what was not judged and why (a zero classifier, branches that start at zero),
+   *     first
+   */
+  static List<String> summary(List<LayerDiagnosis> layers, ResolvedNet net, Moments input,
+      Thresholds thresholds, List<String> notes) {
+    List<String> lines = new ArrayList<>(notes);
+    Optional<String> residual = residualGrowth(layers, net, input, thresholds.explodingGain());
     int n = layers.size();
     for (Verdict.Kind kind : Verdict.Kind.values()) {
       List<LayerDiagnosis> hit = layers.stream()
@@ -43,13 +53,19 @@ final class Advice {
           + ": ";
       ResolvedLayer first = net.layers().get(hit.get(0).index());
       lines.add(head + switch (kind) {
-        case EXPLODING, VANISHING -> scale(kind, hit, layers) + suggestion(first);
+        case EXPLODING -> scale(kind, hit, layers) + (residual.isPresent()
+            ? "; " + residual.get() : suggestion(first));
+        case VANISHING -> scale(kind, hit, layers) + suggestion(first);
         case DEAD -> dead(hit);
         case SATURATED -> saturated(hit) + suggestion(first);
         case SYMMETRIC -> symmetric(hit) + suggestion(first);
       });
     }
-    if (lines.isEmpty()) {
+    if (residual.isPresent() && layers.stream().noneMatch(
+        l -> l.verdict(Verdict.Kind.EXPLODING).isPresent())) {
+      lines.add(residual.get());
+    }
+    if (lines.size() == notes.size()) {
       StringBuilder ok = new StringBuilder("all " + n + " layer" + (n == 1 ? "" : "s") + " ok");
       layers.stream().filter(l -> l.gradientGain().isPresent()).reduce((a, b) -> b)
           .ifPresent(l -> ok.append(": signal gain ").append(Numbers.compact(l.signalGain()))
@@ -62,6 +78,71 @@ final class Advice {
     }
     lines.addAll(net.warnings());
     return lines;
+  }
+
+  /**
+   * Why the signal grows in a net of residual sums, when it does. Each sum adds its branch's
+   * output to the stream, and E[(x + f(x))^2] = E[x^2] + E[f(x)^2] when the branch ends in
+   * zero-mean weights; so a branch whose output is as large as its input (He keeps it so) grows
+   * the stream's second moment by a constant factor per block, exponentially with depth. Measured
+   * per sum on the probe: the second moment entering the block (the skip path's), the branch's
+   * output, and the sum. Empty when the net has no residual sums, or when the stream's second
+   * moment over all of them grows less than {@code explodingGain}^2.
+   */
+  static Optional<String> residualGrowth(List<LayerDiagnosis> layers, ResolvedNet net,
+      Moments input, double explodingGain) {
+    java.util.Map<Integer, LayerDiagnosis> byIndex = new java.util.HashMap<>();
+    layers.forEach(l -> byIndex.put(l.index(), l));
+    List<double[]> blocks = new ArrayList<>(); // {entering, branch, sum} second moments
+    String lastFinite = null;
+    String firstBlock = null;
+    String overflow = null;
+    int count = 0;
+    for (ResolvedLayer layer : net.layers()) {
+      if (!layer.residualSum()) {
+        continue;
+      }
+      count++;
+      LayerDiagnosis sum = byIndex.get(layer.index());
+      LayerDiagnosis branch = byIndex.get(layer.index() - 1);
+      LayerDiagnosis before = byIndex.get(layer.branchStart() - 1);
+      if (sum == null || branch == null) {
+        continue;
+      }
+      if (firstBlock == null) {
+        firstBlock = layer.name();
+      }
+      double entering = before == null ? input.secondMoment() : before.output().secondMoment();
+      double added = branch.output().secondMoment();
+      double total = sum.preActivation().secondMoment();
+      if (Double.isFinite(entering) && Double.isFinite(total) && entering > 0 && total > 0) {
+        blocks.add(new double[] {entering, added, total});
+        lastFinite = layer.name();
+      } else if (overflow == null) {
+        overflow = layer.name();
+      }
+    }
+    if (blocks.isEmpty()) {
+      return Optional.empty();
+    }
+    double growth = 1;
+    double branchShare = 1;
+    for (double[] b : blocks) {
+      growth *= b[2] / b[0];
+      branchShare *= Math.max(b[1], Double.MIN_NORMAL) / b[0];
+    }
+    if (overflow == null && growth < explodingGain * explodingGain) {
+      return Optional.empty();
+    }
+    double perBlock = Math.pow(growth, 1.0 / blocks.size());
+    double perBranch = Math.pow(branchShare, 1.0 / blocks.size());
+    return Optional.of("the " + count + " residual sum" + (count == 1 ? "" : "s") + " grow the"
+        + " signal's second moment ~" + Numbers.compact(perBlock) + "x per block ("
+        + Numbers.compact(growth) + "x from " + firstBlock + " to " + lastFinite
+        + (overflow == null ? "" : ", not finite from " + overflow) + "): each branch adds ~"
+        + Numbers.compact(perBranch) + "x its input's second moment, and E[(x + f(x))^2] ="
+        + " E[x^2] + E[f(x)^2], so the stream grows exponentially with depth; start every"
+        + " branch at zero: fixup, zer_o, or skipinit with residual(...).scaled(...)");
   }
 
   /** How fast the signal shrinks or grows, or how small the gradient got. */

@@ -79,19 +79,37 @@ public final class Diagnosis {
     List<Measured> measured = new ArrayList<>();
     for (LayerTrace trace : pass.traces()) {
       measured.add(measure(trace, pass, input, weights,
-          trace.layer().index() != outputLayer, thresholds));
+          trace.layer().index() == outputLayer, thresholds));
     }
     OptionalDouble lastBackward = measured.stream().filter(m -> m.backward.isPresent())
         .reduce((a, b) -> b).map(m -> m.backward).orElse(OptionalDouble.empty());
+    // a zero output kernel (fixup, a zero-initialized head) passes no gradient below it before
+    // its first update: the gains below are 0 by design, not a vanishing gradient
+    boolean zeroHead = measured.stream().anyMatch(m -> m.zeroOnPurpose
+        && m.layer.index() == outputLayer);
     boolean usable = lastBackward.isPresent() && lastBackward.getAsDouble() > 0
-        && Double.isFinite(lastBackward.getAsDouble());
+        && Double.isFinite(lastBackward.getAsDouble()) && !zeroHead;
+    java.util.Set<Integer> cut = cutBranches(net, measured, weights);
 
     List<LayerDiagnosis> layers = new ArrayList<>();
     for (Measured m : measured) {
-      OptionalDouble gain = usable && m.backward.isPresent()
+      OptionalDouble gain = usable && m.backward.isPresent() && !cut.contains(m.layer.index())
           ? OptionalDouble.of(m.backward.getAsDouble() / lastBackward.getAsDouble())
           : OptionalDouble.empty();
       layers.add(judge(m, gain, input, thresholds));
+    }
+    List<String> notes = new ArrayList<>();
+    if (zeroHead) {
+      notes.add(net.layers().get(outputLayer).name() + ", the output layer, starts at zero (as"
+          + " fixup puts it): no gradient passes below it before its first update, so the"
+          + " gradient gains are not judged");
+    } else if (!cut.isEmpty()) {
+      long blocks = net.layers().stream().filter(ResolvedLayer::residualSum)
+          .filter(l -> cut.contains(l.branchStart())).count();
+      notes.add(blocks + " residual branch" + (blocks == 1 ? "" : "es") + " start at zero (a"
+          + " zero scale, as skipinit puts it, or a zero last layer): no gradient enters them"
+          + " before the first update, so the gradient gains of their " + cut.size()
+          + " layers are not judged");
     }
     List<GradientStat> kernels = layers.stream().flatMap(l -> l.gradient("kernel").stream())
         .toList();
@@ -99,7 +117,7 @@ public final class Diagnosis {
         ? OptionalDouble.of(kernels.get(0).norm() / kernels.get(kernels.size() - 1).norm())
         : OptionalDouble.empty();
     return new DiagnosisReport(probe.description(), probe.count(), loss, pass.loss(), input,
-        layers, normRatio, thresholds, Advice.summary(layers, net));
+        layers, normRatio, thresholds, Advice.summary(layers, net, input, thresholds, notes));
   }
 
   /**
@@ -117,13 +135,71 @@ public final class Diagnosis {
   /** A layer's numbers before the verdicts (which need the other layers' gradients). */
   private record Measured(ResolvedLayer layer, int units, Moments pre, Moments out, double gain,
       OptionalDouble backward, OptionalDouble dead, OptionalDouble saturated,
-      OptionalInt identical, List<GradientStat> gradients) {}
+      OptionalInt identical, List<GradientStat> gradients, boolean zeroOnPurpose) {}
 
   /**
-   * @param checkSymmetry false for the output layer, whose units answer different targets
+   * The layers inside residual branches that no gradient reaches at initialization because the
+   * branch starts at zero on purpose: every layer of a branch whose scale is 0 (skipinit), and
+   * the layers before a branch's last layer when that one is all zeros (fixup, zer_o). Their
+   * gradient is 0 by design until the first update moves the zero.
+   */
+  private static java.util.Set<Integer> cutBranches(ResolvedNet net, List<Measured> measured,
+      Map<String, ParameterValues> weights) {
+    java.util.Set<Integer> zeroLast = new java.util.HashSet<>();
+    measured.stream().filter(m -> m.zeroOnPurpose && m.layer.place().lastInBranch())
+        .forEach(m -> zeroLast.add(m.layer.index()));
+    java.util.Set<Integer> cut = new java.util.TreeSet<>();
+    for (ResolvedLayer sum : net.layers()) {
+      if (!sum.residualSum()) {
+        continue;
+      }
+      boolean zeroScale = sum.parameter(Role.BRANCH_SCALE)
+          .map(p -> allZero(weights.get(p.name()).values())).orElse(false);
+      int end = zeroScale ? sum.index()
+          : zeroLast.stream().filter(z -> z >= sum.branchStart() && z < sum.index())
+              .max(Integer::compare).orElse(sum.branchStart());
+      for (int i = sum.branchStart(); i < end; i++) {
+        cut.add(i);
+      }
+    }
+    return cut;
+  }
+
+  private static boolean allZero(float[] values) {
+    for (float v : values) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code layer}'s kernel is all zeros where the residual schemes put zeros on purpose:
+   * in a net with residual branches, the output layer or the last layer of a branch (fixup,
+   * zer_o). In a plain chain a zero output layer is judged as before. Its output is 0 at
+   * initialization by design, and it moves on the first step.
+   */
+  private static boolean zeroOnPurpose(ResolvedLayer layer, Map<String, ParameterValues> weights,
+      boolean outputLayer) {
+    Optional<Parameter> kernel = layer.parameter(Role.KERNEL);
+    if (kernel.isEmpty() || layer.place().residualBranches() == 0
+        || !(outputLayer || layer.place().lastInBranch())) {
+      return false;
+    }
+    return allZero(weights.get(kernel.get().name()).values());
+  }
+
+  /**
+   * @param output whether it is the net's output layer (its last with a kernel)
    */
   private static Measured measure(LayerTrace trace, OnePass pass, Moments input,
-      Map<String, ParameterValues> weights, boolean checkSymmetry, Thresholds thresholds) {
+      Map<String, ParameterValues> weights, boolean output, Thresholds thresholds) {
+    // not checked for symmetry: the output layer's units answer different targets, and the
+    // units of a branch's last layer feed different coordinates of the residual stream (zero
+    // there under fixup and zer_o, so one batch gives them all the same zero gradient until the
+    // layers after them move)
+    boolean checkSymmetry = !output && !trace.layer().place().lastInBranch();
     float[] pre = pass.preActivation(trace);
     float[] out = pass.output(trace);
     OptionalDouble backward = pass.backward(trace)
@@ -163,7 +239,7 @@ public final class Diagnosis {
     Moments preMoments = Moments.of(pre);
     double gain = input.rms() > 0 ? preMoments.rms() / input.rms() : Double.NaN;
     return new Measured(layer, units, preMoments, Moments.of(out), gain, backward, dead,
-        saturated, identical, gradients);
+        saturated, identical, gradients, zeroOnPurpose(layer, weights, output));
   }
 
   // ------------------------------------------------------------------------ judging
@@ -172,7 +248,7 @@ public final class Diagnosis {
       Thresholds t) {
     List<Verdict> verdicts = new ArrayList<>();
     boolean hasParameters = !m.layer.parameters().isEmpty();
-    if (hasParameters && input.rms() > 0) {
+    if (hasParameters && input.rms() > 0 && !m.zeroOnPurpose) {
       if (!Double.isFinite(m.gain) || m.gain > t.explodingGain()) {
         verdicts.add(new Verdict(Verdict.Kind.EXPLODING, Verdict.Measure.SIGNAL_GAIN, m.gain,
             t.explodingGain()));

@@ -2,6 +2,7 @@ package dev.primer.tf.internal.init;
 
 import dev.primer.dsl.init.Constant;
 import dev.primer.dsl.init.DeltaOrthogonal;
+import dev.primer.dsl.init.Hadamard;
 import dev.primer.dsl.init.Identity;
 import dev.primer.dsl.init.Mimetic;
 import dev.primer.dsl.init.Normal;
@@ -214,6 +215,25 @@ public final class InitOps {
       int left = DeltaOrthogonal.centre(kw);
       return tf.pad(centre, tf.constant(new int[][] {
           {top, kh - 1 - top}, {left, kw - 1 - left}, {0, 0}, {0, 0}}), tf.constant(0f));
+    }
+
+    /**
+     * gain * (-1)^popcount(a AND b) at (a, b): the parity of the bits row and column share,
+     * computed in the graph (no constant of rows * cols values to hold).
+     */
+    @Override
+    public Operand<TFloat32> hadamard(Hadamard h) {
+      Operand<TInt32> rows = tf.reshape(tf.range(tf.constant(0), tf.constant(shape[0]),
+          tf.constant(1)), tf.constant(new int[] {shape[0], 1}));
+      Operand<TInt32> cols = tf.reshape(tf.range(tf.constant(0), tf.constant(shape[1]),
+          tf.constant(1)), tf.constant(new int[] {1, shape[1]}));
+      Operand<TInt32> shared = tf.dtypes.cast(
+          tf.math.populationCount(tf.bitwise.bitwiseAnd(rows, cols)), TInt32.class);
+      Operand<TFloat32> parity = tf.dtypes.cast(
+          tf.math.floorMod(shared, tf.constant(2)), TFloat32.class);
+      // 1 - 2 parity is +1 or -1
+      return tf.math.mul(tf.math.sub(tf.constant(1f), tf.math.mul(tf.constant(2f), parity)),
+          tf.constant((float) h.gain()));
     }
 
     @Override

@@ -156,5 +156,6 @@ public final class PretrainedValues {
     @Override public Pretrained sparse(dev.primer.dsl.init.Sparse s) { return null; }
     @Override public Pretrained pretrained(Pretrained p) { return p; }
     @Override public Pretrained mimetic(Mimetic m) { return null; }
+    @Override public Pretrained hadamard(dev.primer.dsl.init.Hadamard h) { return null; }
   };
 }
