@@ -25,6 +25,11 @@ cat > "$dest/bin/primer" <<'LAUNCHER'
 # Primer's command line from a directory built by docs/cluster/build-dist.sh.
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-1}"
+# as ./primer does: XLA on the CPU for a model compiled with it (CompileOptions.withXla)
+case " ${TF_XLA_FLAGS:-} " in
+  *" --tf_xla_cpu_global_jit "*) ;;
+  *) export TF_XLA_FLAGS="${TF_XLA_FLAGS:+$TF_XLA_FLAGS }--tf_xla_cpu_global_jit" ;;
+esac
 exec java -Djava.awt.headless=true ${PRIMER_JAVA_OPTS:-} -cp "$home/lib/*" \
   dev.primer.samples.cli.Main "$@"
 LAUNCHER

@@ -70,8 +70,8 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
 
   /**
    * Whether this process can JIT-compile with XLA on {@code device}: always on a GPU; on the CPU
-   * only if {@link #XLA_FLAGS_VARIABLE} held {@link #XLA_CPU_FLAG} (or {@code
-   * --tf_xla_auto_jit}) when the process started.
+   * only if {@link #XLA_FLAGS_VARIABLE} held {@link #XLA_CPU_FLAG} (alone, or {@code =true}) as
+   * one of its blank-separated flags when the process started.
    */
   public static boolean xlaAvailable(Device device) {
     return xlaAvailable(device, System.getenv(XLA_FLAGS_VARIABLE));
@@ -79,9 +79,9 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
 
   /** As {@link #xlaAvailable(Device)} for the XLA flags {@code flags} (null: unset). */
   static boolean xlaAvailable(Device device, String flags) {
-    String given = Objects.requireNonNullElse(flags, "");
-    return device == Device.GPU || given.contains(XLA_CPU_FLAG)
-        || given.contains("--tf_xla_auto_jit");
+    String given = Objects.requireNonNullElse(flags, "").trim();
+    return device == Device.GPU || java.util.Arrays.stream(given.split("\\s+"))
+        .anyMatch(f -> f.equals(XLA_CPU_FLAG) || f.equals(XLA_CPU_FLAG + "=true"));
   }
 
   /**

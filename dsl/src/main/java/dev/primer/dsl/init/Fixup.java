@@ -68,4 +68,10 @@ public record Fixup() implements NetScheme {
   public <R> R accept(Visitor<R> visitor) {
     return visitor.fixup(this);
   }
+
+  /** Yes: see {@link NetScheme#setsBranchScale}. */
+  @Override
+  public boolean setsBranchScale() {
+    return true;
+  }
 }

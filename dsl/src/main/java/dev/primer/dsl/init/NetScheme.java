@@ -29,10 +29,22 @@ public sealed interface NetScheme extends Rule permits Fixup, SkipInit, ZerO, Gp
     return accept((Visitor<R>) visitor);
   }
 
-  /** Every parameter of its layer that names no init of its own: the whole scheme applies. */
+  /**
+   * Every parameter of its layer that names no init of its own: the whole scheme applies; a
+   * residual branch's scale only for the schemes that set one ({@link #setsBranchScale}), so
+   * that {@code scaled(v)} keeps its value under the others.
+   */
   @Override
   default boolean alsoDecides(Role role) {
-    return role != Role.KERNEL;
+    return role != Role.KERNEL && (role != Role.BRANCH_SCALE || setsBranchScale());
+  }
+
+  /**
+   * Whether the scheme decides where a residual branch's scale starts: Fixup (1) and SkipInit
+   * (its alpha) do; GPT-2, T-Fixup and ZerO leave it to {@code scaled(v)} or AUTO's 1.
+   */
+  default boolean setsBranchScale() {
+    return false;
   }
 
   /** One method per scheme. */

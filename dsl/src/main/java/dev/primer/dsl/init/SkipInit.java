@@ -42,4 +42,10 @@ public record SkipInit(double alpha) implements NetScheme {
   public <R> R accept(Visitor<R> visitor) {
     return visitor.skipInit(this);
   }
+
+  /** Yes: see {@link NetScheme#setsBranchScale}. */
+  @Override
+  public boolean setsBranchScale() {
+    return true;
+  }
 }

@@ -74,6 +74,11 @@ final class MupResolution {
     if (!(layer.spec().layer() instanceof Dense)) {
       return layer;
     }
+    if (layer.input().rank() != 1) {
+      // per position on a sequence the forward pass takes another path (no output multiplier)
+      throw new IllegalArgumentException(mup.text() + " covers dense layers on vectors; this"
+          + " one takes " + layer.input() + " (one vector per position)");
+    }
     int i = layer.index();
     boolean inIsWidth = i != firstDense;
     boolean outIsWidth = i != lastDense;
@@ -177,6 +182,10 @@ final class MupResolution {
 
       @Override public Sampler pretrained(Pretrained p) {
         throw new IllegalArgumentException("values from a file cannot be rescaled: " + p);
+      }
+
+      @Override public Sampler hadamard(dev.primer.dsl.init.Hadamard h) {
+        return new dev.primer.dsl.init.Hadamard(h.gain() * s);
       }
 
       @Override public Sampler mimetic(dev.primer.dsl.init.Mimetic m) {

@@ -9,6 +9,7 @@ import dev.primer.dsl.init.Normal;
 import dev.primer.dsl.init.Sampler;
 import dev.primer.dsl.init.Uniform;
 import dev.primer.dsl.spec.NetSpec;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the resolver applies a NetScheme (fixup, skipinit, ...) to the parameters of a net. */
@@ -54,9 +55,9 @@ class NetSchemeResolutionTest {
     assertThat(parameter(named, "dense_0/bias").label()).isEqualTo("zeros (skipinit(0.1))");
   }
 
-  /** 50 blocks of two dense layers, each branch with a learned scale written as 1. */
+  /** 50 blocks of two dense layers, each branch with a learned scale written as 0.3. */
   private static final String DEEP = "input(784).dense(256).relu()"
-      + ".repeat(50,residual(dense(256).relu().dense(256)).scaled(1)).dense(10).softmax()";
+      + ".repeat(50,residual(dense(256).relu().dense(256)).scaled(0.3)).dense(10).softmax()";
 
   private static Sampler sampler(NetSpec spec, String name) {
     return parameter(spec, name).blocks().get(0).sampler();
@@ -83,16 +84,19 @@ class NetSchemeResolutionTest {
   @Test
   void skipInitStartsEveryBranchScaleAtAlphaWhateverScaledNames() {
     NetSpec net = Net.parse(DEEP);
-    assertThat(sampler(net, "block_7/scale")).isEqualTo(Inits.ONES);
+    assertThat(sampler(net, "block_7/scale")).isEqualTo(Inits.constant(0.3));
     assertThat(sampler(net.withKernelInit(Inits.SKIPINIT), "block_7/scale"))
         .isEqualTo(Inits.ZEROS);
     assertThat(sampler(net.defaultInit(Inits.skipInit(0.1)), "block_7/scale"))
         .isEqualTo(Inits.constant(0.1));
     assertThat(parameter(net.withKernelInit(Inits.SKIPINIT), "block_7/scale").label())
         .isEqualTo("zeros (skipinit)");
-    // a scheme that is not a residual scheme leaves the value scaled(v) names
-    assertThat(sampler(net.withKernelInit(Inits.HE_NORMAL), "block_7/scale"))
-        .isEqualTo(Inits.ONES);
+    // a scheme that sets no branch scale leaves the value scaled(v) names: a plain init, and
+    // the net schemes that only shape the weights (ZerO, GPT-2, T-Fixup)
+    for (var scheme : List.of(Inits.HE_NORMAL, Inits.ZER_O, Inits.GPT2, Inits.T_FIXUP)) {
+      assertThat(sampler(net.withKernelInit(scheme), "block_7/scale")).as(scheme.toString())
+          .isEqualTo(Inits.constant(0.3));
+    }
   }
 
   @Test

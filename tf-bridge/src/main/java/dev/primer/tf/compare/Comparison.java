@@ -128,7 +128,7 @@ public final class Comparison {
         return inPlanOrder(done); // stopped between epochs: none of the group finished
       }
       for (SchemeRun run : together.get()) {
-        done[position(plan, run)] = run;
+        done[plan.grid().position(run.scheme(), run.seed())] = run;
         listener.runFinished(run);
         listener.runsSoFar(inPlanOrder(done));
       }
@@ -221,12 +221,6 @@ public final class Comparison {
       }
     });
     return inPlanOrder(done);
-  }
-
-  /** The position (index - 1) of {@code run} in the plan's order. */
-  private static int position(ComparisonPlan plan, SchemeRun run) {
-    List<String> schemes = List.copyOf(plan.schemes().keySet());
-    return schemes.indexOf(run.scheme()) * plan.seeds().size() + plan.seeds().indexOf(run.seed());
   }
 
   /**

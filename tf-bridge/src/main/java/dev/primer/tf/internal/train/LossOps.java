@@ -167,7 +167,12 @@ public final class LossOps {
     Operand<TFloat32> output = tf.reshape(forward.output(), tf.constant(rows));
     org.tensorflow.ndarray.Shape shape = forward.output().shape();
     long last = shape.numDimensions() > 1 ? shape.size(shape.numDimensions() - 1) : outputSize;
-    return new Rows(logits, output, last > 0 ? Math.toIntExact(last) : outputSize);
+    if (last <= 0) {
+      // never a silent fallback to outputSize: that would be one softmax over every position
+      throw new IllegalStateException("the output " + shape + " has no static size on its last"
+          + " axis, so the classes per position are unknown");
+    }
+    return new Rows(logits, output, Math.toIntExact(last));
   }
 
   /** {@link #perExample(Ops, Loss, Operand, Operand, Operand)} on {@link #rows}. */
