@@ -2,13 +2,8 @@ package dev.primer.tf.compare;
 
 import dev.primer.dsl.init.Init;
 import dev.primer.dsl.spec.NetSpec;
-import dev.primer.tf.Model;
 import dev.primer.tf.data.Dataset;
-import dev.primer.tf.train.EpochStats;
-import dev.primer.tf.train.Evaluation;
 import dev.primer.tf.train.FitOptions;
-import dev.primer.tf.train.FitResult;
-import dev.primer.tf.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -248,29 +243,8 @@ public final class Comparison {
   /** Trains one (scheme, seed) run of {@code plan}, as every path of the comparison does. */
   static SchemeRun runOne(ComparisonPlan plan, String scheme, NetSpec spec, long seed,
       Dataset train, Dataset test, ComparisonListener listener) {
-    long started = System.nanoTime();
-    List<EpochRow> rows = new ArrayList<>();
-    try (Model model = Model.compile(spec, seed, plan.device())) {
-      FitOptions options = fitOptions(plan, seed, test).withListener(new TrainingListener() {
-        @Override
-        public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
-          listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
-        }
-
-        @Override
-        public void onEpoch(EpochStats stats) {
-          Evaluation v = stats.validation().orElseThrow();
-          rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
-              seconds(started)));
-        }
-      });
-      FitResult result = model.fit(train, options);
-      RunStatus status = RunStatus.of(result, rows, test.targetWidth());
-      return new SchemeRun(scheme, seed, rows, status, seconds(started),
-          model.dataInitReport().filter(r -> !r.isEmpty()));
-    } catch (RuntimeException e) {
-      return new SchemeRun(scheme, seed, rows, RunStatus.failed(reason(e)), seconds(started));
-    }
+    return OneRun.train(scheme, seed, spec, plan.device(), fitOptions(plan, seed, test), train,
+        test.targetWidth(), plan.epochs(), listener);
   }
 
   private static double seconds(long startedNanos) {

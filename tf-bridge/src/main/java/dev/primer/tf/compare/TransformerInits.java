@@ -1,13 +1,8 @@
 package dev.primer.tf.compare;
 
-import dev.primer.tf.Model;
 import dev.primer.tf.data.InMemoryDataset;
-import dev.primer.tf.train.EpochStats;
-import dev.primer.tf.train.Evaluation;
 import dev.primer.tf.train.FitOptions;
-import dev.primer.tf.train.FitResult;
 import dev.primer.tf.train.Loss;
-import dev.primer.tf.train.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,40 +73,14 @@ public final class TransformerInits {
 
   private static SchemeRun runOne(TransformerInitsPlan plan, TransformerScheme scheme,
       long seed, InMemoryDataset train, InMemoryDataset test, ComparisonListener listener) {
-    long started = System.nanoTime();
-    List<EpochRow> rows = new ArrayList<>();
-    try (Model model = Model.compile(plan.net(scheme), seed, plan.device())) {
-      FitOptions options = FitOptions.defaults()
-          .withLoss(Loss.SOFTMAX_CROSS_ENTROPY_PER_POSITION)
-          .withOptimizer(plan.optimizer())
-          .withBatchSize(plan.batchSize())
-          .withEpochs(plan.epochs())
-          .withShuffleSeed(seed)
-          .withValidation(test)
-          .withListener(new TrainingListener() {
-            @Override
-            public void onStep(int epoch, long step, long stepsPerEpoch, double loss) {
-              listener.step(epoch, step, stepsPerEpoch, plan.epochs(), loss);
-            }
-
-            @Override
-            public void onEpoch(EpochStats stats) {
-              Evaluation v = stats.validation().orElseThrow();
-              rows.add(new EpochRow(stats.epoch(), stats.trainLoss(), v.loss(), v.accuracy(),
-                  seconds(started)));
-            }
-          });
-      FitResult result = model.fit(train, options);
-      return new SchemeRun(scheme.text(), seed, rows, RunStatus.of(result, rows, plan.vocab()),
-          seconds(started));
-    } catch (RuntimeException e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new SchemeRun(scheme.text(), seed, rows, RunStatus.failed(reason),
-          seconds(started));
-    }
-  }
-
-  private static double seconds(long startedNanos) {
-    return (System.nanoTime() - startedNanos) / 1e9;
+    FitOptions options = FitOptions.defaults()
+        .withLoss(Loss.SOFTMAX_CROSS_ENTROPY_PER_POSITION)
+        .withOptimizer(plan.optimizer())
+        .withBatchSize(plan.batchSize())
+        .withEpochs(plan.epochs())
+        .withShuffleSeed(seed)
+        .withValidation(test);
+    return OneRun.train(scheme.text(), seed, plan.net(scheme), plan.device(), options, train,
+        plan.vocab(), plan.epochs(), listener);
   }
 }
