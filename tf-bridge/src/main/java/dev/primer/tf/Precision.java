@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
  * The number type a model computes its matrix products in (dense layers' MatMul, Conv2D), forward
  * and backward. Weights, biases, activations, the loss, softmax and the optimizer's updates stay
  * fp32 in every case: {@link #BF16} is mixed precision with fp32 master weights (the input and
- * kernel of each product are cast to bfloat16 and the product cast back; recurrent layers keep
- * fp32). See {@code internal.graph.Products} for the formulas and papers.
+ * kernel of each product are cast to bfloat16 and the product cast back). Covered: dense layers
+ * on vectors and conv layers; recurrent layers and the sequence layers (dense per position,
+ * attention, a residual's skip projection) keep fp32. See {@code internal.graph.Products} for the formulas and papers.
  *
  * <p>bf16 pays only where the CPU multiplies bf16 matrices faster than fp32: with AMX (Intel
  * Sapphire Rapids and later), about 4x fp32 in a MatMul. With AVX512-BF16 alone (the AMD EPYC

@@ -111,11 +111,15 @@ public final class StepBenchmark implements AutoCloseable {
     options = FitOptions.defaults().withBatchSize(batch).withOptimizer(measured.optimizer())
         .withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
     model = Model.compile(measured.net(), 1, device);
+    HandWrittenStep madeHand = null;
+    HandWrittenStep madeFixed = null;
     try {
       var initial = List.copyOf(model.weights().values());
       int[] example = data.exampleShape().toArray();
-      hand = new HandWrittenStep(initial, example, width, measured.optimizer());
-      handFixed = new HandWrittenStep(initial, example, width, measured.optimizer());
+      madeHand = new HandWrittenStep(initial, example, width, measured.optimizer());
+      madeFixed = new HandWrittenStep(initial, example, width, measured.optimizer());
+      hand = madeHand;
+      handFixed = madeFixed;
       hand.load(features, targets, n);
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
       for (int k : variantSteps) {
@@ -125,6 +129,12 @@ public final class StepBenchmark implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       variantModels.forEach(Model::close);
+      if (madeHand != null) {
+        madeHand.close();
+      }
+      if (madeFixed != null) {
+        madeFixed.close();
+      }
       model.close();
       throw e;
     }

@@ -155,7 +155,7 @@ public final class Trainer {
     List<EpochStats> history = new ArrayList<>();
     long globalStep = 0;
     boolean several = stepsPerCall > 1 && n >= (long) stepsPerCall * options.batchSize()
-        && (g.graph().hasChunk(stepsPerCall, options.batchSize())
+        && (g.graph().hasChunk(stepsPerCall)
             || options.epochs() * stepsPerEpoch >= STEPS_BEFORE_SEVERAL_PER_CALL);
     for (int e = 1; e <= options.epochs(); e++) {
       long started = System.nanoTime();
@@ -289,7 +289,7 @@ public final class Trainer {
    * one session call: their mean losses, in order.
    */
   private float[] steps(TrainingGraph g, int[] order, int start, int count, int batchSize) {
-    TrainingGraph.Chunk chunk = graph.build(() -> g.chunk(count, batchSize));
+    TrainingGraph.Chunk chunk = graph.build(() -> g.chunk(count));
     int[] batches = Arrays.copyOfRange(order, start, start + count * batchSize);
     try (TInt32 indices = TInt32.tensorOf(Shape.of(count, batchSize),
              DataBuffers.of(batches, true, false));

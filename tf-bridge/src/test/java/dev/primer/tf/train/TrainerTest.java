@@ -11,6 +11,8 @@ import dev.primer.tf.internal.graph.ModelGraphs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A trainer made for a model runs the very loop {@link Model#fit} runs. */
 class TrainerTest {
@@ -50,21 +52,30 @@ class TrainerTest {
     }
   }
 
-  @Test
-  void severalStepsPerCallTrainBitwiseAsOneStepPerCallAndEveryStepIsHeard() {
+  /** Adam at a constant rate; momentum under a warmed-up cosine schedule (read per step). */
+  static List<Optimizer> optimizers() {
+    return List.of(Optimizer.adam(0.01),
+        Optimizer.momentum(LearningRate.cosine(0.05, 900, 0.1).withWarmup(100), 0.9));
+  }
+
+  @ParameterizedTest
+  @MethodSource("optimizers")
+  void severalStepsPerCallTrainBitwiseAsOneStepPerCallAndEveryStepIsHeard(Optimizer optimizer) {
     // 70 examples in batches of 4: 17 whole batches and one of 2; with 4 steps per call an
     // epoch runs 4 calls of 4 steps, then a whole batch and the short one by themselves.
     // 56 epochs make 1,008 steps, enough for the trainer to unroll its step.
     InMemoryDataset data = Fixtures.blobs(70, 8, 3, 7);
     FitOptions options = FitOptions.defaults().withBatchSize(4).withEpochs(56)
-        .withOptimizer(Optimizer.adam(0.01));
+        .withOptimizer(optimizer);
     assertThat(options.epochs() * options.stepsPerEpoch(data.size()))
         .isGreaterThanOrEqualTo(Trainer.STEPS_BEFORE_SEVERAL_PER_CALL);
     try (Model a = Model.compile(NET, 12); Model b = Model.compile(NET, 12)) {
       List<String> heardA = new ArrayList<>();
       List<String> heardB = new ArrayList<>();
-      FitResult one = new Trainer(a, 1).fit(data, options.withListener(hearing(heardA)));
-      FitResult four = new Trainer(b, 4).fit(data, options.withListener(hearing(heardB)));
+      Trainer oneByOne = new Trainer(a, 1);
+      Trainer fourByFour = new Trainer(b, 4);
+      FitResult one = oneByOne.fit(data, options.withListener(hearing(heardA)));
+      FitResult four = fourByFour.fit(data, options.withListener(hearing(heardB)));
 
       // the unrolled step was built and run (and only for the trainer asking for it)
       assertThat(ModelGraphs.of(b).graph().operation("fit_4_steps/batch_indices")).isNotNull();
@@ -78,7 +89,24 @@ class TrainerTest {
         assertThat(b.weights().get(name).values()).as(name)
             .isEqualTo(a.weights().get(name).values());
       }
+
+      // another batch size runs through the same unrolled step: the graph does not grow
+      long ops = operations(b);
+      FitOptions wider = options.withBatchSize(8).withEpochs(2);
+      FitResult again = fourByFour.fit(data, wider);
+      FitResult alone = oneByOne.fit(data, wider);
+      assertThat(operations(b)).isEqualTo(ops);
+      assertThat(again.history()).extracting(EpochStats::trainLoss)
+          .isEqualTo(alone.history().stream().map(EpochStats::trainLoss).toList());
     }
+  }
+
+  private static long operations(Model model) {
+    long n = 0;
+    for (var it = ModelGraphs.of(model).graph().operations(); it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
   }
 
   private static TrainingListener hearing(List<String> heard) {

@@ -7,8 +7,9 @@ import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The number type a forward pass computes its matrix products in (Dense's MatMul, Conv2D): the
- * one place that casts for mixed precision.
+ * The number type a forward pass computes its matrix products in (Dense's MatMul on vectors,
+ * Conv2D): the one place that casts for mixed precision. Recurrent and sequence layers (dense per
+ * position, attention, skip projections) multiply in fp32 whatever the choice.
  *
  * <p>{@link #BF16} is mixed precision with fp32 master weights (Micikevicius et al. 2018, "Mixed
  * Precision Training"; bf16 after Kalamkar et al. 2019, "A Study of BFLOAT16 for Deep Learning

@@ -1,5 +1,6 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.dsl.layer.Embedding;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.internal.graph.Forward;
@@ -38,6 +39,10 @@ public final class LossOps {
    */
   public static void checkFits(ResolvedNet net, Dataset data, Loss loss) {
     Dataset.checkFits(data, net.input(), net.output());
+    if (!net.layers().isEmpty()
+        && net.layers().get(0).spec().layer() instanceof Embedding embedding) {
+      checkTokenIds(data, embedding);
+    }
     switch (loss) {
       case SOFTMAX_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
           Logits.checkEndsInLogits(net);
@@ -62,6 +67,34 @@ public final class LossOps {
         if (!(y[i] >= 0 && y[i] <= 1)) {
           throw new IllegalArgumentException("binary cross-entropy needs targets in [0, 1];"
               + " example " + (start + i / width) + " has " + y[i] + " at output " + i % width);
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks that every feature of {@code data} is a token id {@code embedding} can look up: a
+   * whole number in [0, vocab). Looked up as they are, other values would fail inside
+   * TensorFlow without naming the layer (on the CPU) or give zero rows (on a GPU), and 2.7
+   * would silently become token 2.
+   *
+   * @throws IllegalArgumentException {@code "embedding(10,32), the net's first layer, takes
+   *     token ids 0..9; example 17 has 12.0 at position 3"}
+   */
+  static void checkTokenIds(Dataset data, Embedding embedding) {
+    int exampleSize = Math.toIntExact(data.exampleShape().size());
+    int width = data.targetWidth();
+    int chunk = Math.min(CHECK_CHUNK, data.size());
+    float[] x = new float[chunk * exampleSize];
+    float[] y = new float[chunk * width];
+    for (int start = 0; start < data.size(); start += chunk) {
+      int count = Math.min(chunk, data.size() - start);
+      data.read(start, count, x, 0, y, 0);
+      for (int i = 0; i < count * exampleSize; i++) {
+        if (!(x[i] >= 0 && x[i] < embedding.vocab() && x[i] == Math.rint(x[i]))) {
+          throw new IllegalArgumentException(embedding.text() + ", the net's first layer, takes"
+              + " token ids 0.." + (embedding.vocab() - 1) + "; example "
+              + (start + i / exampleSize) + " has " + x[i] + " at position " + i % exampleSize);
         }
       }
     }

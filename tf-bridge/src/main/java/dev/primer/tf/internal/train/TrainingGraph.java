@@ -47,19 +47,19 @@ public final class TrainingGraph {
   private final Placeholder<TInt32> indices;
   private final StepGraph step;
   private final Op train;
-  private final Map<List<Integer>, Chunk> chunks = new HashMap<>();
+  private final Map<Integer, Chunk> chunks = new HashMap<>();
 
   /**
    * Several steps run by one session call.
    *
    * @param indices the {@code steps} batches' example indices, fed as a [steps, batch] tensor
+   *     of any batch size, so one chunk serves every batch size (the graph does not grow)
    * @param steps the number of steps
-   * @param batch examples per step
    * @param losses each step's mean loss, in order, shape [steps]
    * @param train the target that runs the steps
    */
-  public record Chunk(Placeholder<TInt32> indices, int steps, int batch,
-      Operand<TFloat32> losses, Op train) {}
+  public record Chunk(Placeholder<TInt32> indices, int steps, Operand<TFloat32> losses,
+      Op train) {}
 
   private record Built(StepGraph step, Op done) {}
 
@@ -114,14 +114,14 @@ public final class TrainingGraph {
   }
 
   /**
-   * The graph of {@code steps} steps of {@code batch} examples run by one session call, built
+   * The graph of {@code steps} steps (of any batch size) run by one session call, built
    * on first use (the caller holds the graph's build lock); see the class comment.
    */
-  public Chunk chunk(int steps, int batch) {
-    return chunks.computeIfAbsent(List.of(steps, batch), key -> {
+  public Chunk chunk(int steps) {
+    return chunks.computeIfAbsent(steps, key -> {
       Ops tf = graph.tf().withSubScope("fit_" + steps + "_steps");
       Placeholder<TInt32> all = tf.withName("batch_indices")
-          .placeholder(TInt32.class, Placeholder.shape(Shape.of(steps, batch)));
+          .placeholder(TInt32.class, Placeholder.shape(Shape.of(steps, Shape.UNKNOWN_SIZE)));
       List<Operand<TInt32>> each = new ArrayList<>(tf.unstack(all, (long) steps).output());
       List<OptimizerState.Reads> reads = state.reads(tf, steps);
       List<Operand<TFloat32>> losses = new ArrayList<>();
@@ -132,13 +132,13 @@ public final class TrainingGraph {
         losses.add(built.step().loss());
         previous = built.done();
       }
-      return new Chunk(all, steps, batch, tf.stack(losses), previous);
+      return new Chunk(all, steps, tf.stack(losses), previous);
     });
   }
 
-  /** Whether {@link #chunk} of {@code steps} and {@code batch} was built. */
-  public boolean hasChunk(int steps, int batch) {
-    return chunks.containsKey(List.of(steps, batch));
+  /** Whether {@link #chunk} of {@code steps} was built. */
+  public boolean hasChunk(int steps) {
+    return chunks.containsKey(steps);
   }
 
   /** The batch's example indices, fed each step. */
