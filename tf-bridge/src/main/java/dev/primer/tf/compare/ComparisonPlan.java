@@ -77,8 +77,8 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
 
   /**
    * A plan whose runs each train alone ({@link RunGrouping#SEPARATE}): together in one graph
-   * gave the same results but no measured speed-up, and an interrupted group keeps none of its
-   * runs (see {@link RunGrouping}).
+   * gives the same results faster, but an interrupted group keeps none of its runs (see {@link
+   * RunGrouping}).
    *
    * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
    */

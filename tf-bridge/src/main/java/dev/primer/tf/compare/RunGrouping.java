@@ -6,8 +6,8 @@ package dev.primer.tf.compare;
  *
  * <p>Why separate is the default: training together runs the same ops (kept the same so that the
  * results are bitwise equal), so it saves only the session calls, graph builds and data copies
- * of all but one run; on the 2-core development machine that measured no faster, in CPU time
- * or wall time (BENCHMARKS.md, "A comparison as one graph"). And the runs of a group finish
+ * of all but one run: on a quiet 2-core machine the default comparison took 0.68x the wall time
+ * together (BENCHMARKS.md, "A comparison as one graph"). But the runs of a group finish
  * together, so a comparison interrupted during a group keeps none of that group's runs, where
  * separate runs keep every run finished so far.
  */
