@@ -14,6 +14,7 @@ import dev.primer.tf.compare.TransformerInitsPlan;
 import dev.primer.tf.compare.TransformerInitsResult;
 import dev.primer.tf.compare.TransformerScheme;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -181,6 +182,17 @@ final class TransformerCommand implements Callable<Integer> {
           progress.finish();
           text.println(RunProgress.line(run, 22, run.status().describe()));
           text.flush();
+        }
+
+        @Override
+        public void runsSoFar(List<SchemeRun> runs) {
+          // every finished run on disk before the next starts, as compare keeps them
+          try {
+            ResultsFiles.write(outDir, runs, plan.runs(), nets(plan), options(plan), data(plan),
+                Versions.all());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
         }
       });
     }
