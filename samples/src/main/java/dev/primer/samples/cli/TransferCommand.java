@@ -4,9 +4,7 @@ import dev.primer.dsl.Net;
 import dev.primer.dsl.base.Numbers;
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.ResultsFiles;
-import dev.primer.tf.compare.ComparisonListener;
 import dev.primer.tf.compare.ComparisonPlan;
-import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.compare.Transfer;
 import dev.primer.tf.compare.TransferPlan;
 import dev.primer.tf.compare.TransferResult;
@@ -152,25 +150,8 @@ final class TransferCommand implements Callable<Integer> {
     TransferResult result;
     try (RunProgress progress = new RunProgress((long) epochs
         * ((trainSize + batch - 1) / batch))) {
-      result = Transfer.run(plan, mnist, outDir.resolve("pretrained"), new ComparisonListener() {
-        @Override
-        public void runStarted(int index, int total, String scheme, long runSeed) {
-          progress.start(String.format(java.util.Locale.ROOT, "[%d/%d] %s", index, total,
-              scheme));
-        }
-
-        @Override
-        public void step(int epoch, long step, long stepsPerEpoch, int epochs, double loss) {
-          progress.step(epoch, step, stepsPerEpoch, loss);
-        }
-
-        @Override
-        public void runFinished(SchemeRun run) {
-          progress.finish();
-          text.println(RunProgress.line(run, 22, run.status().describe()));
-          text.flush();
-        }
-      });
+      result = Transfer.run(plan, mnist, outDir.resolve("pretrained"),
+          new RunLines(progress, text, false));
     }
     text.println("pretrained: test accuracy " + Numbers.percent(result.pretrained().accuracy())
         + " on digits 0-4; saved in " + result.saved());

@@ -5,7 +5,6 @@ import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.report.ChartImages;
 import dev.primer.samples.report.EpochCurves;
 import dev.primer.samples.report.Metric;
-import dev.primer.tf.compare.ComparisonListener;
 import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.compare.SeedMean;
@@ -165,25 +164,7 @@ final class TransformerCommand implements Callable<Integer> {
     long started = System.nanoTime();
     TransformerInitsResult result;
     try (RunProgress progress = new RunProgress((long) epochs * ((train + batch - 1) / batch))) {
-      result = TransformerInits.run(plan, new ComparisonListener() {
-        @Override
-        public void runStarted(int index, int total, String scheme, long runSeed) {
-          progress.start(String.format(Locale.ROOT, "[%d/%d] %s seed %d", index, total,
-              scheme, runSeed));
-        }
-
-        @Override
-        public void step(int epoch, long step, long stepsPerEpoch, int epochs, double loss) {
-          progress.step(epoch, step, stepsPerEpoch, loss);
-        }
-
-        @Override
-        public void runFinished(SchemeRun run) {
-          progress.finish();
-          text.println(RunProgress.line(run, 22, run.status().describe()));
-          text.flush();
-        }
-
+      result = TransformerInits.run(plan, new RunLines(progress, text, true) {
         @Override
         public void runsSoFar(List<SchemeRun> runs) {
           // every finished run on disk before the next starts, as compare keeps them
