@@ -229,12 +229,12 @@ public final class LossOps {
     return tf.math.mean(byExample(tf, each, rows.logits()), tf.constant(1));
   }
 
-  /** Per example, the fraction of positions whose largest output is at the target's largest. */
+  /** Per example, the fraction of positions whose largest logit (the largest output of its softmax) is at the target's largest. */
   private static Operand<TFloat32> correctPositions(Ops tf, Rows rows,
       Operand<TFloat32> targets) {
     int[] positions = {-1, rows.classes()};
     Operand<TFloat32> right = tf.dtypes.cast(tf.math.equal(
-        tf.math.argMax(tf.reshape(rows.output(), tf.constant(positions)), tf.constant(1)),
+        tf.math.argMax(tf.reshape(rows.logits(), tf.constant(positions)), tf.constant(1)),
         tf.math.argMax(tf.reshape(targets, tf.constant(positions)), tf.constant(1))),
         TFloat32.class);
     return tf.math.mean(byExample(tf, right, rows.output()), tf.constant(1));
@@ -279,9 +279,8 @@ public final class LossOps {
   public static Operand<TFloat32> correct(Ops tf, Loss loss, Rows rows,
       Operand<TFloat32> targets) {
     return switch (loss) {
-      case SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR -> tf.sum(tf.dtypes.cast(tf.math.equal(
-          tf.math.argMax(rows.output(), tf.constant(1)), tf.math.argMax(targets, tf.constant(1))),
-          TFloat32.class), tf.constant(0));
+      case SOFTMAX_CROSS_ENTROPY -> countEqualLargest(tf, rows.logits(), targets);
+      case MEAN_SQUARED_ERROR -> countEqualLargest(tf, rows.output(), targets);
       case BINARY_CROSS_ENTROPY -> tf.sum(tf.math.mean(tf.dtypes.cast(tf.math.equal(
           tf.math.greater(rows.logits(), tf.constant(0f)),
           tf.math.greater(targets, tf.constant(0.5f))), TFloat32.class), tf.constant(1)),
@@ -289,5 +288,18 @@ public final class LossOps {
       case SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
           tf.sum(correctPositions(tf, rows, targets), tf.constant(0));
     };
+  }
+
+  /**
+   * How many rows of {@code scores} have their largest entry where the row of {@code targets}
+   * has its largest. Softmax cross-entropy counts on the logits rather than the softmax: the
+   * softmax keeps the order (so the class is the same, and where the softmax rounds two close
+   * logits to one value, the logits still tell them apart) and a training step then needs no
+   * softmax at all, the loss op computing its own.
+   */
+  private static Operand<TFloat32> countEqualLargest(Ops tf, Operand<TFloat32> scores,
+      Operand<TFloat32> targets) {
+    return tf.sum(tf.dtypes.cast(tf.math.equal(tf.math.argMax(scores, tf.constant(1)),
+        tf.math.argMax(targets, tf.constant(1))), TFloat32.class), tf.constant(0));
   }
 }
