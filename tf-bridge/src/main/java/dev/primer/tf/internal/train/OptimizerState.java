@@ -1,5 +1,6 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.tf.train.LearningRate;
 import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,13 +186,39 @@ public final class OptimizerState {
   record Reads(Operand<TFloat32> learningRate, List<Operand<TFloat32>> own,
       Operand<TFloat32> maxNorm, Operand<TFloat32> stepsTaken) {}
 
-  /** New reads of the state's values under {@code tf}; see {@link Reads}. */
+  /** New reads of the state's values under {@code tf}, for any schedule; see {@link Reads}. */
   Reads reads(Ops tf) {
+    return reads(tf, false);
+  }
+
+  /**
+   * New reads of the state's values under {@code tf}; see {@link Reads}. With {@code
+   * constantRate} the learning rate is the schedule's first number as it is, without the
+   * schedule's ops: for a graph that only runs fits of a {@link LearningRate.Constant}
+   * schedule, whose formula gives exactly that number at every step ({@code initial * 1}).
+   */
+  Reads reads(Ops tf, boolean constantRate) {
     List<Operand<TFloat32>> all = new ArrayList<>(
         tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
     Operand<TFloat32> stepsTaken = tf.dtypes.cast(tf.identity(step), TFloat32.class);
-    return new Reads(ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), stepsTaken),
-        List.copyOf(all.subList(OWN, MAX_NORM)), all.get(MAX_NORM), stepsTaken);
+    Operand<TFloat32> rate = constantRate ? all.get(0)
+        : ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), stepsTaken);
+    return new Reads(rate, List.copyOf(all.subList(OWN, MAX_NORM)), all.get(MAX_NORM),
+        stepsTaken);
+  }
+
+  /**
+   * The reads for a state that only ever holds the optimizer it was made for (a step graph
+   * built for one optimizer, never {@link #set} to another): {@link #reads(Ops, boolean)},
+   * without the schedule's ops when that optimizer's schedule is constant.
+   */
+  Reads readsOfPrototype(Ops tf) {
+    return reads(tf, isConstantRate(prototype));
+  }
+
+  /** Whether {@code optimizer}'s learning rate is the same at every step. */
+  static boolean isConstantRate(Optimizer optimizer) {
+    return optimizer.schedule() instanceof LearningRate.Constant;
   }
 
   /**
@@ -200,9 +227,10 @@ public final class OptimizerState {
    * adds one after its applies, which all wait for this read), and the schedule is computed
    * once for the vector of the {@code steps} counters, so a call pays for these ops once rather
    * than once per step. The values are those {@link #reads} gives each step, bitwise (the same
-   * formula on each element; {@code steps} is kept small).
+   * formula on each element; {@code steps} is kept small). With {@code constantRate}, as in
+   * {@link #reads(Ops, boolean)}.
    */
-  List<Reads> reads(Ops tf, int steps) {
+  List<Reads> reads(Ops tf, int steps, boolean constantRate) {
     List<Operand<TFloat32>> all = new ArrayList<>(
         tf.unstack(values.read(tf), (long) MAX_NORM + 1).output());
     long[] offsets = new long[steps];
@@ -213,11 +241,11 @@ public final class OptimizerState {
         tf.math.add(tf.identity(step), tf.constant(offsets)), TFloat32.class);
     List<Operand<TFloat32>> each =
         new ArrayList<>(tf.unstack(taken, (long) steps).output());
-    List<Operand<TFloat32>> rates = new ArrayList<>(tf.unstack(
+    List<Operand<TFloat32>> rates = constantRate ? null : new ArrayList<>(tf.unstack(
         ScheduleOps.rate(tf, all.subList(0, ScheduleOps.SIZE), taken), (long) steps).output());
     List<Reads> reads = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
-      reads.add(new Reads(rates.get(i), List.copyOf(all.subList(OWN, MAX_NORM)),
+      reads.add(new Reads(constantRate ? all.get(0) : rates.get(i), List.copyOf(all.subList(OWN, MAX_NORM)),
           all.get(MAX_NORM), each.get(i)));
     }
     return reads;

@@ -110,7 +110,9 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
    * A whole training step on a batch {@code x} with targets {@code y}: {@link #pass} keyed by the
    * value of {@code step}, then gradients (clipped to the state's norm if {@code clip}), the
    * optimizer of {@code state}'s kind, the moving averages, and {@code step} and the state's
-   * counter incremented by one.
+   * counter incremented by one. {@code state} must only ever hold the optimizer it was made for
+   * ({@link OptimizerState#readsOfPrototype}: a constant learning rate is read as it is); fit,
+   * whose states take each fit's optimizer, reads them itself ({@link TrainingGraph}).
    *
    * @param classWeights one weight per class, if the loss is weighted
    */
@@ -119,13 +121,14 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       OptimizerState state, Loss lossKind, boolean clip,
       Optional<Operand<TFloat32>> classWeights) {
     return build(tf, ForwardBuilder.scopes(tf, net, Mode.TRAIN), net, variables, x, y, step,
-        seed, state, state.reads(tf), lossKind, clip, classWeights);
+        seed, state, state.readsOfPrototype(tf), lossKind, clip, classWeights);
   }
 
   /**
    * As {@link #build(Ops, ResolvedNet, NetVariables, Operand, Operand, Variable, long,
    * OptimizerState, Loss, boolean, Optional)}, reading the state's values through {@code reads}
-   * (one of {@link OptimizerState#reads(Ops, int)} for a step among several of one call).
+   * (one of {@link OptimizerState#reads(Ops, int, boolean)} for a step among several of one
+   * call).
    */
   static StepGraph build(Ops tf, ResolvedNet net, NetVariables variables,
       Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step, long seed,
@@ -145,8 +148,8 @@ public record StepGraph(Forward forward, Operand<TFloat32> loss, Operand<TFloat3
       NetVariables variables, Operand<TFloat32> x, Operand<TFloat32> y, Variable<TInt64> step,
       long seed, OptimizerState state, Loss lossKind, boolean clip,
       Optional<Operand<TFloat32>> classWeights) {
-    return build(tf, scopes, net, variables, x, y, step, seed, state, state.reads(tf), lossKind,
-        clip, classWeights);
+    return build(tf, scopes, net, variables, x, y, step, seed, state, state.readsOfPrototype(tf),
+        lossKind, clip, classWeights);
   }
 
   /** The one step builder the overloads above end in: scopes made, the state read through reads. */

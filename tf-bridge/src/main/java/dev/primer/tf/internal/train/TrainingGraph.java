@@ -19,20 +19,22 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Fit's training step for one optimizer kind, loss, clipping on or off and class weights on or
- * off: gather the batch by index from the data variables, then the {@link StepGraph} on the
+ * Fit's training step for one optimizer kind, loss, clipping on or off, class weights on or
+ * off and constant learning rate or schedule: gather the batch by index from the data variables, then the {@link StepGraph} on the
  * kind's {@link OptimizerState}, and add the batch's correct count to the epoch's {@link
  * CorrectCount}. Each step feeds only {@link #indices}, fetches only the loss and runs the same
  * target, so TensorFlow builds one executor for the whole fit. Everything that may differ
  * between fits of one such graph (rates, schedule, betas, clipping norm, class weights) is held
- * in variables and set before the fit ({@link TrainingGraphs}).
+ * in variables and set before the fit ({@link TrainingGraphs}). A graph for constant learning
+ * rates reads the rate as it is; one for schedules computes it from the step counter ({@link
+ * OptimizerState#reads(Ops, boolean)}), about 25 small ops a constant rate does not need.
  *
  * <p>Several steps per session call ({@link #chunk}): the same step built {@code k} times, each
  * copy's every op under a control dependency on the previous copy's whole step (applies,
  * counters, moving averages, count), so copy {@code i + 1} reads the weights, slots and counters
  * copy {@code i} wrote: the k steps compute exactly what k calls of {@link #train} compute. The
  * optimizer's values and schedule are read once per call for all k steps ({@link
- * OptimizerState#reads(Ops, int)}). One
+ * OptimizerState#reads(Ops, int, boolean)}). One
  * call feeds {@code k} batches' indices and fetches the {@code k} losses; it saves a session
  * call's fixed cost (feeds, executor start, Java) on all but one of the steps.
  */
@@ -42,6 +44,7 @@ public final class TrainingGraph {
   private final OptimizerState state;
   private final Loss loss;
   private final boolean clip;
+  private final boolean constantRate;
   private final Optional<SettableVector> classWeights;
   private final CorrectCount correct;
   private final Placeholder<TInt32> indices;
@@ -64,12 +67,13 @@ public final class TrainingGraph {
   private record Built(StepGraph step, Op done) {}
 
   private TrainingGraph(CompiledGraph graph, DataVariables data, OptimizerState state, Loss loss,
-      boolean clip, Optional<Integer> classes) {
+      boolean clip, boolean constantRate, Optional<Integer> classes) {
     this.graph = graph;
     this.data = data;
     this.state = state;
     this.loss = loss;
     this.clip = clip;
+    this.constantRate = constantRate;
     Ops tf = graph.tf().withSubScope("fit");
     indices = tf.withName("batch_indices")
         .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
@@ -87,16 +91,18 @@ public final class TrainingGraph {
   /**
    * Adds the step under {@code fit} to the model's graph.
    *
+   * @param constantRate whether the graph runs only fits of a constant learning rate (see the
+   *     class comment)
    * @param classes the number of class weights, if the loss is weighted
    */
   public static TrainingGraph build(CompiledGraph g, DataVariables data, OptimizerState state,
-      Loss loss, boolean clip, Optional<Integer> classes) {
-    return new TrainingGraph(g, data, state, loss, clip, classes);
+      Loss loss, boolean clip, boolean constantRate, Optional<Integer> classes) {
+    return new TrainingGraph(g, data, state, loss, clip, constantRate, classes);
   }
 
   /** One step on the batch {@code batchIndices}, built under {@code tf}. */
   private Built build(Ops tf, Operand<TInt32> batchIndices) {
-    return build(tf, batchIndices, state.reads(tf));
+    return build(tf, batchIndices, state.reads(tf, constantRate));
   }
 
   /** One step on the batch {@code batchIndices} reading the state through {@code reads}. */
@@ -123,7 +129,7 @@ public final class TrainingGraph {
       Placeholder<TInt32> all = tf.withName("batch_indices")
           .placeholder(TInt32.class, Placeholder.shape(Shape.of(steps, Shape.UNKNOWN_SIZE)));
       List<Operand<TInt32>> each = new ArrayList<>(tf.unstack(all, (long) steps).output());
-      List<OptimizerState.Reads> reads = state.reads(tf, steps);
+      List<OptimizerState.Reads> reads = state.reads(tf, steps, constantRate);
       List<Operand<TFloat32>> losses = new ArrayList<>();
       Op previous = null;
       for (int i = 0; i < steps; i++) {

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * A trainer's training graphs and optimizer states, so that repeated fits never grow the
  * model's graph: one {@link OptimizerState} per optimizer kind, one {@link TrainingGraph} per
- * (kind, loss, clipping on/off, class weights on/off), both built on first use and reused; a fit
- * only assigns its values to their variables. The graph thus holds at most 5 kinds x 3 losses
- * x 2 x 2 training graphs, however many fits run.
+ * (kind, loss, clipping on/off, constant rate or schedule, class weights on/off), both built on
+ * first use and reused; a fit only assigns its values to their variables. The graph thus holds
+ * at most 5 kinds x 4 losses x 2 x 2 x 2 training graphs, however many fits run.
  *
  * <p>State across fits (as {@link Optimizer} says): a fit whose optimizer equals the previous
  * fit's continues the kind's state; any other optimizer restarts it (slots and counter zero),
@@ -28,7 +28,8 @@ public final class TrainingGraphs {
   private final Map<Key, TrainingGraph> graphs = new HashMap<>();
   private Optimizer previous;
 
-  private record Key(String kind, Loss loss, boolean clip, boolean weighted) {}
+  private record Key(String kind, Loss loss, boolean clip, boolean constantRate,
+      boolean weighted) {}
 
   /** Training graphs on {@code graph}, added on first use. */
   public TrainingGraphs(CompiledGraph graph) {
@@ -63,9 +64,10 @@ public final class TrainingGraphs {
     });
     List<Double> weights = options.classWeights();
     Key key = new Key(kind, options.loss(), options.maxGradientNorm().isPresent(),
-        !weights.isEmpty());
+        OptimizerState.isConstantRate(optimizer), !weights.isEmpty());
     TrainingGraph g = graphs.computeIfAbsent(key, k -> TrainingGraph.build(graph, data, state,
-        k.loss(), k.clip(), k.weighted() ? Optional.of(weights.size()) : Optional.empty()));
+        k.loss(), k.clip(), k.constantRate(),
+        k.weighted() ? Optional.of(weights.size()) : Optional.empty()));
     state.set(graph.session(), optimizer, options.maxGradientNorm());
     g.classWeights().ifPresent(w -> {
       float[] values = new float[weights.size()];

@@ -45,13 +45,19 @@ class TrainingGraphsTest {
       model.fit(data, base.withOptimizer(Optimizer.adam(1e-3)));
       int afterFirst = ops(model);
       assertThat(afterFirst).as("the first fit builds its step").isGreaterThan(start + 100);
-      List<Optimizer> adams = List.of(Optimizer.adam(2e-3),
-          Optimizer.adam(LearningRate.cosine(1e-2, 50, 0.1)),
+      model.fit(data, base.withOptimizer(new Optimizer.Adam(LearningRate.constant(2e-3), 0.8,
+          0.99, 1e-5)));
+      assertThat(ops(model)).as("another constant rate and betas").isEqualTo(afterFirst);
+      model.fit(data, base.withOptimizer(Optimizer.adam(LearningRate.cosine(1e-2, 50, 0.1))));
+      int scheduled = ops(model);
+      assertThat(scheduled).as("the first schedule builds the step that computes the rate")
+          .isGreaterThan(afterFirst);
+      List<Optimizer> adams = List.of(
           new Optimizer.Adam(LearningRate.step(1e-2, 0.5, 3).withWarmup(2), 0.8, 0.99, 1e-5),
-          Optimizer.adam(LearningRate.exponential(1e-2, 0.9, 4)));
+          Optimizer.adam(LearningRate.exponential(1e-2, 0.9, 4)), Optimizer.adam(3e-3));
       for (Optimizer adam : adams) {
         model.fit(data, base.withOptimizer(adam));
-        assertThat(ops(model)).as("fit with %s", adam.describe()).isEqualTo(afterFirst);
+        assertThat(ops(model)).as("fit with %s", adam.describe()).isEqualTo(scheduled);
       }
 
       model.fit(data, base.withGradientClipping(1.0));
@@ -72,6 +78,41 @@ class TrainingGraphsTest {
         model.fit(data, base.withOptimizer(Optimizer.rmsProp(lr / 10)));
       }
       assertThat(ops(model)).as("a second round of other kinds").isEqualTo(before);
+    }
+  }
+
+  /**
+   * A constant rate is read as it is (the graph for constant rates has no schedule ops), a
+   * schedule through the formula: step decay by a factor of 1 gives the same rate at every
+   * step, so the two graphs must train bitwise alike, one step per call and four.
+   */
+  @Test
+  void aConstantRateTrainsBitwiseAsTheScheduleFormulaOfTheSameRate() {
+    InMemoryDataset data = Fixtures.blobs(256, 8, 3, 2);
+    for (int stepsPerCall : new int[] {1, 4}) {
+      // 64 steps per epoch, 16 epochs: 1,024 steps, enough for several steps per call
+      FitOptions options = FitOptions.defaults().withBatchSize(4).withEpochs(16);
+      for (boolean adam : new boolean[] {false, true}) {
+        Optimizer constant = adam ? Optimizer.adam(0.01) : Optimizer.momentum(0.05, 0.9);
+        LearningRate same = LearningRate.step(adam ? 0.01 : 0.05, 1.0, 3);
+        Optimizer formula = adam ? Optimizer.adam(same) : Optimizer.momentum(same, 0.9);
+        Map<String, ParameterValues> byConstant = trained(data, options, constant, stepsPerCall);
+        Map<String, ParameterValues> byFormula = trained(data, options, formula, stepsPerCall);
+        assertThat(byConstant.keySet()).isEqualTo(byFormula.keySet());
+        byConstant.forEach((name, values) -> assertThat(values.values())
+            .as("%s, %s against %s, %d steps per call", name, constant.describe(),
+                formula.describe(), stepsPerCall)
+            .containsExactly(byFormula.get(name).values()));
+      }
+    }
+  }
+
+  private static Map<String, ParameterValues> trained(InMemoryDataset data, FitOptions options,
+      Optimizer optimizer, int stepsPerCall) {
+    try (Model model = Model.compile(Net.input(8).dense(16).relu().dense(3).softmax(), 5)) {
+      new dev.primer.tf.train.Trainer(model, stepsPerCall).fit(data,
+          options.withOptimizer(optimizer));
+      return model.weights();
     }
   }
 
