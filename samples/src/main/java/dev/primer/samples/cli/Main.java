@@ -1,5 +1,6 @@
 package dev.primer.samples.cli;
 
+import dev.primer.tf.NativeMemoryCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +29,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    NativeMemoryCheck.skip(); // before TensorFlow's first allocation; the CLI closes what it opens
     System.exit(run(args));
   }
 
