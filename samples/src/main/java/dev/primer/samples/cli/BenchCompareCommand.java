@@ -88,6 +88,13 @@ final class BenchCompareCommand implements Callable<Integer> {
         new Mode("jobs2", jobs2));
   }
 
+  /** The modes whose options {@code compare} has. */
+  static List<Mode> available(CommandSpec compare) {
+    return modes(compare).stream().filter(mode -> mode.args().stream()
+        .filter(arg -> arg.startsWith("--")).allMatch(arg -> compare.findOption(arg) != null))
+        .toList();
+  }
+
   /** The ratios printed, each the first mode's wall time over the second's. */
   private static final List<List<String>> RATIOS =
       List.of(List.of("separate", "together"), List.of("separate", "jobs2"));
@@ -122,7 +129,7 @@ final class BenchCompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine compare = Main.commandLine().getSubcommands().get("compare");
-    List<Mode> chosen = chosen(modes(compare.getCommandSpec()));
+    List<Mode> chosen = chosen(available(compare.getCommandSpec()));
     if (rounds < 1) {
       throw new UserException("--rounds must be >= 1, got " + rounds);
     }
