@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchDepthCommand.class, BenchStepCommand.class, BenchFastCommand.class},
+    subcommands = {BenchDepthCommand.class, BenchStepCommand.class, BenchFastCommand.class,
+      BenchCompareCommand.class},
     description = {
       "Measure training steps/s of Primer's input path against feeding batches.",
       "",
@@ -53,7 +54,8 @@ import picocli.CommandLine.Spec;
       "Record results in BENCHMARKS.md with the command that produced them.",
       "`primer bench depth` measures graph-building time against depth instead;",
       "`primer bench step` Primer's step against a hand-written TensorFlow graph;",
-      "`primer bench fast` bf16, XLA, MatMul rates and init time.",
+      "`primer bench fast` bf16, XLA, MatMul rates and init time;",
+      "`primer bench compare` primer compare's wall time and peak memory per mode.",
       ""
     })
 final class BenchCommand implements Callable<Integer> {

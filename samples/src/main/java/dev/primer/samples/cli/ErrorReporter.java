@@ -62,9 +62,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         || e instanceof dev.primer.tf.DeviceUnavailableException
         || e instanceof dev.primer.tf.data.DataFileException;
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    cmd.getErr().println(cmd.getCommandName().equals("primer")
-        ? "primer: error: " + message
-        : "primer " + cmd.getCommandName() + ": error: " + message);
+    // the qualified name: "primer bench compare", not "primer compare"
+    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + message);
     if (debug) {
       e.printStackTrace(cmd.getErr());
     } else if (!userError) {
