@@ -86,12 +86,18 @@ final class CompareCommand implements Callable<Integer> {
           + "(momentum 0.9), 0.001 for adam and rmsprop.")
   Double lr;
 
+  @Option(names = "--separate",
+      description = "Train each run alone, in a TensorFlow model of its own, each kept on disk as"
+          + " soon as it finishes. The results are the same, bitwise on the CPU, as the"
+          + " default's, which trains the runs together in one graph per group of at most 9"
+          + " runs (one session call per step for all of them; lsuv and class_prior runs train"
+          + " alone) in less time, each group kept on disk as it ends: an interrupt loses the"
+          + " runs of the group in progress.")
+  boolean separate;
+
   @Option(names = "--together",
-      description = "Train the runs together in one TensorFlow graph, one session call per step "
-          + "for all of them (lsuv and class_prior runs still train alone). The results are the "
-          + "same, bitwise on the CPU, in about 0.7x the time; but an interrupted group keeps "
-          + "none of its runs. Default: every run in a model of its own, each kept as soon as it "
-          + "finishes.")
+      description = "Train the runs together in groups of at most 9 (the default; see"
+          + " --separate).")
   boolean together;
 
   @Mixin
@@ -106,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Device device = training.common.device();
+    RunGrouping grouping = grouping();
     training.check(ComparisonPlan.DEFAULT_EPOCHS, ComparisonPlan.DEFAULT_SEED_COUNT);
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
     Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
@@ -115,8 +122,7 @@ final class CompareCommand implements Callable<Integer> {
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
-        chosen, training.seedList(), device,
-        together ? RunGrouping.TOGETHER : RunGrouping.SEPARATE);
+        chosen, training.seedList(), device, grouping);
     plan.checkNet();
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     Execution execution = training.execution.execution();
@@ -220,6 +226,14 @@ final class CompareCommand implements Callable<Integer> {
     training.printTensorBoardHint(text);
     text.flush();
     return ErrorReporter.runsEnded(runs, "compare", err);
+  }
+
+  /** --separate, or the default (--together): how the runs train ({@link RunGrouping}). */
+  private RunGrouping grouping() {
+    if (separate && together) {
+      throw new UserException("--together and --separate cannot be used together");
+    }
+    return separate ? RunGrouping.SEPARATE : RunGrouping.TOGETHER;
   }
 
   /**
