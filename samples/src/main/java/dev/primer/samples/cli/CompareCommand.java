@@ -150,16 +150,20 @@ final class CompareCommand implements Callable<Integer> {
     AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(finished);
     // set by the first runsSoFar; the last one writes every run, those kept from --resume too
     AtomicBoolean resultsWritten = new AtomicBoolean();
+    // what the signal reads to count the runs it cuts off
+    AtomicReference<KeptRunsListener> listening = new AtomicReference<>();
     Map<String, String> versions = Versions.all();
     List<SchemeRun> runs;
     try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
         KeptResults kept = new KeptResults(() -> {
           progress.close(); // the bar's own thread would draw over the lines below
-          keepOnSignal(outDir, planned, soFar.get(), parsed, options, data, train.targetWidth(),
-              text, err);
+          List<SchemeRun> onDisk = soFar.get(); // under the write lock: what is on disk
+          KeptRunsListener heard = listening.get();
+          int cutOff = heard == null ? 0 : heard.started() - (onDisk.size() - finished.size());
+          keepOnSignal(outDir, planned, onDisk, notKept(cutOff, heard), parsed, options, data,
+              train.targetWidth(), text, err);
         })) {
-      runs = Comparison.run(plan, train, test, new KeptRunsListener(progress, kept,
-          execution.jobs()) {
+      KeptRunsListener listener = new KeptRunsListener(progress, kept, execution.jobs()) {
         @Override
         String label(int index, int total, String scheme) {
           return String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme);
@@ -196,7 +200,9 @@ final class CompareCommand implements Callable<Integer> {
             resultsWritten.set(true);
           });
         }
-      }, finished, execution);
+      };
+      listening.set(listener);
+      runs = Comparison.run(plan, train, test, listener, finished, execution);
       text.println();
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
@@ -255,10 +261,10 @@ final class CompareCommand implements Callable<Integer> {
 
   /**
    * On SIGINT or SIGTERM, after the write in progress: the table and report of the runs kept
-   * (results.csv and results.json hold them already), and on stderr what was kept and how to
-   * continue.
+   * (results.csv and results.json hold them already), and on stderr what was kept, the runs in
+   * progress that were lost ({@code notKept}, or null for none), and how to continue.
    */
-  private void keepOnSignal(Path outDir, int planned, List<SchemeRun> runs,
+  private void keepOnSignal(Path outDir, int planned, List<SchemeRun> runs, String notKept,
       NetSpec parsed, Map<String, Object> options, Map<String, Object> data, int classes,
       PrintWriter text, PrintWriter err) {
     err.println();
@@ -283,7 +289,25 @@ final class CompareCommand implements Callable<Integer> {
     }
     String resume = TrainingOptions.resumeCommand("compare",
         spec.commandLine().getParseResult().originalArgs(), outDir);
-    KeptResults.tellKept(err, "compare", kept, outDir, reportFailure, resume);
+    KeptResults.tellKept(err, "compare", kept, outDir, reportFailure, notKept, resume);
+  }
+
+  /**
+   * The runs a signal cut off, for stderr: {@code the 9 runs in progress (trained together, they
+   * finish together; --separate keeps each run as it finishes)}; null for none.
+   *
+   * @param cutOff runs started but not among the results kept
+   */
+  private static String notKept(int cutOff, KeptRunsListener heard) {
+    if (cutOff < 1) {
+      return null;
+    }
+    if (cutOff == 1) {
+      return "the run in progress";
+    }
+    return "the " + cutOff + " runs in progress" + (heard.lastStartedAGroup()
+        ? " (trained together, they finish together; --separate keeps each run as it finishes)"
+        : "");
   }
 
   /** Charts and report.html beside the results (see {@link CompareReport}). */

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +91,16 @@ class InterruptedCompareTest {
     assertThat(err).contains("primer compare: interrupted; kept the " + finished
         + " of 12 runs that finished in " + interrupted)
         .contains("continue with: primer compare --epochs 2").contains("--resume " + interrupted);
+    // the runs started and not kept: the second group, or the rest of the first if the signal
+    // came while its runs were being written; none if it came between the groups
+    Matcher cut = Pattern.compile("not kept: the (\\d+ runs|run) in progress").matcher(err);
+    int cutOff = !cut.find() ? 0
+        : cut.group(1).equals("run") ? 1 : Integer.parseInt(cut.group(1).split(" ")[0]);
+    assertThat(finished + cutOff).as(err).isIn(6, 12);
+    if (cutOff > 1) {
+      assertThat(err).contains("not kept: the " + cutOff + " runs in progress (trained together,"
+          + " they finish together; --separate keeps each run as it finishes)");
+    }
     try (var files = Files.list(interrupted)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
     }
