@@ -86,12 +86,18 @@ final class CompareCommand implements Callable<Integer> {
           + "(momentum 0.9), 0.001 for adam and rmsprop.")
   Double lr;
 
+  @Option(names = "--separate",
+      description = "Train each run alone, in a TensorFlow model of its own, each kept on disk as"
+          + " soon as it finishes. The results are the same, bitwise on the CPU, as the"
+          + " default's, which trains the runs together in one graph per group of at most 9"
+          + " runs (one session call per step for all of them; lsuv and class_prior runs train"
+          + " alone) in less time, each group kept on disk as it ends: an interrupt loses the"
+          + " runs of the group in progress.")
+  boolean separate;
+
   @Option(names = "--together",
-      description = "Train the runs together in one TensorFlow graph, one session call per step "
-          + "for all of them (lsuv and class_prior runs still train alone). The results are the "
-          + "same, bitwise on the CPU, in about 0.7x the time; but an interrupted group keeps "
-          + "none of its runs. Default: every run in a model of its own, each kept as soon as it "
-          + "finishes.")
+      description = "Train the runs together in groups of at most 9 (the default; see"
+          + " --separate).")
   boolean together;
 
   @Mixin
@@ -106,6 +112,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Device device = training.common.device();
+    RunGrouping grouping = grouping();
     training.check(ComparisonPlan.DEFAULT_EPOCHS, ComparisonPlan.DEFAULT_SEED_COUNT);
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
     Map<String, Init> schemeMap = TrainingOptions.schemes(schemes);
@@ -115,8 +122,7 @@ final class CompareCommand implements Callable<Integer> {
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(), MnistSplit.CLASSES);
     ComparisonPlan plan = new ComparisonPlan(parsed, schemeMap, training.epochs, training.batch,
-        chosen, training.seedList(), device,
-        together ? RunGrouping.TOGETHER : RunGrouping.SEPARATE);
+        chosen, training.seedList(), device, grouping);
     plan.checkNet();
     TrainingOptions.checkBatch(() -> plan.checkTrainingSet(train));
     Execution execution = training.execution.execution();
@@ -144,16 +150,20 @@ final class CompareCommand implements Callable<Integer> {
     AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(finished);
     // set by the first runsSoFar; the last one writes every run, those kept from --resume too
     AtomicBoolean resultsWritten = new AtomicBoolean();
+    // what the signal reads to count the runs it cuts off
+    AtomicReference<KeptRunsListener> listening = new AtomicReference<>();
     Map<String, String> versions = Versions.all();
     List<SchemeRun> runs;
     try (RunProgress progress = new RunProgress(training.stepsPerRun(train.size()));
         KeptResults kept = new KeptResults(() -> {
           progress.close(); // the bar's own thread would draw over the lines below
-          keepOnSignal(outDir, planned, soFar.get(), parsed, options, data, train.targetWidth(),
-              text, err);
+          List<SchemeRun> onDisk = soFar.get(); // under the write lock: what is on disk
+          KeptRunsListener heard = listening.get();
+          int cutOff = heard == null ? 0 : heard.started() - (onDisk.size() - finished.size());
+          keepOnSignal(outDir, planned, onDisk, notKept(cutOff, heard), parsed, options, data,
+              train.targetWidth(), text, err);
         })) {
-      runs = Comparison.run(plan, train, test, new KeptRunsListener(progress, kept,
-          execution.jobs()) {
+      KeptRunsListener listener = new KeptRunsListener(progress, kept, execution.jobs()) {
         @Override
         String label(int index, int total, String scheme) {
           return String.format(Locale.ROOT, "[%d/%d] %s", index, total, scheme);
@@ -190,7 +200,9 @@ final class CompareCommand implements Callable<Integer> {
             resultsWritten.set(true);
           });
         }
-      }, finished, execution);
+      };
+      listening.set(listener);
+      runs = Comparison.run(plan, train, test, listener, finished, execution);
       text.println();
       text.print(ComparisonTable.of(runs, training.epochs));
       text.flush();
@@ -222,6 +234,14 @@ final class CompareCommand implements Callable<Integer> {
     return ErrorReporter.runsEnded(runs, "compare", err);
   }
 
+  /** --separate, or the default (--together): how the runs train ({@link RunGrouping}). */
+  private RunGrouping grouping() {
+    if (separate && together) {
+      throw new UserException("--together and --separate cannot be used together");
+    }
+    return separate ? RunGrouping.SEPARATE : RunGrouping.TOGETHER;
+  }
+
   /**
    * The runs finished in the --resume directory, in the plan's order, after checking that they
    * were made with the plan of this command line.
@@ -241,10 +261,10 @@ final class CompareCommand implements Callable<Integer> {
 
   /**
    * On SIGINT or SIGTERM, after the write in progress: the table and report of the runs kept
-   * (results.csv and results.json hold them already), and on stderr what was kept and how to
-   * continue.
+   * (results.csv and results.json hold them already), and on stderr what was kept, the runs in
+   * progress that were lost ({@code notKept}, or null for none), and how to continue.
    */
-  private void keepOnSignal(Path outDir, int planned, List<SchemeRun> runs,
+  private void keepOnSignal(Path outDir, int planned, List<SchemeRun> runs, String notKept,
       NetSpec parsed, Map<String, Object> options, Map<String, Object> data, int classes,
       PrintWriter text, PrintWriter err) {
     err.println();
@@ -269,7 +289,25 @@ final class CompareCommand implements Callable<Integer> {
     }
     String resume = TrainingOptions.resumeCommand("compare",
         spec.commandLine().getParseResult().originalArgs(), outDir);
-    KeptResults.tellKept(err, "compare", kept, outDir, reportFailure, resume);
+    KeptResults.tellKept(err, "compare", kept, outDir, reportFailure, notKept, resume);
+  }
+
+  /**
+   * The runs a signal cut off, for stderr: {@code the 9 runs in progress (trained together, they
+   * finish together; --separate keeps each run as it finishes)}; null for none.
+   *
+   * @param cutOff runs started but not among the results kept
+   */
+  private static String notKept(int cutOff, KeptRunsListener heard) {
+    if (cutOff < 1) {
+      return null;
+    }
+    if (cutOff == 1) {
+      return "the run in progress";
+    }
+    return "the " + cutOff + " runs in progress" + (heard.lastStartedAGroup()
+        ? " (trained together, they finish together; --separate keeps each run as it finishes)"
+        : "");
   }
 
   /** Charts and report.html beside the results (see {@link CompareReport}). */

@@ -103,6 +103,15 @@ final class KeptResults implements AutoCloseable {
    */
   static void tellKept(PrintWriter err, String command, String kept, Path outDir,
       String reportFailure, String resume) {
+    tellKept(err, command, kept, outDir, reportFailure, null, resume);
+  }
+
+  /**
+   * As {@link #tellKept(PrintWriter, String, String, Path, String, String)}, and which runs were
+   * lost: {@code notKept} ("the 9 runs in progress"), or null to say nothing of them.
+   */
+  static void tellKept(PrintWriter err, String command, String kept, Path outDir,
+      String reportFailure, String notKept, String resume) {
     if (reportFailure == null) {
       err.println("primer " + command + ": interrupted; kept the " + kept + " that finished in "
           + outDir + " (results.csv, results.json and report.html; marked incomplete: "
@@ -111,6 +120,9 @@ final class KeptResults implements AutoCloseable {
       err.println("primer " + command + ": interrupted; kept the " + kept + " that finished in "
           + outDir + "/results.csv and results.json (the report could not be written: "
           + reportFailure + ")");
+    }
+    if (notKept != null) {
+      err.println("not kept: " + notKept);
     }
     err.println("continue with: " + resume);
     err.flush();

@@ -16,6 +16,9 @@ abstract class KeptRunsListener implements DepthSweepListener {
   private final RunProgress progress;
   private final KeptResults kept;
   private final boolean bar;
+  // runs started, each run of a group counted; events come one at a time (under a lock with jobs)
+  private volatile int started;
+  private volatile boolean group;
 
   KeptRunsListener(RunProgress progress, KeptResults kept) {
     this(progress, kept, 1);
@@ -34,8 +37,23 @@ abstract class KeptRunsListener implements DepthSweepListener {
   /** A run that ended before any signal: print it, write what belongs to it. */
   abstract void reportFinished(SchemeRun run);
 
+  /**
+   * Runs started so far, each run of a group trained together counted: those not among the
+   * results kept when a signal came were in progress (or just ending) and are lost.
+   */
+  final int started() {
+    return started;
+  }
+
+  /** Whether the runs last started train together, as a group that finishes together. */
+  final boolean lastStartedAGroup() {
+    return group;
+  }
+
   @Override
   public final void runStarted(int index, int total, String scheme, long runSeed) {
+    started++;
+    group = false;
     if (bar) {
       progress.start(label(index, total, scheme));
     }
@@ -47,6 +65,8 @@ abstract class KeptRunsListener implements DepthSweepListener {
    */
   @Override
   public final void runsStarted(List<PlannedRun> runs, int total) {
+    started += runs.size();
+    group = true;
     progress.start(String.format(Locale.ROOT, "[%d-%d/%d] %d runs together",
         runs.get(0).index(), runs.get(runs.size() - 1).index(), total, runs.size()));
   }

@@ -130,7 +130,7 @@ final class TransferCommand implements Callable<Integer> {
       throw new UserException("--seed and --seeds: " + e.getMessage());
     }
     Optimizer chosen = OptimizerOptions.of(optimizer, lr);
-    ComparisonPlan fineTune = ComparisonPlan.defaults()
+    ComparisonPlan fineTune = TransferPlan.defaults().fineTune()
         .withSchemes(TrainingOptions.schemes(schemes)).withEpochs(epochs).withBatchSize(batch)
         .withOptimizer(chosen).withSeeds(seedList).withDevice(device.device);
     TransferPlan plan = new TransferPlan(Net.parse(pretrain), body, Net.parse(head),

@@ -37,6 +37,7 @@ class CompareCommandTest {
     assertThat(run.out()).contains("scheme", "acc@1", "acc@2", "train loss", "status")
         .containsPattern("(?m)^zeros\\s+.*never learned$")
         .containsPattern("(?m)^he_normal\\s+.*(learned|slow start)$")
+        .contains("runs:      3 runs train together, in one graph") // the default
         .contains("one seed: no interval and no test against the best")
         .doesNotContain("95% interval")
         .contains("wrote " + out.resolve("results.csv"));
@@ -137,6 +138,15 @@ class CompareCommandTest {
     assertThat(bad.err().strip()).isEqualTo("primer compare: error: scheme 'delta_orthogonal'"
         + " cannot initialize this net: layer 0 (dense): delta_orthogonal needs a conv kernel"
         + " [kh, kw, in, out], kernel has rank 2");
+  }
+
+  @Test
+  void rejectsTogetherWithSeparate() {
+    CliRun bad = CliRun.of("compare", "--together", "--separate");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).isEqualTo(
+        "primer compare: error: --together and --separate cannot be used together");
+    assertThat(bad.out()).isEmpty();
   }
 
   @Test

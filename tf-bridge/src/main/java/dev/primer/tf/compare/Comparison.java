@@ -19,11 +19,12 @@ import java.util.Optional;
  * Data-dependent schemes (LSUV, class prior) initialize on the training set as fit starts, and
  * their report is kept with the run.
  *
- * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in one graph, one
- * session call per step for all of them, each run exactly the step its own model would run:
- * the results are bitwise those of training each run alone ({@link RunGrouping#SEPARATE}), with
- * one session call per step instead of one per run; runs of data-dependent schemes train alone.
- * The listener hears how ({@link ComparisonListener#grouping}).
+ * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in groups of at most 9,
+ * one graph per group and one session call per step for all of its runs, each run exactly the
+ * step its own model would run: the results are bitwise those of training each run alone
+ * ({@link RunGrouping#SEPARATE}), with one session call per step instead of one per run; runs
+ * of data-dependent schemes train alone. The listener hears how ({@link
+ * ComparisonListener#grouping}); each group's runs are handed to it as the group ends.
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();
  *   Dataset train = new ImageDataset(mnist.train(), Shape.of(784), 10);
@@ -70,8 +71,9 @@ public final class Comparison {
    * runs of an uninterrupted one (wall times aside).
    *
    * <p>After each run the listener hears {@link ComparisonListener#runsSoFar} with every run
-   * finished so far; before each run it is asked {@link ComparisonListener#stopRequested}, and a
-   * stop returns what was finished by then.
+   * finished so far; before each run or group of runs, and between a group's epochs, it is asked
+   * {@link ComparisonListener#stopRequested}, and a stop returns what was finished by then: the
+   * runs of the groups before, not those of a group stopped between its epochs.
    *
    * @param finished runs of this plan finished before, in any order; each (scheme, seed) at most
    *     once

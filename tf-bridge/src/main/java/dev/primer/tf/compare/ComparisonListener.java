@@ -17,10 +17,10 @@ public interface ComparisonListener {
   default void runStarted(int index, int total, String scheme, long seed) {}
 
   /**
-   * Said once, before any run trains: how the runs that are not kept will train, together in one
-   * graph or one by one, and why ({@code 27 runs train together in one graph}, {@code 3 runs of
-   * 'lsuv' train one by one: dense_0/kernel initializes from data (lsuv)}). See {@link
-   * RunGrouping}.
+   * Said once, before any run trains: how the runs that are not kept will train, together in
+   * graphs or one by one, and why ({@code 27 runs train together, in 3 graphs of up to 9 runs},
+   * {@code 3 runs of 'lsuv' train one by one: dense_0/kernel initializes from data (lsuv)}).
+   * See {@link RunGrouping}.
    */
   default void grouping(String description) {}
 

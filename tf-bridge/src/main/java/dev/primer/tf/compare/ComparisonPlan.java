@@ -26,8 +26,8 @@ import java.util.Map;
  * @param optimizer the same for every run
  * @param seeds one run per scheme and seed
  * @param device where TensorFlow runs
- * @param grouping whether each run trains alone ({@link RunGrouping#SEPARATE}, the default) or
- *     runs train together in one graph where their schemes allow it; the results are the same
+ * @param grouping whether runs train together in one graph where their schemes allow it
+ *     ({@link RunGrouping#TOGETHER}, the default) or each alone; the results are the same
  */
 public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
     Optimizer optimizer, List<Long> seeds, Device device, RunGrouping grouping) {
@@ -76,21 +76,21 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
   }
 
   /**
-   * A plan whose runs each train alone ({@link RunGrouping#SEPARATE}): together in one graph
-   * gives the same results faster, but an interrupted group keeps none of its runs (see {@link
-   * RunGrouping}).
+   * A plan whose runs train together in groups where their schemes allow it ({@link
+   * RunGrouping#TOGETHER}): the same results as each run alone, faster; a comparison stopped
+   * during a group keeps the groups finished before it (see {@link RunGrouping}).
    *
    * @throws IllegalArgumentException for no scheme, no seed, or epochs or batch size below 1
    */
   public ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs, int batchSize,
       Optimizer optimizer, List<Long> seeds, Device device) {
-    this(spec, schemes, epochs, batchSize, optimizer, seeds, device, RunGrouping.SEPARATE);
+    this(spec, schemes, epochs, batchSize, optimizer, seeds, device, RunGrouping.TOGETHER);
   }
 
   /**
    * The defaults: {@link #DEFAULT_NET}, {@link #DEFAULT_SCHEMES}, {@value #DEFAULT_EPOCHS}
    * epochs, batch 64, SGD with momentum 0.9 and learning rate 0.01, {@value #DEFAULT_SEED_COUNT}
-   * seeds from 42, on the CPU.
+   * seeds from 42, on the CPU, runs trained together in groups ({@link RunGrouping#TOGETHER}).
    */
   public static ComparisonPlan defaults() {
     return new ComparisonPlan(Net.parse(DEFAULT_NET), Schemes.parseList(DEFAULT_SCHEMES),
@@ -214,7 +214,7 @@ public record ComparisonPlan(NetSpec spec, Map<String, Init> schemes, int epochs
 
   /**
    * Runs trained together in one graph where their schemes allow it, or each alone: the
-   * results are the same either way ({@link RunGrouping}); {@code SEPARATE} is the default.
+   * results are the same either way ({@link RunGrouping}); {@code TOGETHER} is the default.
    */
   public ComparisonPlan withGrouping(RunGrouping grouping) {
     return new ComparisonPlan(spec, schemes, epochs, batchSize, optimizer, seeds, device,

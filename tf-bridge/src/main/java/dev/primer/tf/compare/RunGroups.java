@@ -13,14 +13,25 @@ import java.util.Optional;
  * of {@link RunGrouping#TOGETHER}: the plan asks for it, the net has a stacked form ({@link
  * StackedNet#whyNot}), the run's scheme has no data-dependent step ({@link
  * StackedNet#whyNotScheme}), and at least two runs qualify. The runs that qualify are cut into
- * groups of at most {@link StackedNet#groupSize} runs, as equal in size as they can be, in the
- * plan's order; each group is one graph, trained after the one before.
+ * groups of at most {@link #MOST_RUNS} runs and at most {@link StackedNet#groupSize} (memory),
+ * as equal in size as they can be, in the plan's order; each group is one graph, trained after
+ * the one before, and its runs are handed to the listener as it ends.
  *
  * @param together the groups, each of two runs or more, in the plan's order; empty if none
  * @param alone in the plan's order
- * @param describe for people: {@code 27 runs train together in one graph}
+ * @param describe for people: {@code 27 runs train together, in 3 graphs of up to 9 runs}
  */
 record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String describe) {
+
+  /**
+   * The most runs in one group: 9. The runs of a group finish together, so a comparison stopped
+   * (Ctrl-C) during a group keeps none of that group's runs; in groups of at most 9 the default
+   * comparison (27 runs) trains in 3 groups, each on disk before the next starts, and an
+   * interrupted one loses at most one group, about a third of its runs. Smaller groups pay more
+   * session calls and graph builds: the default comparison in groups of 9 took TODO(lead):
+   * figure the wall time of one group of 27 (BENCHMARKS.md, "A comparison as one graph").
+   */
+  static final int MOST_RUNS = 9;
 
   /** The groups of {@code runs}, the plan's runs that are to be trained. */
   static RunGroups of(ComparisonPlan plan, List<PlannedRun> runs) {
@@ -35,7 +46,7 @@ record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String
     try {
       ResolvedNet resolved = plan.spec().resolve();
       net = StackedNet.whyNot(resolved);
-      size = StackedNet.groupSize(resolved);
+      size = Math.min(MOST_RUNS, StackedNet.groupSize(resolved));
     } catch (IllegalArgumentException e) {
       net = Optional.of(String.valueOf(e.getMessage()));
       size = 0;
@@ -54,9 +65,10 @@ record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String
       return alone(runs, together.isEmpty() ? reasons(byScheme) : "only one run can");
     }
     List<List<PlannedRun>> groups = cut(together, size);
+    int largest = groups.get(groups.size() - 1).size(); // cut puts the larger groups last
     String text = together.size() + " runs train together, "
         + (groups.size() == 1 ? "in one graph" : "in " + groups.size() + " graphs of up to "
-            + groups.get(0).size() + " runs");
+            + largest + " runs");
     if (!alone.isEmpty()) {
       text += "; " + count(alone.size()) + " one by one: " + reasons(byScheme);
     }

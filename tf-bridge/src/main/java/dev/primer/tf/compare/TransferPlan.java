@@ -78,13 +78,15 @@ public record TransferPlan(NetSpec pretrain, int bodyLayers, NetSpec head, int p
   /**
    * The defaults: {@link #DEFAULT_PRETRAIN}, body of 2 layers, head {@link #DEFAULT_HEAD},
    * digits 0-4 then 5-9, 1,000 training images per task, 2 epochs each, the head schemes
-   * {@link #DEFAULT_SCHEMES}, batch 64, plain SGD with rate 0.1, seed 42, CPU.
+   * {@link #DEFAULT_SCHEMES}, batch 64, plain SGD with rate 0.1, seed 42, CPU; each fine-tuning
+   * run trains alone ({@link RunGrouping#SEPARATE}), as {@code primer transfer} shows it.
    */
   public static TransferPlan defaults() {
     return new TransferPlan(Net.parse(DEFAULT_PRETRAIN), DEFAULT_BODY_LAYERS,
         Net.parse(DEFAULT_HEAD), DEFAULT_EPOCHS, DEFAULT_SPLIT, DEFAULT_TRAIN_SIZE,
         ComparisonPlan.defaults().withSchemes(Schemes.parseList(DEFAULT_SCHEMES))
-            .withEpochs(DEFAULT_EPOCHS).withOptimizer(OptimizerNames.of(DEFAULT_OPTIMIZER)));
+            .withEpochs(DEFAULT_EPOCHS).withOptimizer(OptimizerNames.of(DEFAULT_OPTIMIZER))
+            .withGrouping(RunGrouping.SEPARATE));
   }
 
   /**

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs trained together in one graph are the runs trained one by one: the same epochs, losses,
  * accuracies and statuses, bitwise (wall times aside), for every layer kind, with a diverging
- * run among them, next to schemes that must train alone.
+ * run among them, next to schemes that must train alone; a comparison stopped during a group, or
+ * between groups, keeps exactly the groups finished before.
  */
 class TogetherRunsTest {
 
@@ -123,5 +124,89 @@ class TogetherRunsTest {
     Heard one = new Heard();
     Comparison.run(plan.withSchemes("he_normal"), train, test, one, List.of());
     assertThat(one.events).startsWith("grouping: 1 run trains alone", "started 1 he_normal 3");
+  }
+
+  /**
+   * Stops once the {@code stopInGroup}-th group has started (so at its first check, between its
+   * epochs), or once {@code stopAfterRuns} runs are finished; records what it heard.
+   */
+  private static final class StopDuring implements ComparisonListener {
+    final List<String> events = new ArrayList<>();
+    final List<Integer> sizesSoFar = new ArrayList<>();
+    private final int stopInGroup;
+    private final int stopAfterRuns;
+    private int groups;
+
+    StopDuring(int stopInGroup, int stopAfterRuns) {
+      this.stopInGroup = stopInGroup;
+      this.stopAfterRuns = stopAfterRuns;
+    }
+
+    @Override
+    public void runsStarted(List<PlannedRun> runs, int total) {
+      groups++;
+      events.add("together " + runs.stream().map(PlannedRun::index).toList() + " of " + total);
+    }
+
+    @Override
+    public void runFinished(SchemeRun run) {
+      events.add("finished " + run.scheme() + " " + run.seed());
+    }
+
+    @Override
+    public void runsSoFar(List<SchemeRun> runs) {
+      sizesSoFar.add(runs.size());
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return groups >= stopInGroup
+          || (!sizesSoFar.isEmpty() && sizesSoFar.get(sizesSoFar.size() - 1) >= stopAfterRuns);
+    }
+  }
+
+  /** 5 schemes x 2 seeds: 10 runs, two groups of 5; 2 epochs, so a group can stop between. */
+  private static final ComparisonPlan TWO_GROUPS = ComparisonPlan.defaults()
+      .withSpec(Net.parse("input(784).dense(8).relu().dense(10).softmax()"))
+      .withSchemes("he_normal", "normal(0,1)", "orthogonal", "glorot_uniform", "zeros")
+      .withSeeds(List.of(1L, 2L)).withEpochs(2);
+
+  private static final List<String> FIRST_GROUP = List.of("together [1, 2, 3, 4, 5] of 10",
+      "finished he_normal 1", "finished he_normal 2", "finished normal(0,1) 1",
+      "finished normal(0,1) 2", "finished orthogonal 1");
+
+  /** The first 5 runs of {@link #TWO_GROUPS}, each trained alone. */
+  private static List<SchemeRun> firstFiveAlone() {
+    StopDuring afterFive = new StopDuring(Integer.MAX_VALUE, 5);
+    List<SchemeRun> alone = Comparison.run(TWO_GROUPS.withGrouping(RunGrouping.SEPARATE), train,
+        test, afterFive, List.of());
+    assertThat(alone).hasSize(5);
+    return alone;
+  }
+
+  @Test
+  void aStopDuringTheSecondGroupKeepsExactlyTheFirstGroupsRuns() {
+    assertThat(TWO_GROUPS.grouping()).isEqualTo(RunGrouping.TOGETHER); // the default
+    StopDuring inSecond = new StopDuring(2, Integer.MAX_VALUE);
+    List<SchemeRun> kept = Comparison.run(TWO_GROUPS, train, test, inSecond, List.of());
+
+    List<String> heard = new ArrayList<>(FIRST_GROUP);
+    heard.add("together [6, 7, 8, 9, 10] of 10"); // started, stopped after its first epoch
+    assertThat(inSecond.events).containsExactlyElementsOf(heard);
+    assertThat(inSecond.sizesSoFar).containsExactly(1, 2, 3, 4, 5);
+    assertThat(TWO_GROUPS.isComplete(kept)).isFalse();
+    assertThat(kept).allSatisfy(r -> assertThat(r.epochs()).hasSize(2));
+    assertThat(withoutTimes(kept)).isEqualTo(withoutTimes(firstFiveAlone()));
+  }
+
+  @Test
+  void aStopBetweenGroupsStartsNoOtherGroup() {
+    StopDuring afterFirst = new StopDuring(Integer.MAX_VALUE, 5);
+    List<SchemeRun> kept = Comparison.run(TWO_GROUPS, train, test, afterFirst, List.of());
+
+    assertThat(afterFirst.events).containsExactlyElementsOf(FIRST_GROUP);
+    assertThat(kept).extracting(r -> r.scheme() + " " + r.seed()).containsExactly(
+        "he_normal 1", "he_normal 2", "normal(0,1) 1", "normal(0,1) 2", "orthogonal 1");
+    assertThat(kept).allSatisfy(r -> assertThat(r.epochs()).hasSize(2));
   }
 }
