@@ -11,8 +11,9 @@ import org.tensorflow.proto.OptimizerOptions;
  * returns a changed copy. Defaults: {@link Device#CPU}, {@link Precision#FP32}, no XLA — the
  * graph a hand-writer would write. The speed-ups a hand-writer usually skips are opt-in:
  * <ul>
- *   <li>{@link #withPrecision}: bf16 matrix products with fp32 master weights, or {@link
- *   Precision#AUTO} to use them where the CPU has AMX ({@link CpuFeatures});
+ *   <li>{@link #withPrecision}: bf16 matrix products with fp32 master weights (all of them, or
+ *   the convolutions alone), or {@link Precision#AUTO} to choose from the CPU: all with AMX,
+ *   convolutions alone with AVX512-BF16 ({@link CpuFeatures});
  *   <li>{@link #withXla}: TensorFlow's XLA JIT compiles clusters of the graph into fused machine
  *   code (session option {@code global_jit_level = ON_1}). On the CPU, TensorFlow honours it
  *   only when the process started with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in its

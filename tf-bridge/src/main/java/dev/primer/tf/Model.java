@@ -126,6 +126,7 @@ public final class Model implements AutoCloseable {
         readPretrained, switch (options.effectivePrecision()) {
           case FP32, AUTO -> Products.FP32;
           case BF16 -> Products.BF16;
+          case BF16_CONV -> Products.BF16_CONV;
         });
     this.release = GraphRelease.register(this, graph, describe(spec, seed));
     this.gate = new CallGate(release::close);

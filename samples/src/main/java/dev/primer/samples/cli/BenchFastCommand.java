@@ -33,9 +33,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code primer bench fast}: the speed-ups a hand-writer skips — the machine's CPU features, its
- * fp32 and bf16 MatMul rates, {@code Model.fit}'s examples/s with fp32, bf16 and XLA on the
- * issue's four nets, MNIST accuracy fp32 against bf16, and the init time of a ~100M-parameter
- * model against raw TensorFlow ops.
+ * fp32 and bf16 MatMul rates, {@code Model.fit}'s examples/s with fp32, bf16, bf16 convolutions
+ * and XLA on the issue's four nets, MNIST accuracy fp32 against bf16 (compare's net) and against
+ * bf16 convolutions (the CNN), and the init time of a ~100M-parameter model against raw
+ * TensorFlow ops.
  */
 @Command(
     name = "fast",
@@ -46,14 +47,16 @@ import picocli.CommandLine.Spec;
       "Parts (--parts, in this order):",
       "  machine   the CPU model and speed-ups (AMX, AVX512-BF16, VNNI, AVX2/FMA);",
       "  matmul    raw TensorFlow MatMul GFLOP/s, fp32 and bf16, n = 1024 and 2048;",
-      "  rates     Model.fit examples/s for fp32, bf16 and (when the JVM started with",
-      "            TF_XLA_FLAGS=--tf_xla_cpu_global_jit, as ./primer does) XLA, one",
+      "  rates     Model.fit examples/s for fp32, bf16 (every product), bf16_conv",
+      "            (convolutions only; on an MLP the fp32 graph) and (when the JVM started",
+      "            with TF_XLA_FLAGS=--tf_xla_cpu_global_jit, as ./primer does) XLA, one",
       "            epoch of the 8,000 training images per variant and round, on",
       "            MLP 784-512-512-10 b128 Adam, MLP 784-1024-1024-10 b256 Adam,",
       "            CNN 5x5x32-pool-5x5x64-pool-256-10 b128 Adam, and compare's MLP",
       "            784-256-256-10 b64 momentum; the variants' order rotates each round;",
-      "  accuracy  test accuracy of compare's default net (he_normal, 5 epochs,",
-      "            batch 64, momentum) in fp32 and bf16 for --seeds seeds;",
+      "  accuracy  test accuracy for --seeds seeds of compare's default net (he_normal,",
+      "            5 epochs, batch 64, momentum) in fp32 and bf16, and of the CNN (3 epochs,",
+      "            batch 128, Adam) in fp32 and bf16_conv; the nets among --nets;",
       "  init      compile + first run of a ~100M-parameter model (orthogonal 2000x2000,",
       "            he_normal 2000x10000 and 10000x8000) against the same draws in raw",
       "            TensorFlow ops, alternating.",
@@ -64,6 +67,8 @@ import picocli.CommandLine.Spec;
 final class BenchFastCommand implements Callable<Integer> {
   private static final List<String> PARTS = List.of("machine", "matmul", "rates", "accuracy",
       "init");
+  private static final List<String> VARIANTS = List.of("fp32", Precision.BF16.label(),
+      Precision.BF16_CONV.label(), "xla");
 
   /** One of the nets with its batch and optimizer. */
   private record Bench(String label, String net, int batch, String optimizer) {}
@@ -77,6 +82,9 @@ final class BenchFastCommand implements Callable<Integer> {
           + ".maxPool2d(2).flatten().dense(256).relu().dense(10).softmax()", 128, "adam"),
       new Bench("compare", ComparisonPlan.DEFAULT_NET, ComparisonPlan.DEFAULT_BATCH,
           ComparisonPlan.DEFAULT_OPTIMIZER));
+
+  /** Epochs of the CNN in the accuracy part: a few, affordable on 2 cores. */
+  private static final int CNN_EPOCHS = 3;
 
   /** The ~100M-parameter model of the init part. */
   static final String INIT_NET = "input(2000).dense(2000).init(orthogonal)"
@@ -95,10 +103,11 @@ final class BenchFastCommand implements Callable<Integer> {
   int seeds;
 
   @Option(names = "--nets", defaultValue = "mlp512,mlp1024,cnn,compare", split = ",",
-      paramLabel = "LIST", description = "Nets of the rates part. Default: ${DEFAULT-VALUE}.")
+      paramLabel = "LIST", description = "Nets of the rates part, and of the accuracy part"
+          + " (compare, cnn). Default: ${DEFAULT-VALUE}.")
   List<String> nets;
 
-  @Option(names = "--variants", defaultValue = "fp32,bf16,xla", split = ",",
+  @Option(names = "--variants", defaultValue = "fp32,bf16,bf16_conv,xla", split = ",",
       paramLabel = "LIST", description = "Variants of the rates part (fp32 always runs, as the"
           + " base). Default: ${DEFAULT-VALUE}.")
   List<String> variantNames;
@@ -123,9 +132,9 @@ final class BenchFastCommand implements Callable<Integer> {
       }
     }
     for (String v : variantNames) {
-      if (!List.of("fp32", "bf16", "xla").contains(v)) {
-        throw new UserException("--variants: unknown variant '" + v + "'; use some of fp32, bf16,"
-            + " xla");
+      if (!VARIANTS.contains(v)) {
+        throw new UserException("--variants: unknown variant '" + v + "'; use some of "
+            + String.join(", ", VARIANTS));
       }
     }
     if (rounds < 1 || seeds < 1) {
@@ -159,7 +168,7 @@ final class BenchFastCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "machine: %s; %d processors for Java%n", cpu.describe(),
         Runtime.getRuntime().availableProcessors());
     out.printf(Locale.ROOT, "precision auto -> %s; XLA on the CPU %s%n%n",
-        Precision.AUTO.resolve(Device.CPU, cpu).name().toLowerCase(Locale.ROOT),
+        Precision.AUTO.resolve(Device.CPU, cpu).label(),
         CompileOptions.xlaAvailable(Device.CPU) ? "available"
             : "off (start with TF_XLA_FLAGS=" + CompileOptions.XLA_CPU_FLAG + ")");
     out.flush();
@@ -199,8 +208,10 @@ final class BenchFastCommand implements Callable<Integer> {
   private void rates(PrintWriter out, MnistSplit split) {
     List<Variant> variants = new ArrayList<>(List.of(
         new Variant("fp32", CompileOptions.defaults())));
-    if (variantNames.contains("bf16")) {
-      variants.add(new Variant("bf16", CompileOptions.defaults().withPrecision(Precision.BF16)));
+    for (Precision p : List.of(Precision.BF16, Precision.BF16_CONV)) {
+      if (variantNames.contains(p.label())) {
+        variants.add(new Variant(p.label(), CompileOptions.defaults().withPrecision(p)));
+      }
     }
     if (!variantNames.contains("xla")) {
       out.println("(XLA left out: not in --variants)");
@@ -259,35 +270,60 @@ final class BenchFastCommand implements Callable<Integer> {
     out.println();
   }
 
+  /** A net of the accuracy part, trained in fp32 and in {@code other}. */
+  private record AccuracyCase(String label, NetSpec net, FitOptions fit, Precision other,
+      String description) {}
+
   private void accuracy(PrintWriter out, MnistSplit split) {
-    NetSpec parsed = ImageInput.withImageInput(Net.parse(ComparisonPlan.DEFAULT_NET)
-        .withKernelInit(Schemes.parse("he_normal")), split.train());
+    List<AccuracyCase> cases = new ArrayList<>();
+    if (nets.contains("compare")) {
+      cases.add(new AccuracyCase("compare", Net.parse(ComparisonPlan.DEFAULT_NET)
+          .withKernelInit(Schemes.parse("he_normal")), FitOptions.defaults()
+          .withBatchSize(ComparisonPlan.DEFAULT_BATCH).withEpochs(ComparisonPlan.DEFAULT_EPOCHS)
+          .withOptimizer(OptimizerOptions.of(ComparisonPlan.DEFAULT_OPTIMIZER, null)),
+          Precision.BF16, String.format(Locale.ROOT, "compare's net, he_normal, %d epochs,"
+              + " batch %d, momentum", ComparisonPlan.DEFAULT_EPOCHS,
+              ComparisonPlan.DEFAULT_BATCH)));
+    }
+    if (nets.contains("cnn")) {
+      Bench cnn = NETS.stream().filter(b -> b.label().equals("cnn")).findFirst().orElseThrow();
+      cases.add(new AccuracyCase("cnn", Net.parse(cnn.net()), FitOptions.defaults()
+          .withBatchSize(cnn.batch()).withEpochs(CNN_EPOCHS)
+          .withOptimizer(OptimizerOptions.of(cnn.optimizer(), null)), Precision.BF16_CONV,
+          String.format(Locale.ROOT, "CNN 5x5x32-pool-5x5x64-pool-256-10, %d epochs, batch %d,"
+              + " %s", CNN_EPOCHS, cnn.batch(), cnn.optimizer())));
+    }
+    for (AccuracyCase c : cases) {
+      accuracy(out, split, c);
+    }
+  }
+
+  private void accuracy(PrintWriter out, MnistSplit split, AccuracyCase c) {
+    NetSpec parsed = ImageInput.withImageInput(c.net(), split.train());
     ImageDataset train = new ImageDataset(split.train(), parsed.input().orElseThrow(),
         MnistSplit.CLASSES);
     ImageDataset test = new ImageDataset(split.test(), parsed.input().orElseThrow(),
         MnistSplit.CLASSES);
-    FitOptions fit = FitOptions.defaults().withBatchSize(ComparisonPlan.DEFAULT_BATCH)
-        .withEpochs(ComparisonPlan.DEFAULT_EPOCHS)
-        .withOptimizer(OptimizerOptions.of(ComparisonPlan.DEFAULT_OPTIMIZER, null))
-        .withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
-    out.printf(Locale.ROOT, "MNIST test accuracy (%d images), compare's net, he_normal, %d epochs,"
-        + " batch %d, momentum%n", test.size(), ComparisonPlan.DEFAULT_EPOCHS,
-        ComparisonPlan.DEFAULT_BATCH);
+    FitOptions fit = c.fit().withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
+    String other = c.other().label();
+    out.printf(Locale.ROOT, "MNIST test accuracy (%d images, trained on %d), %s%n", test.size(),
+        train.size(), c.description());
     double sum32 = 0;
-    double sum16 = 0;
+    double sumOther = 0;
     for (long seed = 42; seed < 42 + seeds; seed++) {
       double a32 = trainedAccuracy(parsed, seed, Precision.FP32, train, test, fit);
-      double a16 = trainedAccuracy(parsed, seed, Precision.BF16, train, test, fit);
+      double a16 = trainedAccuracy(parsed, seed, c.other(), train, test, fit);
       sum32 += a32;
-      sum16 += a16;
-      out.printf(Locale.ROOT, "  seed %d  fp32 %s%%  bf16 %s%%  difference %s points%n", seed,
-          Numbers.fixed(100 * a32, 2), Numbers.fixed(100 * a16, 2),
+      sumOther += a16;
+      out.printf(Locale.ROOT, "  %-8s seed %d  fp32 %s%%  %s %s%%  difference %s points%n",
+          c.label(), seed, Numbers.fixed(100 * a32, 2), other, Numbers.fixed(100 * a16, 2),
           Numbers.fixed(100 * (a16 - a32), 2));
       out.flush();
     }
-    out.printf(Locale.ROOT, "  mean     fp32 %s%%  bf16 %s%%  difference %s points (target:"
-        + " within 0.2)%n%n", Numbers.fixed(100 * sum32 / seeds, 2),
-        Numbers.fixed(100 * sum16 / seeds, 2), Numbers.fixed(100 * (sum16 - sum32) / seeds, 2));
+    out.printf(Locale.ROOT, "  %-8s mean     fp32 %s%%  %s %s%%  difference %s points (target:"
+        + " within 0.2)%n%n", c.label(), Numbers.fixed(100 * sum32 / seeds, 2), other,
+        Numbers.fixed(100 * sumOther / seeds, 2),
+        Numbers.fixed(100 * (sumOther - sum32) / seeds, 2));
     out.flush();
   }
 

@@ -26,7 +26,7 @@ public final class MatMulRate {
    * two untimed ones.
    *
    * @throws IllegalArgumentException for n or repetitions below 1, or {@link Precision#AUTO}
-   *     (resolve it first)
+   *     (resolve it first) or {@link Precision#BF16_CONV} (a MatMul under it is fp32)
    */
   public static double gflops(int n, Precision precision, int repetitions) {
     if (n < 1 || repetitions < 1) {
@@ -43,8 +43,9 @@ public final class MatMulRate {
         case FP32 -> tf.linalg.matMul(tf.variable(a), tf.variable(b));
         case BF16 -> tf.linalg.matMul(tf.variable(tf.dtypes.cast(a, TBfloat16.class)),
             tf.variable(tf.dtypes.cast(b, TBfloat16.class)));
-        case AUTO -> throw new IllegalArgumentException(
-            "matmul rate: give FP32 or BF16; resolve AUTO first");
+        case BF16_CONV, AUTO -> throw new IllegalArgumentException(
+            "matmul rate: give FP32 or BF16, got " + precision.label()
+            + " (BF16_CONV multiplies matrices in fp32; resolve AUTO first)");
       };
       ConfigProto config = ConfigProto.newBuilder().putDeviceCount("GPU", 0).build();
       try (Session session = new Session(graph, config)) {

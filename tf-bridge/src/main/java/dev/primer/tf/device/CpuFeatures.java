@@ -19,7 +19,8 @@ import java.util.Set;
  *   tiles, several times the fp32 MatMul rate (~4x measured on a 2-core Xeon) — the case where
  *   mixed precision pays;
  *   <li>AVX512-BF16 ({@code avx512_bf16}): bf16 dot products in vector registers; on the 2-core
- *   AMD EPYC this project was measured on, oneDNN's bf16 MatMul ran at about half the fp32 rate;
+ *   AMD EPYC this project was measured on, oneDNN's bf16 MatMul ran at a quarter to a half of the
+ *   fp32 rate, but its bf16 convolutions paid (a CNN's training step 1.5–2x fp32);
  *   <li>AVX512-VNNI / AVX-VNNI: int8 dot products (quantized inference; Primer does not use them);
  *   <li>AVX-512, AVX2 and FMA: the fp32 kernels themselves.
  * </ul>
@@ -131,11 +132,22 @@ public record CpuFeatures(String model, Set<String> flags) {
   }
 
   /**
-   * Whether bf16 matrix products are known to be faster than fp32 here: AMX. AVX512-BF16 alone is
-   * not enough (see the class comment), so {@code Precision.AUTO} stays fp32 there.
+   * Whether bf16 matrix products, dense ones included, are known to be faster than fp32 here: AMX.
+   * AVX512-BF16 alone is not enough for MatMul (see the class comment), so {@code Precision.AUTO}
+   * casts every product only with AMX.
    */
   public boolean fastBf16() {
     return amx();
+  }
+
+  /**
+   * Whether bf16 convolutions are known to be faster than fp32 here: AMX, or AVX512-BF16 — on
+   * the 2-core AMD EPYC, a CNN's training step with bf16 convolutions ran 1.5–2x fp32 through
+   * oneDNN, where its bf16 MatMul ran at a quarter to a half of fp32. {@code Precision.AUTO}
+   * casts only the convolutions where this holds and {@link #fastBf16()} does not.
+   */
+  public boolean fastBf16Convolutions() {
+    return amx() || avx512Bf16();
   }
 
   /**

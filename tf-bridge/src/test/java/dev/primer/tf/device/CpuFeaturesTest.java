@@ -26,7 +26,7 @@ class CpuFeaturesTest {
       """;
 
   @Test
-  void anEpycWithAvx512Bf16ButNoAmxHasNoFastBf16() {
+  void anEpycWithAvx512Bf16ButNoAmxHasFastBf16ConvolutionsOnly() {
     CpuFeatures cpu = CpuFeatures.parse(EPYC);
 
     assertThat(cpu.model()).isEqualTo("AMD EPYC");
@@ -36,6 +36,7 @@ class CpuFeaturesTest {
     assertThat(cpu.avx512()).isTrue();
     assertThat(cpu.amx()).isFalse();
     assertThat(cpu.fastBf16()).isFalse();
+    assertThat(cpu.fastBf16Convolutions()).isTrue();
     assertThat(cpu.describe()).isEqualTo(
         "AMD EPYC: AVX512-BF16, AVX512-VNNI, AVX-VNNI, AVX-512, AVX2+FMA; no AMX");
   }
@@ -53,6 +54,7 @@ class CpuFeaturesTest {
 
     assertThat(cpu.amx()).isTrue();
     assertThat(cpu.fastBf16()).isTrue();
+    assertThat(cpu.fastBf16Convolutions()).isTrue();
     assertThat(cpu.speedUps()).startsWith("AMX-BF16", "AVX512-BF16");
     assertThat(cpu.describe()).startsWith("Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz: AMX-BF16")
         .doesNotContain("no AMX");
@@ -75,6 +77,9 @@ class CpuFeaturesTest {
     assertThat(cpu).isEqualTo(CpuFeatures.unknown());
     assertThat(cpu.known()).isFalse();
     assertThat(cpu.fastBf16()).isFalse();
+    assertThat(cpu.fastBf16Convolutions()).isFalse();
+    assertThat(CpuFeatures.parse("model name : EPYC\nflags : avx2 fma avx512f\n")
+        .fastBf16Convolutions()).isFalse();
     assertThat(cpu.describe()).isEqualTo("unknown CPU (no /proc/cpuinfo)");
     assertThat(CpuFeatures.parse("")).isEqualTo(CpuFeatures.unknown());
   }

@@ -11,7 +11,7 @@ import org.tensorflow.types.TFloat32;
  * Conv2D): the one place that casts for mixed precision. Recurrent and sequence layers (dense per
  * position, attention, skip projections) multiply in fp32 whatever the choice.
  *
- * <p>{@link #BF16} is mixed precision with fp32 master weights (Micikevicius et al. 2018, "Mixed
+ * <p>{@link #BF16} (and {@link #BF16_CONV} for convolutions alone) is mixed precision with fp32 master weights (Micikevicius et al. 2018, "Mixed
  * Precision Training"; bf16 after Kalamkar et al. 2019, "A Study of BFLOAT16 for Deep Learning
  * Training"): the input and the kernel are cast to bfloat16 (8 exponent bits like fp32, so no
  * loss scaling is needed; 8 significant bits), multiplied, and the product is cast back to fp32
@@ -24,12 +24,17 @@ public enum Products {
   /** Every product in fp32: the graph a hand-writer would write. */
   FP32,
   /** Products in bf16 from fp32 values, results cast back to fp32. */
-  BF16;
+  BF16,
+  /**
+   * Convolutions as {@link #BF16}, MatMul as {@link #FP32}: for CPUs whose bf16 convolutions are
+   * fast and whose bf16 MatMul is slow (AVX512-BF16 without AMX).
+   */
+  BF16_CONV;
 
   /** {@code x w}, both [.., n] x [n, m], in this precision; the result is fp32. */
   public Operand<TFloat32> matMul(Ops tf, Operand<TFloat32> x, Operand<TFloat32> w) {
     return switch (this) {
-      case FP32 -> tf.linalg.matMul(x, w);
+      case FP32, BF16_CONV -> tf.linalg.matMul(x, w);
       case BF16 -> tf.dtypes.cast(tf.linalg.matMul(low(tf, x), low(tf, w)), TFloat32.class);
     };
   }
@@ -39,7 +44,7 @@ public enum Products {
       List<Long> strides, String padding) {
     return switch (this) {
       case FP32 -> tf.nn.conv2d(x, kernel, strides, padding);
-      case BF16 -> tf.dtypes.cast(
+      case BF16, BF16_CONV -> tf.dtypes.cast(
           tf.nn.conv2d(low(tf, x), low(tf, kernel), strides, padding), TFloat32.class);
     };
   }
