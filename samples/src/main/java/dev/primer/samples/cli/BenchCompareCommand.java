@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code primer bench compare}: what a user of {@code primer compare} waits for — each run a new
  * JVM, as {@code ./primer compare} starts it — measured in alternating rounds per way of running
- * the comparison (runs one by one, together in one graph, in two workers): wall time, CPU time and
+ * the comparison (runs one by one, together in graphs of several runs, in two workers): wall
+ * time, CPU time and
  * peak resident set ({@link MeasuredProcess}), then per mode the median, min and max and the
  * ratios between modes.
  */
@@ -35,17 +36,18 @@ import picocli.CommandLine.Spec;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure primer compare's wall time and peak memory, run by run one by one,",
-      "together in one graph, and in two workers.",
+      "Measure primer compare's wall time and peak memory, its runs one by one,",
+      "together in graphs of several runs (the default), and in two workers.",
       "",
       "Every measurement is a new JVM running primer compare as ./primer starts it",
       "(this JVM's java and classpath, TF_CPP_MIN_LOG_LEVEL and TF_XLA_FLAGS as",
       "./primer sets them, PRIMER_JAVA_OPTS), writing into a new temporary --out",
       "that is deleted afterwards: JVM start, data, graphs, training and report,",
       "all of what a user waits for. Modes (--modes):",
-      "  separate  every run in a model of its own, one after the other;",
-      "  together  --together: the runs in one graph, one session call per step;",
-      "  jobs2     --jobs 2: separate runs in two workers (TensorFlow's threads",
+      "  separate  --separate: every run in a model of its own, one after the other;",
+      "  together  --together (the default): up to 9 runs in one graph, one",
+      "            session call per step for all of them, one group after another;",
+      "  jobs2     --separate --jobs 2: separate runs in two workers (TensorFlow's threads",
       "            shared by them).",
       "Rounds run every mode once, in an order rotated every round so machine noise",
       "hits each. Per run: wall time from start to exit; CPU time (user + system)",
@@ -74,26 +76,10 @@ final class BenchCompareCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The modes and the compare options that select each: the one place that knows them. Runs one
-   * by one are compare's default today; once compare has --separate, this names it, so the
-   * separate mode stays separate when the default changes.
-   */
-  static List<Mode> modes(CommandSpec compare) {
-    List<String> separate = compare.findOption("--separate") == null
-        ? List.of() : List.of("--separate");
-    List<String> jobs2 = new ArrayList<>(separate);
-    jobs2.addAll(List.of("--jobs", "2"));
-    return List.of(new Mode("separate", separate), new Mode("together", List.of("--together")),
-        new Mode("jobs2", jobs2));
-  }
-
-  /** The modes whose options {@code compare} has. */
-  static List<Mode> available(CommandSpec compare) {
-    return modes(compare).stream().filter(mode -> mode.args().stream()
-        .filter(arg -> arg.startsWith("--")).allMatch(arg -> compare.findOption(arg) != null))
-        .toList();
-  }
+  /** The modes and the compare options that select each: the one place that knows them. */
+  static final List<Mode> MODES = List.of(new Mode("separate", List.of("--separate")),
+      new Mode("together", List.of("--together")),
+      new Mode("jobs2", List.of("--separate", "--jobs", "2")));
 
   /** The ratios printed, each the first mode's wall time over the second's. */
   private static final List<List<String>> RATIOS =
@@ -129,7 +115,7 @@ final class BenchCompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine compare = Main.commandLine().getSubcommands().get("compare");
-    List<Mode> chosen = chosen(available(compare.getCommandSpec()));
+    List<Mode> chosen = chosen(MODES);
     if (rounds < 1) {
       throw new UserException("--rounds must be >= 1, got " + rounds);
     }
