@@ -30,7 +30,8 @@ case " ${TF_XLA_FLAGS:-} " in
   *" --tf_xla_cpu_global_jit "*) ;;
   *) export TF_XLA_FLAGS="${TF_XLA_FLAGS:+$TF_XLA_FLAGS }--tf_xla_cpu_global_jit" ;;
 esac
-exec java -Djava.awt.headless=true ${PRIMER_JAVA_OPTS:-} -cp "$home/lib/*" \
+# as ./primer does: the quick JIT and the serial collector unless PRIMER_JAVA_OPTS is set
+exec java -Djava.awt.headless=true ${PRIMER_JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC} -cp "$home/lib/*" \
   dev.primer.samples.cli.Main "$@"
 LAUNCHER
 chmod +x "$dest/bin/primer"

@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "",
       "Every measurement is a new JVM running primer compare as ./primer starts it",
       "(this JVM's java and classpath, TF_CPP_MIN_LOG_LEVEL and TF_XLA_FLAGS as",
-      "./primer sets them, PRIMER_JAVA_OPTS), writing into a new temporary --out",
+      "./primer sets them, its JVM flags or PRIMER_JAVA_OPTS), into a new temporary --out",
       "that is deleted afterwards: JVM start, data, graphs, training and report,",
       "all of what a user waits for. Modes (--modes):",
       "  separate  --separate: every run in a model of its own, one after the other;",
@@ -75,6 +75,12 @@ final class BenchCompareCommand implements Callable<Integer> {
       args = List.of(args.toArray(String[]::new));
     }
   }
+
+  /**
+   * The JVM flags {@code ./primer} starts a command with when {@code PRIMER_JAVA_OPTS} is unset
+   * (the launcher script says why); a set {@code PRIMER_JAVA_OPTS}, even empty, replaces them.
+   */
+  static final String DEFAULT_JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
   /** The modes and the compare options that select each: the one place that knows them. */
   static final List<Mode> MODES = List.of(new Mode("separate", List.of("--separate")),
@@ -250,8 +256,9 @@ final class BenchCompareCommand implements Callable<Integer> {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.awt.headless=true");
     String javaOpts = System.getenv("PRIMER_JAVA_OPTS");
-    if (javaOpts != null && !javaOpts.isBlank()) {
-      command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+    String opts = javaOpts == null ? DEFAULT_JAVA_OPTS : javaOpts;
+    if (!opts.isBlank()) {
+      command.addAll(Arrays.asList(opts.trim().split("\\s+")));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "compare", "--out", dir.resolve("out").toString()));

@@ -119,6 +119,21 @@ class BenchCompareCommandTest {
         + System.lineSeparator()).hasLineCount(1);
   }
 
+  /**
+   * The children start as the launchers start a command: both scripts (./primer and the one
+   * docs/cluster/build-dist.sh writes) hold the same default JVM flags as the bench.
+   */
+  @Test
+  void theLaunchersStartTheJvmWithTheBenchsDefaultFlags() throws Exception {
+    String expected = "${PRIMER_JAVA_OPTS-" + BenchCompareCommand.DEFAULT_JAVA_OPTS + "}";
+    Path root = Path.of("").toAbsolutePath().getParent();
+    for (Path script : List.of(root.resolve("primer"),
+        root.resolve("docs/cluster/build-dist.sh"))) {
+      assertThat(Files.readString(script)).as("%s", script)
+          .contains("exec java -Djava.awt.headless=true " + expected);
+    }
+  }
+
   @Test
   void everyModeSelectsItselfWithOptionsThatCompareHas() {
     CommandSpec compare = Main.commandLine().getSubcommands().get("compare").getCommandSpec();
