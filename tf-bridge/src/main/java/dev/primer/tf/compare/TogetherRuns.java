@@ -3,6 +3,7 @@ package dev.primer.tf.compare;
 import dev.primer.dsl.resolve.ResolvedNet;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.data.Shuffle;
+import dev.primer.tf.internal.stacked.Lanes;
 import dev.primer.tf.internal.stacked.StackedGraph;
 import dev.primer.tf.internal.train.TrainingGraphs;
 import dev.primer.tf.train.EpochStats;
@@ -17,8 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The runs of a comparison that train together in one graph ({@link RunGrouping#TOGETHER},
- * {@link StackedGraph}): the loop of {@code Trainer.fit} for all of them at once, each run
+ * The runs of a comparison that train together ({@link RunGrouping#TOGETHER}): in {@link
+ * Lanes} of {@link StackedGraph}s, one per core, stepping side by side; the loop of {@code
+ * Trainer.fit} for all of them at once, each run
  * with what fit gives it alone. Run r's batches are those its own fit would take: epoch k
  * shuffled by {@link Shuffle#epochOrder}{@code (n, seed_r, k)}, consecutive
  * slices of {@code batchSize} (the last one shorter); runs of one seed share their batches. Its
@@ -63,7 +65,7 @@ final class TogetherRuns {
       histories.add(new ArrayList<>());
     }
     FitResult.Diverged[] diverged = new FitResult.Diverged[count];
-    try (StackedGraph graph = StackedGraph.create(nets, seeds, plan.optimizer(), options.loss(),
+    try (Lanes graph = Lanes.create(nets, seeds, plan.optimizer(), options.loss(),
         plan.device())) {
       graph.load(train);
       long globalStep = 0;

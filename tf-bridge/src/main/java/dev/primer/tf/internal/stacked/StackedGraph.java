@@ -30,6 +30,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -72,7 +73,7 @@ public final class StackedGraph implements AutoCloseable {
   private final Operand<TFloat32> correctEach;
 
   private StackedGraph(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer,
-      Loss loss, Device device) {
+      Loss loss, Device device, ConfigProto sessionConfig) {
     if (nets.isEmpty() || nets.size() != seeds.size()) {
       throw new IllegalArgumentException("stacked runs: one seed per net needed, got "
           + nets.size() + " nets and " + seeds.size() + " seeds");
@@ -145,7 +146,7 @@ public final class StackedGraph implements AutoCloseable {
       train = fit.withControlDependencies(trains).withName("train").noOp();
       lossSumEach = evaluate.stack(lossSums);
       correctEach = evaluate.stack(corrects);
-      session = new Session(graph, device.sessionConfig());
+      session = new Session(graph, sessionConfig);
     } catch (RuntimeException e) {
       graph.close();
       throw e;
@@ -162,7 +163,16 @@ public final class StackedGraph implements AutoCloseable {
    */
   public static StackedGraph create(List<ResolvedNet> nets, List<Long> seeds,
       Optimizer optimizer, Loss loss, Device device) {
-    return new StackedGraph(nets, seeds, optimizer, loss, device);
+    return create(nets, seeds, optimizer, loss, device, device.sessionConfig());
+  }
+
+  /**
+   * As {@link #create(List, List, Optimizer, Loss, Device)}, its session made with {@code
+   * sessionConfig} (the device's, perhaps with threads of its own: {@link Lanes}).
+   */
+  static StackedGraph create(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer,
+      Loss loss, Device device, ConfigProto sessionConfig) {
+    return new StackedGraph(nets, seeds, optimizer, loss, device, sessionConfig);
   }
 
   /** Number of runs trained together. */

@@ -1,0 +1,200 @@
+package dev.primer.tf.internal.stacked;
+
+import dev.primer.dsl.resolve.ResolvedNet;
+import dev.primer.tf.Device;
+import dev.primer.tf.data.Dataset;
+import dev.primer.tf.train.Evaluation;
+import dev.primer.tf.train.Loss;
+import dev.primer.tf.train.Optimizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.tensorflow.proto.ConfigProto;
+
+/**
+ * Runs trained together, split into lanes that step side by side: on the CPU, one {@link
+ * StackedGraph} per core for a slice of the runs, each session with one thread of its own
+ * (TensorFlow's {@code use_per_session_threads}, one intra-op and one inter-op thread), each
+ * lane's step called from a thread of its own, all lanes' steps of one step joined before the
+ * next. On one core, or on a GPU, there is one lane on TensorFlow's shared pools: a {@link
+ * StackedGraph} as it is.
+ *
+ * <p>Why: TensorFlow's shared pools keep two threads busy on a step of small products without
+ * using them well. Measured on the 2-core development machine (BENCHMARKS.md, "A comparison as
+ * one graph"), 9 runs of compare's net: 0.61–0.80 ms per run and step in one graph on the shared
+ * pools (1.8 cores busy), 0.70–0.74 ms in one graph on one thread of its own (1 core busy), and
+ * 0.39 ms per run and step for two such graphs stepping side by side.
+ *
+ * <p>A lane's ops are those of its runs' own models, as in {@link StackedGraph}; what one thread
+ * changes is how a kernel splits its work, which for some kernels decides the order of a sum:
+ * compare's default net trained bitwise alike on one thread and on two, larger products (a
+ * 1,024-wide dense layer, the issue's CNN) differed in the last bits.
+ */
+public final class Lanes implements AutoCloseable {
+  private final List<StackedGraph> lanes = new ArrayList<>();
+  private final ExecutorService threads;
+  private final int runs;
+
+  private Lanes(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer, Loss loss,
+      Device device, int count) {
+    runs = nets.size();
+    ConfigProto config = count == 1 ? device.sessionConfig()
+        : device.sessionConfig().toBuilder().setUsePerSessionThreads(true)
+            .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+    try {
+      int start = 0;
+      for (int lane = 0; lane < count; lane++) {
+        int end = start + (runs - start) / (count - lane);
+        lanes.add(StackedGraph.create(nets.subList(start, end), seeds.subList(start, end),
+            optimizer, loss, device, config));
+        start = end;
+      }
+    } catch (RuntimeException e) {
+      lanes.forEach(StackedGraph::close);
+      throw e;
+    }
+    threads = count == 1 ? null : Executors.newFixedThreadPool(count - 1, r -> {
+      Thread t = new Thread(r, "primer-lane");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * The runs of {@code nets} (one seed each, as {@link StackedGraph#create}) in {@link
+   * #count}{@code (device, nets.size())} lanes.
+   *
+   * @throws IllegalArgumentException for a {@code from(...)} file that cannot be read
+   */
+  public static Lanes create(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer,
+      Loss loss, Device device) {
+    return create(nets, seeds, optimizer, loss, device, count(device, nets.size()));
+  }
+
+  /** As {@link #create(List, List, Optimizer, Loss, Device)}, in {@code count} lanes. */
+  static Lanes create(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer, Loss loss,
+      Device device, int count) {
+    if (count < 1 || count > nets.size()) {
+      throw new IllegalArgumentException("lanes: " + count + " lanes for " + nets.size()
+          + " runs; 1 to " + nets.size());
+    }
+    return new Lanes(nets, seeds, optimizer, loss, device, count);
+  }
+
+  /**
+   * How many lanes {@code runs} runs get on {@code device}: one per core the JVM sees, at most
+   * one per run; one on a GPU.
+   */
+  public static int count(Device device, int runs) {
+    if (device != Device.CPU) {
+      return 1;
+    }
+    return Math.max(1, Math.min(runs, Runtime.getRuntime().availableProcessors()));
+  }
+
+  /** Number of runs, over all lanes. */
+  public int runs() {
+    return runs;
+  }
+
+  /** Number of lanes. */
+  public int count() {
+    return lanes.size();
+  }
+
+  /** Copies {@code train} into every lane's graph. */
+  public void load(Dataset train) {
+    inParallel(lane -> {
+      lane.load(train);
+      return null;
+    });
+  }
+
+  /**
+   * One training step of every run, run r on {@code batches[r]}, every lane at once.
+   *
+   * @return each run's batch-mean loss before the step, in the runs' order
+   */
+  public float[] step(int[][] batches) {
+    List<float[]> each = inParallel(lane -> lane.step(slice(batches, lane)));
+    float[] all = new float[runs];
+    int at = 0;
+    for (float[] losses : each) {
+      System.arraycopy(losses, 0, all, at, losses.length);
+      at += losses.length;
+    }
+    return all;
+  }
+
+  /** Every run's loss and accuracy on {@code data}, as {@link StackedGraph#evaluate}. */
+  public List<Evaluation> evaluate(Dataset data) {
+    List<Evaluation> all = new ArrayList<>();
+    inParallel(lane -> lane.evaluate(data)).forEach(all::addAll);
+    return all;
+  }
+
+  /** Closes every lane's graph and the lanes' threads. */
+  @Override
+  public void close() {
+    if (threads != null) {
+      threads.shutdownNow();
+    }
+    lanes.forEach(StackedGraph::close);
+  }
+
+  private int[][] slice(int[][] batches, StackedGraph lane) {
+    int start = 0;
+    for (StackedGraph other : lanes) {
+      if (other == lane) {
+        break;
+      }
+      start += other.runs();
+    }
+    int[][] part = new int[lane.runs()][];
+    System.arraycopy(batches, start, part, 0, part.length);
+    return part;
+  }
+
+  /** {@code work} on every lane, the first on this thread, the others on the lanes' threads. */
+  private <T> List<T> inParallel(Function<StackedGraph, T> work) {
+    if (threads == null) {
+      List<T> one = new ArrayList<>();
+      one.add(work.apply(lanes.get(0)));
+      return one;
+    }
+    List<Future<T>> others = new ArrayList<>();
+    for (StackedGraph lane : lanes.subList(1, lanes.size())) {
+      others.add(threads.submit(() -> work.apply(lane)));
+    }
+    List<T> results = new ArrayList<>();
+    RuntimeException failure = null;
+    try {
+      results.add(work.apply(lanes.get(0)));
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (Future<T> other : others) {
+      try {
+        results.add(other.get());
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException r ? r
+              : new IllegalStateException(e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        if (failure == null) {
+          failure = new IllegalStateException("interrupted while the lanes stepped", e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return results;
+  }
+}
