@@ -4,26 +4,30 @@ package dev.primer.tf.compare;
  * How a comparison trains its runs: together in one graph where the net allows it (the
  * default), or each run in a model of its own.
  *
- * <p>Why together is the default: it gives the same results (bitwise on the CPU: each run is
- * the step its own model would run) in less time, since it saves the session calls, graph
- * builds and data copies of all but one run of a group: on a quiet 2-core machine the default
- * comparison took 0.68x the wall time in one group of 27 (BENCHMARKS.md, "A comparison as one
- * graph"). The runs of a group finish together, so groups are kept small enough to lose little
- * to an interrupt: at most 9 runs, so the default comparison (27 runs) trains in 3 groups, each
- * handed to the listener ({@link ComparisonListener#runsSoFar}, which the command line writes
- * to disk) before the next starts. A comparison stopped during a group keeps every run of the
- * groups before it and none of that group's; separate runs keep every run finished so far.
+ * <p>Why together is the default: it gives the same results (each run is the step its own model
+ * would run; bitwise on compare's net, see {@code internal.stacked.Lanes} for larger products) in
+ * less time: it saves the session calls, graph builds and data copies of all but one run of a
+ * group, and on the CPU a group steps in lanes, one graph per core on one thread of its own,
+ * which use the cores better than one small step at a time on TensorFlow's shared pools. On a
+ * quiet 2-core machine the default comparison took 13.7 s together against 29.2 s separate
+ * (BENCHMARKS.md, "A comparison as one graph"). The runs of a group finish together, so groups
+ * are kept small enough to lose little to an interrupt: at most 9 runs, so the default
+ * comparison (27 runs) trains in 3 groups, each handed to the listener ({@link
+ * ComparisonListener#runsSoFar}, which the command line writes to disk) before the next starts.
+ * A comparison stopped during a group keeps every run of the groups before it and none of that
+ * group's; separate runs keep every run finished so far.
  */
 public enum RunGrouping {
   /**
-   * Runs train together in one graph and one session, one session call per step for all of
-   * them (the default): every run of a scheme without a data-dependent step (LSUV and the
+   * Runs train together, one session call per step for all of a group (per lane: see the class
+   * comment) (the default): every run of a scheme without a data-dependent step (LSUV and the
    * class prior train alone), in groups of at most 9 runs and of as many as {@code 2^24}
    * parameter values allow (a net too large for two trains each run alone), as equal in size
    * as they can be, one group after another. Two or more such runs are needed; the rest train
    * one by one after the groups. Each run in a group is the training step its own model would
-   * run, on the same batches in the same order: on the CPU its results are bitwise those of
-   * {@link #SEPARATE} (wall times aside). Measured: BENCHMARKS.md, "A comparison as one graph".
+   * run, on the same batches in the same order: on the CPU its results are those of {@link
+   * #SEPARATE} (wall times aside), bitwise where a kernel sums alike on one thread and on
+   * several (compare's net). Measured: BENCHMARKS.md, "A comparison as one graph".
    * A comparison stopped during a group keeps the groups finished before it and none of that
    * group's runs.
    */
