@@ -19,6 +19,16 @@ import org.tensorflow.proto.OptimizerOptions;
  *   only when the process started with {@code TF_XLA_FLAGS=--tf_xla_cpu_global_jit} in its
  *   environment ({@code ./primer} sets it); a model asked for XLA without it fails to compile
  *   with a message saying so, rather than silently running without.
+ *   <li>{@link #withThreads}: the model's session on threads of its own instead of TensorFlow's
+ *   pools shared by every session of the process (one intra-op thread per core). On small steps
+ *   one thread does better than the shared pools: on the 2-core development machine compare's
+ *   net 784-256-256-10 (batch 64, momentum) trained an epoch in 91 ms on one thread of its own
+ *   against 161 ms on the shared pools, with bitwise the same weights, and 784-512-512-10 (batch
+ *   128, Adam) in 208 against 231 ms; larger steps need the cores (784-1024-1024-10, batch 256,
+ *   and the conv net of issue 12 took 1.4x and 1.55x longer on one thread), and a kernel may
+ *   split a larger product's sum otherwise on one thread than on several, so the last bits of
+ *   those weights differ (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
+ *   Several such models side by side ({@code --jobs}) each keep a core of their own.
  * </ul>
  * Grappler's fusions (MatMul+BiasAdd+Relu into {@code _FusedMatMul}, Conv2D+BiasAdd+Relu into
  * {@code _FusedConv2D}) are TensorFlow's defaults and on in every case.
@@ -26,8 +36,9 @@ import org.tensorflow.proto.OptimizerOptions;
  * @param device where the ops run
  * @param precision what the matrix products compute in
  * @param xla whether the XLA JIT compiles the graph
+ * @param threads the session's own threads ({@link #withThreads}); 0: TensorFlow's shared pools
  */
-public record CompileOptions(Device device, Precision precision, boolean xla) {
+public record CompileOptions(Device device, Precision precision, boolean xla, int threads) {
   /** The environment variable TensorFlow reads its XLA flags from, once per process. */
   public static final String XLA_FLAGS_VARIABLE = "TF_XLA_FLAGS";
   /** The XLA flag that lets a session turn on the JIT for the CPU. */
@@ -42,26 +53,46 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
     if (device == null || precision == null) {
       throw new IllegalArgumentException("compile: device and precision are required");
     }
+    if (threads < 0) {
+      throw new IllegalArgumentException("compile: threads must be 0 (TensorFlow's shared pools)"
+          + " or more, got " + threads);
+    }
   }
 
-  /** CPU, fp32, no XLA. */
+  /** Options on TensorFlow's shared pools (threads 0). */
+  public CompileOptions(Device device, Precision precision, boolean xla) {
+    this(device, precision, xla, 0);
+  }
+
+  /** CPU, fp32, no XLA, TensorFlow's shared pools. */
   public static CompileOptions defaults() {
-    return new CompileOptions(Device.CPU, Precision.FP32, false);
+    return new CompileOptions(Device.CPU, Precision.FP32, false, 0);
   }
 
   /** A copy on {@code device}. */
   public CompileOptions withDevice(Device device) {
-    return new CompileOptions(device, precision, xla);
+    return new CompileOptions(device, precision, xla, threads);
   }
 
   /** A copy computing its matrix products in {@code precision}. */
   public CompileOptions withPrecision(Precision precision) {
-    return new CompileOptions(device, precision, xla);
+    return new CompileOptions(device, precision, xla, threads);
+  }
+
+  /**
+   * A copy whose session runs on {@code threads} threads of its own (TensorFlow's {@code
+   * use_per_session_threads}; see the class comment for when one thread pays), or on
+   * TensorFlow's pools shared by the process with 0, the default.
+   *
+   * @throws IllegalArgumentException if {@code threads} is negative
+   */
+  public CompileOptions withThreads(int threads) {
+    return new CompileOptions(device, precision, xla, threads);
   }
 
   /** A copy with the XLA JIT on or off. */
   public CompileOptions withXla(boolean xla) {
-    return new CompileOptions(device, precision, xla);
+    return new CompileOptions(device, precision, xla, threads);
   }
 
   /** The precision on this machine: {@link Precision#AUTO} resolved for this CPU and device. */
@@ -105,9 +136,9 @@ public record CompileOptions(Device device, Precision precision, boolean xla) {
     }
   }
 
-  /** The session options: the device's, with the XLA JIT level if asked for. */
+  /** The session options: the device's on the threads asked for, with the XLA JIT if asked. */
   ConfigProto sessionConfig() {
-    ConfigProto config = device.sessionConfig();
+    ConfigProto config = device.sessionConfig(threads);
     if (!xla) {
       return config;
     }

@@ -46,6 +46,27 @@ public enum Device {
   }
 
   /**
+   * The session options for this device with {@code threads} threads of the session's own (0:
+   * TensorFlow's pools shared by every session of the process, as {@link #sessionConfig()}):
+   * TensorFlow's {@code use_per_session_threads}, {@code threads} intra-op and as many inter-op
+   * threads. Why a model or a lane may want one thread of its own: {@link
+   * CompileOptions#withThreads}.
+   *
+   * @throws IllegalArgumentException if {@code threads} is negative
+   */
+  public ConfigProto sessionConfig(int threads) {
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (TensorFlow's shared pools) or more,"
+          + " got " + threads);
+    }
+    if (threads == 0) {
+      return sessionConfig();
+    }
+    return sessionConfig().toBuilder().setUsePerSessionThreads(true)
+        .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(threads).build();
+  }
+
+  /**
    * Checks the device can be used.
    *
    * @throws DeviceUnavailableException for a GPU request where TensorFlow sees no GPU

@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
       "For each net, the contenders start from the same initial weights:",
       "  primer      Model.fit, as an app calls it;",
       "  primer-kN   a Trainer running N steps per session call (--steps-per-call);",
+      "  primer-1t   Model.fit of a model compiled withThreads(1): its session on one",
+      "              thread of its own instead of TensorFlow's shared pools;",
       "  hand        the same net written by hand in TensorFlow Java ops: data in a",
       "              variable, batch indices fed, batch gathered in the graph, fused",
       "              Adam/momentum, one session call per step, nothing fetched;",

@@ -2,6 +2,7 @@ package dev.primer.tf.bench;
 
 import dev.primer.dsl.Net;
 import dev.primer.dsl.spec.NetSpec;
+import dev.primer.tf.CompileOptions;
 import dev.primer.tf.Device;
 import dev.primer.tf.Model;
 import dev.primer.tf.data.Dataset;
@@ -33,6 +34,7 @@ public final class StepBenchmark implements AutoCloseable {
   private final float[] features;
   private final float[] targets;
   private final Model model;
+  private final Model ownThread;
   private final List<Model> variantModels = new ArrayList<>();
   private final List<Trainer> variants = new ArrayList<>();
   private final List<Integer> variantSteps;
@@ -54,13 +56,16 @@ public final class StepBenchmark implements AutoCloseable {
   /**
    * The contenders, in {@link #run}'s numbering: {@code primer} ({@link Model#fit}, Primer's
    * step as an app runs it), then {@code primer-kN} for each extra steps-per-call setting
-   * (a {@link Trainer} of its own model, same seed), {@code hand} (the hand-written step on
+   * (a {@link Trainer} of its own model, same seed), {@code primer-1t} ({@link Model#fit} of a
+   * model compiled {@link CompileOptions#withThreads withThreads(1)}: its session on one thread
+   * of its own), {@code hand} (the hand-written step on
    * batches gathered in the graph by fed indices) and {@code hand-fixed} (the hand-written step
    * on one batch fed through placeholders at every step).
    */
   public List<String> contenders() {
     List<String> names = new ArrayList<>(List.of("primer"));
     variantSteps.forEach(k -> names.add("primer-k" + k));
+    names.add("primer-1t");
     names.add("hand");
     names.add("hand-fixed");
     return names;
@@ -111,9 +116,13 @@ public final class StepBenchmark implements AutoCloseable {
     options = FitOptions.defaults().withBatchSize(batch).withOptimizer(measured.optimizer())
         .withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
     model = Model.compile(measured.net(), 1, device);
+    Model madeOwn = null;
     HandWrittenStep madeHand = null;
     HandWrittenStep madeFixed = null;
     try {
+      madeOwn = Model.compile(measured.net(), 1,
+          CompileOptions.defaults().withDevice(device).withThreads(1));
+      ownThread = madeOwn;
       var initial = List.copyOf(model.weights().values());
       int[] example = data.exampleShape().toArray();
       madeHand = new HandWrittenStep(initial, example, width, measured.optimizer());
@@ -129,6 +138,9 @@ public final class StepBenchmark implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       variantModels.forEach(Model::close);
+      if (madeOwn != null) {
+        madeOwn.close();
+      }
       if (madeHand != null) {
         madeHand.close();
       }
@@ -176,6 +188,8 @@ public final class StepBenchmark implements AutoCloseable {
     } else if (contender <= extra) {
       variants.get(contender - 1).fit(train, options.withEpochs(epochs));
     } else if (contender == extra + 1) {
+      ownThread.fit(train, options.withEpochs(epochs));
+    } else if (contender == extra + 2) {
       for (int e = 0; e < epochs; e++) {
         int[] order = Shuffle.permutation(n, random);
         for (int s = 0; s < n; s += batch) {
@@ -208,8 +222,9 @@ public final class StepBenchmark implements AutoCloseable {
   public int warmUpEpochs(int contender) {
     int steps = Math.toIntExact(FitOptions.defaults().withBatchSize(measured.batch())
         .stepsPerEpoch(train.size()));
-    int k = contender == 0 ? Trainer.DEFAULT_STEPS_PER_CALL
-        : contender <= variants.size() ? variantSteps.get(contender - 1) : 1;
+    int extra = variants.size();
+    int k = contender == 0 || contender == extra + 1 ? Trainer.DEFAULT_STEPS_PER_CALL
+        : contender <= extra ? variantSteps.get(contender - 1) : 1;
     return k == 1 ? 1
         : Math.toIntExact((Trainer.STEPS_BEFORE_SEVERAL_PER_CALL + steps - 1) / steps);
   }
@@ -220,6 +235,7 @@ public final class StepBenchmark implements AutoCloseable {
     hand.close();
     handFixed.close();
     variantModels.forEach(Model::close);
+    ownThread.close();
     model.close();
   }
 }

@@ -42,9 +42,7 @@ public final class Lanes implements AutoCloseable {
   private Lanes(List<ResolvedNet> nets, List<Long> seeds, Optimizer optimizer, Loss loss,
       Device device, int count) {
     runs = nets.size();
-    ConfigProto config = count == 1 ? device.sessionConfig()
-        : device.sessionConfig().toBuilder().setUsePerSessionThreads(true)
-            .setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+    ConfigProto config = device.sessionConfig(count == 1 ? 0 : 1);
     try {
       int start = 0;
       for (int lane = 0; lane < count; lane++) {
