@@ -21,7 +21,9 @@ import org.tensorflow.proto.ConfigProto;
  * (TensorFlow's {@code use_per_session_threads}, one intra-op and one inter-op thread), each
  * lane's step called from a thread of its own, all lanes' steps of one step joined before the
  * next. On one core, or on a GPU, there is one lane on TensorFlow's shared pools: a {@link
- * StackedGraph} as it is.
+ * StackedGraph} as it is. Each lane's session holds its own copy of the training set (lanes
+ * times its memory: on many cores and a large training set, mind the memory); the data set is
+ * read on the caller's thread only.
  *
  * <p>Why: TensorFlow's shared pools keep two threads busy on a step of small products without
  * using them well. Measured on the 2-core development machine (BENCHMARKS.md, "A comparison as
@@ -104,12 +106,13 @@ public final class Lanes implements AutoCloseable {
     return lanes.size();
   }
 
-  /** Copies {@code train} into every lane's graph. */
+  /**
+   * Copies {@code train} into every lane's graph, one lane after another on this thread (a
+   * {@link Dataset} is read from one thread at a time). Each lane's session holds a copy: lanes
+   * times the training set's memory.
+   */
   public void load(Dataset train) {
-    inParallel(lane -> {
-      lane.load(train);
-      return null;
-    });
+    lanes.forEach(lane -> lane.load(train));
   }
 
   /**
@@ -128,10 +131,13 @@ public final class Lanes implements AutoCloseable {
     return all;
   }
 
-  /** Every run's loss and accuracy on {@code data}, as {@link StackedGraph#evaluate}. */
+  /**
+   * Every run's loss and accuracy on {@code data}, as {@link StackedGraph#evaluate}: one lane
+   * after another on this thread (a {@link Dataset} is read from one thread at a time).
+   */
   public List<Evaluation> evaluate(Dataset data) {
     List<Evaluation> all = new ArrayList<>();
-    inParallel(lane -> lane.evaluate(data)).forEach(all::addAll);
+    lanes.forEach(lane -> all.addAll(lane.evaluate(data)));
     return all;
   }
 
@@ -139,7 +145,7 @@ public final class Lanes implements AutoCloseable {
   @Override
   public void close() {
     if (threads != null) {
-      threads.shutdownNow();
+      threads.shutdown(); // every lane's work has ended (inParallel waits), so nothing is running
     }
     lanes.forEach(StackedGraph::close);
   }
@@ -157,7 +163,12 @@ public final class Lanes implements AutoCloseable {
     return part;
   }
 
-  /** {@code work} on every lane, the first on this thread, the others on the lanes' threads. */
+  /**
+   * {@code work} on every lane, the first on this thread, the others on the lanes' threads; it
+   * returns only when every lane's work has ended, even when one failed or this thread is
+   * interrupted (a lane's graph must not be closed while its session runs), and then throws the
+   * first failure, the others suppressed in it.
+   */
   private <T> List<T> inParallel(Function<StackedGraph, T> work) {
     if (threads == null) {
       List<T> one = new ArrayList<>();
@@ -169,30 +180,47 @@ public final class Lanes implements AutoCloseable {
       others.add(threads.submit(() -> work.apply(lane)));
     }
     List<T> results = new ArrayList<>();
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
       results.add(work.apply(lanes.get(0)));
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       failure = e;
     }
+    boolean interrupted = false;
     for (Future<T> other : others) {
-      try {
-        results.add(other.get());
-      } catch (ExecutionException e) {
-        if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException r ? r
-              : new IllegalStateException(e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        if (failure == null) {
-          failure = new IllegalStateException("interrupted while the lanes stepped", e);
+      while (true) {
+        try {
+          results.add(other.get());
+          break;
+        } catch (ExecutionException e) {
+          failure = first(failure, e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true; // wait on: the lane's session is still running
         }
       }
     }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+      failure = first(failure, new IllegalStateException("interrupted while the lanes stepped"));
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
     if (failure != null) {
-      throw failure;
+      throw new IllegalStateException(failure);
     }
     return results;
+  }
+
+  private static Throwable first(Throwable first, Throwable next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
   }
 }

@@ -72,6 +72,28 @@ class LanesTest {
     }
   }
 
+  /**
+   * A lane that fails (a batch index out of the training set's range) fails the step after every
+   * lane has ended, naming TensorFlow's reason; the lanes are intact and step on.
+   */
+  @Test
+  void aFailingLaneFailsTheStepAfterTheOthersEndAndLeavesTheLanesUsable() {
+    NetSpec base = Net.parse("input(4).dense(4).relu().dense(2).softmax()");
+    List<ResolvedNet> nets = List.of(base.resolve(), base.resolve(), base.resolve());
+    InMemoryDataset data = Fixtures.blobs(32, 4, 2, 1);
+    try (Lanes lanes = Lanes.create(nets, List.of(1L, 2L, 3L), Optimizer.sgd(0.1),
+        Loss.SOFTMAX_CROSS_ENTROPY, Device.CPU, 3)) {
+      lanes.load(data);
+      int[][] bad = {{0, 1}, {2, 3}, {4, 999}};
+      assertThatThrownBy(() -> lanes.step(bad)).hasMessageContaining("999");
+      float[] losses = lanes.step(new int[][] {{0, 1}, {2, 3}, {4, 5}});
+      assertThat(losses).hasSize(3);
+      for (float loss : losses) {
+        assertThat(loss).isFinite().isPositive();
+      }
+    }
+  }
+
   @Test
   void oneLanePerCoreAtMostOnePerRunAndOneOnAGpu() {
     int cores = Runtime.getRuntime().availableProcessors();
