@@ -28,7 +28,7 @@ import org.tensorflow.proto.OptimizerOptions;
  *   and the conv net of issue 12 took 1.4x and 1.55x longer on one thread), and a kernel may
  *   split a larger product's sum otherwise on one thread than on several, so the last bits of
  *   those weights differ (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
- *   Several such models side by side ({@code --jobs}) each keep a core of their own.
+ *   An app training several such models side by side gives each a core of its own.
  * </ul>
  * Grappler's fusions (MatMul+BiasAdd+Relu into {@code _FusedMatMul}, Conv2D+BiasAdd+Relu into
  * {@code _FusedConv2D}) are TensorFlow's defaults and on in every case.

@@ -1,5 +1,7 @@
 package dev.primer.tf;
 
+import org.bytedeco.javacpp.Pointer;
+
 /**
  * JavaCPP's check of the process's physical memory, which TensorFlow Java runs on every native
  * allocation with a deallocator — every tensor fed or fetched, so at least twice per session
@@ -32,14 +34,13 @@ public final class NativeMemoryCheck {
    * reads the property once, when TensorFlow Java first allocates, and a later call changes
    * nothing.
    *
-   * @return whether the check is now off: false where the property holds another value
+   * @return whether the check is now off, as JavaCPP took it: false where the property held
+   *     another value, or where JavaCPP had read it before this call
    */
   public static boolean skip() {
-    String set = System.getProperty(PROPERTY);
-    if (set == null) {
+    if (System.getProperty(PROPERTY) == null) {
       System.setProperty(PROPERTY, "0");
-      return true;
     }
-    return set.trim().equals("0");
+    return Pointer.maxPhysicalBytes() == 0;
   }
 }

@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
       "that is deleted afterwards: JVM start, data, graphs, training and report,",
       "all of what a user waits for. Modes (--modes):",
       "  separate  --separate: every run in a model of its own, one after the other;",
-      "  together  --together (the default): up to 9 runs in one graph, one",
-      "            session call per step for all of them, one group after another;",
+      "  together  --together (the default): groups of up to 9 runs, each in lanes",
+      "            (one graph per core on one thread each), one group after another;",
       "  jobs2     --separate --jobs 2: separate runs in two workers (TensorFlow's threads",
       "            shared by them).",
       "Rounds run every mode once, in an order rotated every round so machine noise",
@@ -92,8 +92,8 @@ final class BenchCompareCommand implements Callable<Integer> {
       List.of(List.of("separate", "together"), List.of("separate", "jobs2"));
 
   @Option(names = "--modes", split = ",", paramLabel = "LIST",
-      description = "Modes to measure: some of separate, together, jobs2. Default: all of them"
-          + " whose options this build's compare has.")
+      description = "Modes to measure: some of separate, together, jobs2. Default: all of"
+          + " them.")
   List<String> modeNames;
 
   @Option(names = "--rounds", defaultValue = "3", paramLabel = "R",
@@ -120,7 +120,6 @@ final class BenchCompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine compare = Main.commandLine().getSubcommands().get("compare");
     List<Mode> chosen = chosen(MODES);
     if (rounds < 1) {
       throw new UserException("--rounds must be >= 1, got " + rounds);
@@ -238,6 +237,10 @@ final class BenchCompareCommand implements Callable<Integer> {
           throw new UserException("compare options: " + owned + " is chosen by bench compare"
               + " (a new temporary directory per run); leave it out");
         }
+      }
+      if (arg.equals("--separate") || arg.equals("--together")) {
+        throw new UserException("compare options: " + arg + " is chosen by the modes (--modes"
+            + " separate, together, jobs2); leave it out");
       }
     }
     List<String> args = new ArrayList<>(List.of("compare", "--out", "DIR"));

@@ -88,11 +88,11 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--separate",
       description = "Train each run alone, in a TensorFlow model of its own, each kept on disk as"
-          + " soon as it finishes. The results are the same, bitwise on the CPU, as the"
-          + " default's, which trains the runs together in one graph per group of at most 9"
-          + " runs (one session call per step for all of them; lsuv and class_prior runs train"
-          + " alone) in less time, each group kept on disk as it ends: an interrupt loses the"
-          + " runs of the group in progress.")
+          + " soon as it finishes. The results are the default's (bitwise on compare's net;"
+          + " larger products may round otherwise on one thread), which trains the runs"
+          + " together in groups of at most 9 runs, one graph per core and lane on one thread"
+          + " each (lsuv and class_prior runs train alone), in less time, each group kept on"
+          + " disk as it ends: an interrupt loses the runs of the group in progress.")
   boolean separate;
 
   @Option(names = "--together",
@@ -238,6 +238,10 @@ final class CompareCommand implements Callable<Integer> {
   private RunGrouping grouping() {
     if (separate && together) {
       throw new UserException("--together and --separate cannot be used together");
+    }
+    if (together && !training.execution.execution().equals(Execution.SEQUENTIAL)) {
+      throw new UserException("--together cannot be used with --jobs or --shard, which train"
+          + " the runs one by one; leave out --together (or --jobs and --shard)");
     }
     return separate ? RunGrouping.SEPARATE : RunGrouping.TOGETHER;
   }

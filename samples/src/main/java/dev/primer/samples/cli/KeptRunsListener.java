@@ -5,6 +5,8 @@ import dev.primer.tf.compare.PlannedRun;
 import dev.primer.tf.compare.SchemeRun;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What {@code compare} and {@code depth-sweep} do alike while their runs train: the progress bar
@@ -16,8 +18,9 @@ abstract class KeptRunsListener implements DepthSweepListener {
   private final RunProgress progress;
   private final KeptResults kept;
   private final boolean bar;
-  // runs started, each run of a group counted; events come one at a time (under a lock with jobs)
-  private volatile int started;
+  // the plan positions of the runs started, each run of a group counted once: a group that falls
+  // back to training its runs one by one starts them again
+  private final Set<Integer> started = ConcurrentHashMap.newKeySet();
   private volatile boolean group;
 
   KeptRunsListener(RunProgress progress, KeptResults kept) {
@@ -42,7 +45,7 @@ abstract class KeptRunsListener implements DepthSweepListener {
    * results kept when a signal came were in progress (or just ending) and are lost.
    */
   final int started() {
-    return started;
+    return started.size();
   }
 
   /** Whether the runs last started train together, as a group that finishes together. */
@@ -52,7 +55,7 @@ abstract class KeptRunsListener implements DepthSweepListener {
 
   @Override
   public final void runStarted(int index, int total, String scheme, long runSeed) {
-    started++;
+    started.add(index);
     group = false;
     if (bar) {
       progress.start(label(index, total, scheme));
@@ -65,7 +68,7 @@ abstract class KeptRunsListener implements DepthSweepListener {
    */
   @Override
   public final void runsStarted(List<PlannedRun> runs, int total) {
-    started += runs.size();
+    runs.forEach(run -> started.add(run.index()));
     group = true;
     progress.start(String.format(Locale.ROOT, "[%d-%d/%d] %d runs together",
         runs.get(0).index(), runs.get(runs.size() - 1).index(), total, runs.size()));

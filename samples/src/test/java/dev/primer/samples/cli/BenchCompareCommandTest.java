@@ -111,6 +111,11 @@ class BenchCompareCommandTest {
     assertThat(out.err()).isEqualTo("primer bench compare: error: compare options: --out is"
         + " chosen by bench compare (a new temporary directory per run); leave it out"
         + System.lineSeparator());
+    CliRun mode = CliRun.of("bench", "compare", "--", "--together", "--epochs", "1");
+    assertThat(mode.exitCode()).isEqualTo(ErrorReporter.USER_ERROR);
+    assertThat(mode.err()).isEqualTo("primer bench compare: error: compare options: --together"
+        + " is chosen by the modes (--modes separate, together, jobs2); leave it out"
+        + System.lineSeparator());
     CliRun unknown = CliRun.of("bench", "compare", "--", "--epoch", "1");
     assertThat(unknown.exitCode()).isEqualTo(ErrorReporter.USER_ERROR);
     // (separate's own options, if compare has any, stand between DIR and --epoch)

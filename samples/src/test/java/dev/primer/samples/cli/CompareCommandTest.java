@@ -37,7 +37,7 @@ class CompareCommandTest {
     assertThat(run.out()).contains("scheme", "acc@1", "acc@2", "train loss", "status")
         .containsPattern("(?m)^zeros\\s+.*never learned$")
         .containsPattern("(?m)^he_normal\\s+.*(learned|slow start)$")
-        .contains("runs:      3 runs train together, in one graph") // the default
+        .contains("runs:      3 runs train together, in one group") // the default
         .contains("one seed: no interval and no test against the best")
         .doesNotContain("95% interval")
         .contains("wrote " + out.resolve("results.csv"));
@@ -147,6 +147,19 @@ class CompareCommandTest {
     assertThat(bad.err().strip()).isEqualTo(
         "primer compare: error: --together and --separate cannot be used together");
     assertThat(bad.out()).isEmpty();
+  }
+
+  @Test
+  void rejectsTogetherWithJobsOrShard() {
+    for (String[] args : List.of(new String[] {"compare", "--together", "--jobs", "2"},
+        new String[] {"compare", "--together", "--shard", "1/2"})) {
+      CliRun bad = CliRun.of(args);
+      assertThat(bad.exitCode()).isEqualTo(2);
+      assertThat(bad.err().strip()).isEqualTo("primer compare: error: --together cannot be used"
+          + " with --jobs or --shard, which train the runs one by one; leave out --together (or"
+          + " --jobs and --shard)");
+      assertThat(bad.out()).isEmpty();
+    }
   }
 
   @Test

@@ -79,7 +79,7 @@ class InterruptedCompareTest {
     // the runs of the first group are kept, none of the second's
     assertThat(finished).isBetween(1, 6);
     assertThat(Files.readString(temp.resolve("stdout.txt"), StandardCharsets.UTF_8))
-        .contains("runs:      12 runs train together, in 2 graphs of up to 6 runs");
+        .contains("runs:      12 runs train together, in 2 groups of up to 6 runs");
     assertThat(json.get("runs")).hasSize(finished);
     List<String> csv = Files.readAllLines(interrupted.resolve("results.csv"));
     assertThat(csv.get(0)).isEqualTo(ResultsFiles.CSV_HEADER);

@@ -20,10 +20,11 @@ import java.util.Optional;
  * their report is kept with the run.
  *
  * <p>By default ({@link RunGrouping#TOGETHER}) the runs train together in groups of at most 9,
- * one graph per group and one session call per step for all of its runs, each run exactly the
- * step its own model would run: the results are bitwise those of training each run alone
- * ({@link RunGrouping#SEPARATE}), with one session call per step instead of one per run; runs
- * of data-dependent schemes train alone. The listener hears how ({@link
+ * each group in lanes (one graph per core, on one thread each, {@code internal.stacked.Lanes}),
+ * one session call per step per lane for all of its runs, each run exactly the step its own
+ * model would run: the results are those of training each run alone ({@link
+ * RunGrouping#SEPARATE}), bitwise where a kernel sums alike on one thread and on several (on
+ * compare's net), in less time; runs of data-dependent schemes train alone. The listener hears how ({@link
  * ComparisonListener#grouping}); each group's runs are handed to it as the group ends.
  * <pre>
  *   MnistSplit mnist = EmbeddedMnist.load();

@@ -18,7 +18,7 @@ public interface ComparisonListener {
 
   /**
    * Said once, before any run trains: how the runs that are not kept will train, together in
-   * graphs or one by one, and why ({@code 27 runs train together, in 3 graphs of up to 9 runs},
+   * graphs or one by one, and why ({@code 27 runs train together, in 3 groups of up to 9 runs},
    * {@code 3 runs of 'lsuv' train one by one: dense_0/kernel initializes from data (lsuv)}).
    * See {@link RunGrouping}.
    */

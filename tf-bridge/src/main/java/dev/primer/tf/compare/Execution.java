@@ -12,9 +12,10 @@ package dev.primer.tf.compare;
  * with the first session's size, one thread per core by default, and every later session
  * shares it), so the jobs divide the cores between them as their ops come, and the pool's size
  * (which decides how an op is cut into pieces, and so its rounding) is the same as with one job.
- * Giving each session {@code cores / jobs} threads of its own is not possible in one process
- * without the environment variable {@code TF_OVERRIDE_GLOBAL_THREADPOOL}, and would change how
- * ops are cut. Memory grows with the jobs: each holds a model and its training graph.
+ * Sessions with threads of their own ({@code CompileOptions.withThreads}, TensorFlow's {@code
+ * use_per_session_threads}) would use the cores better on small steps, as the default grouping's
+ * lanes do, but may cut larger ops otherwise and so round them otherwise than one job; the jobs
+ * keep the shared pool. Memory grows with the jobs: each holds a model and its training graph.
  *
  * @param jobs runs trained at once, 1 to {@link #maxJobs()}
  * @param shard the slice of the grid this process trains; {@link Shard#ALL} for all of it

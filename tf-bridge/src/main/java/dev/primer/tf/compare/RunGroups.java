@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * @param together the groups, each of two runs or more, in the plan's order; empty if none
  * @param alone in the plan's order
- * @param describe for people: {@code 27 runs train together, in 3 graphs of up to 9 runs}
+ * @param describe for people: {@code 27 runs train together, in 3 groups of up to 9 runs}
  */
 record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String describe) {
 
@@ -68,7 +68,7 @@ record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String
     List<List<PlannedRun>> groups = cut(together, size);
     int largest = groups.get(groups.size() - 1).size(); // cut puts the larger groups last
     String text = together.size() + " runs train together, "
-        + (groups.size() == 1 ? "in one graph" : "in " + groups.size() + " graphs of up to "
+        + (groups.size() == 1 ? "in one group" : "in " + groups.size() + " groups of up to "
             + largest + " runs");
     if (!alone.isEmpty()) {
       text += "; " + count(alone.size()) + " one by one: " + reasons(byScheme);

@@ -56,7 +56,7 @@ class RunGroupsTest {
     assertThat(groups.alone()).isEmpty();
     assertThat(groups.together().stream().flatMap(List::stream).toList())
         .containsExactlyElementsOf(planned(plan));
-    assertThat(groups.describe()).isEqualTo("27 runs train together, in 3 graphs of up to 9 runs");
+    assertThat(groups.describe()).isEqualTo("27 runs train together, in 3 groups of up to 9 runs");
   }
 
   @Test
@@ -66,7 +66,7 @@ class RunGroupsTest {
         .withSeeds(List.of(1L, 2L));
     RunGroups groups = RunGroups.of(plan, planned(plan));
     assertThat(sizes(groups.together())).containsExactly(5, 5);
-    assertThat(groups.describe()).isEqualTo("10 runs train together, in 2 graphs of up to 5 runs");
+    assertThat(groups.describe()).isEqualTo("10 runs train together, in 2 groups of up to 5 runs");
     assertThat(sizes(RunGroups.of(plan.withSeeds(List.of(1L)), planned(plan.withSeeds(
         List.of(1L)))).together())).containsExactly(5);
   }
@@ -81,6 +81,6 @@ class RunGroupsTest {
     assertThat(StackedNet.groupSize(plan.spec().resolve())).isEqualTo(4);
     RunGroups groups = RunGroups.of(plan, planned(plan));
     assertThat(sizes(groups.together())).containsExactly(3, 3, 4);
-    assertThat(groups.describe()).isEqualTo("10 runs train together, in 3 graphs of up to 4 runs");
+    assertThat(groups.describe()).isEqualTo("10 runs train together, in 3 groups of up to 4 runs");
   }
 }

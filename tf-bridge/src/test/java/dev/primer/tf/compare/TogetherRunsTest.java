@@ -83,7 +83,7 @@ class TogetherRunsTest {
     assertThat(withoutTimes(together)).isEqualTo(withoutTimes(separate));
     assertThat(together).allSatisfy(r -> assertThat(r.epochs()).hasSize(2));
     assertThat(heard.events).containsExactly(
-        "grouping: 6 runs train together, in one graph; 2 runs train one by one: scheme"
+        "grouping: 6 runs train together, in one group; 2 runs train one by one: scheme"
             + " 'lsuv': dense_0/kernel initializes from data (lsuv(0.1,10): orthogonal, then"
             + " scaled on data)",
         "together [1, 2, 3, 4, 7, 8] of 8",

@@ -35,7 +35,7 @@ final class EvaluationGraph {
     correct = LossOps.correct(tf, loss, rows, targets);
     // class metrics where the target is one class of several (not multi-label sigmoid outputs)
     if (LossOps.oneClassPerExample(loss, outputSize)) {
-      Operand<TFloat32> output = rows.output();
+      Operand<TFloat32> output = LossOps.scores(loss, rows);
       Operand<TInt32> classes = tf.constant(outputSize);
       Operand<TFloat32> on = tf.constant(1f);
       Operand<TFloat32> off = tf.constant(0f);

@@ -229,7 +229,10 @@ public final class LossOps {
     return tf.math.mean(byExample(tf, each, rows.logits()), tf.constant(1));
   }
 
-  /** Per example, the fraction of positions whose largest logit (the largest output of its softmax) is at the target's largest. */
+  /**
+   * Per example, the fraction of positions whose largest logit (so the largest output of its
+   * softmax) is where the target's largest is.
+   */
   private static Operand<TFloat32> correctPositions(Ops tf, Rows rows,
       Operand<TFloat32> targets) {
     int[] positions = {-1, rows.classes()};
@@ -237,7 +240,7 @@ public final class LossOps {
         tf.math.argMax(tf.reshape(rows.logits(), tf.constant(positions)), tf.constant(1)),
         tf.math.argMax(tf.reshape(targets, tf.constant(positions)), tf.constant(1))),
         TFloat32.class);
-    return tf.math.mean(byExample(tf, right, rows.output()), tf.constant(1));
+    return tf.math.mean(byExample(tf, right, rows.logits()), tf.constant(1));
   }
 
   /** Values of [batch * steps] positions as [batch, steps], batch the rows of {@code like}. */
@@ -279,14 +282,26 @@ public final class LossOps {
   public static Operand<TFloat32> correct(Ops tf, Loss loss, Rows rows,
       Operand<TFloat32> targets) {
     return switch (loss) {
-      case SOFTMAX_CROSS_ENTROPY -> countEqualLargest(tf, rows.logits(), targets);
-      case MEAN_SQUARED_ERROR -> countEqualLargest(tf, rows.output(), targets);
+      case SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR ->
+          countEqualLargest(tf, scores(loss, rows), targets);
       case BINARY_CROSS_ENTROPY -> tf.sum(tf.math.mean(tf.dtypes.cast(tf.math.equal(
           tf.math.greater(rows.logits(), tf.constant(0f)),
           tf.math.greater(targets, tf.constant(0.5f))), TFloat32.class), tf.constant(1)),
           tf.constant(0));
       case SOFTMAX_CROSS_ENTROPY_PER_POSITION ->
           tf.sum(correctPositions(tf, rows, targets), tf.constant(0));
+    };
+  }
+
+  /**
+   * What an example's class is read from, by the largest value, for the accuracy, the confusion
+   * matrix and the top-k ranks alike: the logits under softmax cross-entropy (the softmax keeps
+   * their order, so a training step needs no softmax), the output otherwise.
+   */
+  public static Operand<TFloat32> scores(Loss loss, Rows rows) {
+    return switch (loss) {
+      case SOFTMAX_CROSS_ENTROPY, SOFTMAX_CROSS_ENTROPY_PER_POSITION -> rows.logits();
+      case MEAN_SQUARED_ERROR, BINARY_CROSS_ENTROPY -> rows.output();
     };
   }
 
