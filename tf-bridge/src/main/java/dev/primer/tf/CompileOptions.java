@@ -24,10 +24,11 @@ import org.tensorflow.proto.OptimizerOptions;
  *   one thread does better than the shared pools: on the 2-core development machine compare's
  *   net 784-256-256-10 (batch 64, momentum) trained an epoch in 91 ms on one thread of its own
  *   against 161 ms on the shared pools, with bitwise the same weights, and 784-512-512-10 (batch
- *   128, Adam) in 208 against 231 ms; larger steps need the cores (784-1024-1024-10, batch 256,
- *   and the conv net of issue 12 took 1.4x and 1.55x longer on one thread), and a kernel may
- *   split a larger product's sum otherwise on one thread than on several, so the last bits of
- *   those weights differ (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
+ *   128, Adam) in 208 against 231 ms; on larger steps it did not pay (784-1024-1024-10, batch
+ *   256, and the conv net of issue 12 took 1.4x and 1.55x longer on one thread in that harness,
+ *   the same time in {@code primer bench step}), and a kernel may split a larger product's sum
+ *   otherwise on one thread than on several, so the last bits of those weights differ
+ *   (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
  *   An app training several such models side by side gives each a core of its own.
  * </ul>
  * Grappler's fusions (MatMul+BiasAdd+Relu into {@code _FusedMatMul}, Conv2D+BiasAdd+Relu into
