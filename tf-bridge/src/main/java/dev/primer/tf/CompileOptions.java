@@ -85,6 +85,15 @@ public record CompileOptions(Device device, Precision precision, boolean xla, in
    * use_per_session_threads}; see the class comment for when one thread pays), or on
    * TensorFlow's pools shared by the process with 0, the default.
    *
+   * <p>What the session's own threads bound depends on the process's first session: TensorFlow's
+   * oneDNN kernels (the products) keep the thread count of the first session that runs one.
+   * Measured on 784-1024-1024-10 (2 cores, one JVM): a {@code withThreads(1)} model compiled
+   * first trained on 0.99 cores, and a default model compiled after it on 1.3 cores (1.8 when
+   * it is first); a {@code withThreads(1)} model compiled after a default one kept 1.8 cores
+   * busy. So a one-thread model is best made first in its process, and it changes the speed of
+   * default models made after it; and since a kernel's thread count can decide its sums' order,
+   * their last bits may differ too.
+   *
    * @throws IllegalArgumentException if {@code threads} is negative
    */
   public CompileOptions withThreads(int threads) {

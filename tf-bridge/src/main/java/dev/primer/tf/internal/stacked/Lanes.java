@@ -34,7 +34,10 @@ import org.tensorflow.proto.ConfigProto;
  * <p>A lane's ops are those of its runs' own models, as in {@link StackedGraph}; what one thread
  * changes is how a kernel splits its work, which for some kernels decides the order of a sum:
  * compare's default net trained bitwise alike on one thread and on two, larger products (a
- * 1,024-wide dense layer, the issue's CNN) differed in the last bits.
+ * 1,024-wide dense layer, the issue's CNN) differed in the last bits. TensorFlow's oneDNN kernels
+ * keep the thread count of the process's first session that runs one ({@code
+ * CompileOptions.withThreads} has the figures): lanes made first bound the products of every
+ * later session of the process too (runs of the comparison trained alone after the groups).
  */
 public final class Lanes implements AutoCloseable {
   private final List<StackedGraph> lanes = new ArrayList<>();
