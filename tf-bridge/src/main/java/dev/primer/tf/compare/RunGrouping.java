@@ -29,7 +29,10 @@ public enum RunGrouping {
    * #SEPARATE} (wall times aside), bitwise where a kernel sums alike on one thread and on
    * several (compare's net). Measured: BENCHMARKS.md, "A comparison as one graph".
    * A comparison stopped during a group keeps the groups finished before it and none of that
-   * group's runs.
+   * group's runs. On the CPU the lanes' sessions run on one thread each; when they are the first
+   * sessions of the process, TensorFlow's oneDNN kernels keep that one thread for every later
+   * session too (a default model trained after them used 1.3 cores instead of 1.8: {@code
+   * CompileOptions.withThreads}); {@link #SEPARATE} leaves the process as it is.
    */
   TOGETHER,
   /**
