@@ -14,6 +14,7 @@ import dev.primer.tf.data.Shuffle;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
+import dev.primer.tf.bench.Spread;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,8 +219,6 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return Spread.of(values).median();
   }
 }

@@ -1,6 +1,7 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.device.CpuFeatures;
+import dev.primer.tf.bench.Spread;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -325,25 +326,27 @@ final class BenchCompareCommand implements Callable<Integer> {
   private static double[] values(List<MeasuredProcess> runs,
       Function<MeasuredProcess, OptionalDouble> of) {
     return runs.stream().filter(r -> r.exitCode() == 0).map(of)
-        .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble).sorted()
+        .filter(OptionalDouble::isPresent).mapToDouble(OptionalDouble::getAsDouble)
         .toArray();
   }
 
   private static String spread(List<MeasuredProcess> runs,
       Function<MeasuredProcess, OptionalDouble> of, int digits) {
-    double[] s = values(runs, of);
-    if (s.length == 0) {
+    double[] values = values(runs, of);
+    if (values.length == 0) {
       return "n/a";
     }
-    return fixed(median(s), digits) + " [" + fixed(s[0], digits) + ", "
-        + fixed(s[s.length - 1], digits) + "]";
+    Spread s = Spread.of(values);
+    return fixed(s.median(), digits) + " [" + fixed(s.min(), digits) + ", "
+        + fixed(s.max(), digits) + "]";
   }
 
   private static String ofMedians(List<MeasuredProcess> a, List<MeasuredProcess> b,
       Function<MeasuredProcess, OptionalDouble> of) {
     double[] x = values(a, of);
     double[] y = values(b, of);
-    return x.length == 0 || y.length == 0 ? "n/a" : fixed(median(x) / median(y), 3);
+    return x.length == 0 || y.length == 0 ? "n/a"
+        : fixed(Spread.of(x).median() / Spread.of(y).median(), 3);
   }
 
   /** Median [min, max] of the ratios in the rounds where both runs succeeded. */
@@ -361,8 +364,8 @@ final class BenchCompareCommand implements Callable<Integer> {
     if (ratios.isEmpty()) {
       return "n/a";
     }
-    double[] s = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return fixed(median(s), 3) + " [" + fixed(s[0], 3) + ", " + fixed(s[s.length - 1], 3) + "]";
+    Spread s = Spread.of(ratios);
+    return fixed(s.median(), 3) + " [" + fixed(s.min(), 3) + ", " + fixed(s.max(), 3) + "]";
   }
 
   private static String value(OptionalDouble v, int digits) {
@@ -371,11 +374,6 @@ final class BenchCompareCommand implements Callable<Integer> {
 
   private static String fixed(double v, int digits) {
     return String.format(Locale.ROOT, "%." + digits + "f", v);
-  }
-
-  private static double median(double[] sorted) {
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
   private static Path createTempDirectory() {

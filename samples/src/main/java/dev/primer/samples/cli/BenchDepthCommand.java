@@ -1,8 +1,8 @@
 package dev.primer.samples.cli;
 
 import dev.primer.tf.bench.GraphBuildTimer;
+import dev.primer.tf.bench.Spread;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,12 +78,9 @@ final class BenchDepthCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%n%8s %10s %10s %10s %16s%n", "depth", "median s", "min s", "max s",
         "median ms/layer");
     for (int i = 0; i < depths.size(); i++) {
-      double[] sorted = seconds[i].clone();
-      Arrays.sort(sorted);
-      double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-          : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-      out.printf(Locale.ROOT, "%8d %10.2f %10.2f %10.2f %16.3f%n", depths.get(i), median,
-          sorted[0], sorted[sorted.length - 1], median * 1000 / depths.get(i));
+      Spread s = Spread.of(seconds[i]);
+      out.printf(Locale.ROOT, "%8d %10.2f %10.2f %10.2f %16.3f%n", depths.get(i), s.median(),
+          s.min(), s.max(), s.median() * 1000 / depths.get(i));
     }
     out.flush();
     return 0;

@@ -18,6 +18,7 @@ import dev.primer.tf.device.CpuFeatures;
 import dev.primer.tf.train.FitOptions;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
+import dev.primer.tf.bench.Spread;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -362,14 +363,12 @@ final class BenchFastCommand implements Callable<Integer> {
   }
 
   private static String spread(List<Double> values, int places) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return Numbers.fixed(median(values), places) + " [" + Numbers.fixed(sorted[0], places) + "-"
-        + Numbers.fixed(sorted[sorted.length - 1], places) + "]";
+    Spread s = Spread.of(values);
+    return Numbers.fixed(s.median(), places) + " [" + Numbers.fixed(s.min(), places) + "-"
+        + Numbers.fixed(s.max(), places) + "]";
   }
 
   private static double median(List<Double> values) {
-    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    return Spread.of(values).median();
   }
 }

@@ -5,9 +5,9 @@ import dev.primer.tf.data.ImageDataset;
 import dev.primer.tf.data.MnistSplit;
 import dev.primer.tf.device.CpuFeatures;
 import dev.primer.tf.data.ImageInput;
+import dev.primer.tf.bench.Spread;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,20 +181,13 @@ final class BenchStepCommand implements Callable<Integer> {
 
   /** {@code median [min, max]} of rates. */
   private static String spread(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return String.format(Locale.ROOT, "%.0f [%.0f, %.0f]", median(s), s[0], s[s.length - 1]);
+    Spread s = Spread.of(values);
+    return String.format(Locale.ROOT, "%.0f [%.0f, %.0f]", s.median(), s.min(), s.max());
   }
 
   /** {@code median [min, max]} of ratios. */
   private static String ratio(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return String.format(Locale.ROOT, "%.3f [%.2f, %.2f]", median(s), s[0], s[s.length - 1]);
-  }
-
-  private static double median(double[] sorted) {
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    Spread s = Spread.of(values);
+    return String.format(Locale.ROOT, "%.3f [%.2f, %.2f]", s.median(), s.min(), s.max());
   }
 }

@@ -1,6 +1,7 @@
 package dev.primer.tf.compare;
 
 import dev.primer.dsl.resolve.ResolvedNet;
+import dev.primer.tf.internal.stacked.EvenParts;
 import dev.primer.tf.internal.stacked.StackedNet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,15 +79,7 @@ record RunGroups(List<List<PlannedRun>> together, List<PlannedRun> alone, String
 
   /** {@code runs} in order, cut into the fewest groups of at most {@code size}, sizes within 1. */
   static List<List<PlannedRun>> cut(List<PlannedRun> runs, int size) {
-    int groups = (runs.size() + size - 1) / size;
-    List<List<PlannedRun>> cut = new ArrayList<>();
-    int start = 0;
-    for (int g = 0; g < groups; g++) {
-      int end = start + (runs.size() - start) / (groups - g);
-      cut.add(List.copyOf(runs.subList(start, end)));
-      start = end;
-    }
-    return List.copyOf(cut);
+    return EvenParts.of(runs, (runs.size() + size - 1) / size);
   }
 
   private static Optional<String> whyNot(ComparisonPlan plan, String scheme) {

@@ -41,6 +41,8 @@ import org.tensorflow.proto.ConfigProto;
  */
 public final class Lanes implements AutoCloseable {
   private final List<StackedGraph> lanes = new ArrayList<>();
+  /** The first run of each lane, in the runs' order. */
+  private final int[] starts;
   private final ExecutorService threads;
   private final int runs;
 
@@ -48,13 +50,14 @@ public final class Lanes implements AutoCloseable {
       Device device, int count) {
     runs = nets.size();
     ConfigProto config = device.sessionConfig(count == 1 ? 0 : 1);
+    List<List<ResolvedNet>> netsOf = EvenParts.of(nets, count);
+    List<List<Long>> seedsOf = EvenParts.of(seeds, count);
+    starts = new int[count];
     try {
-      int start = 0;
       for (int lane = 0; lane < count; lane++) {
-        int end = start + (runs - start) / (count - lane);
-        lanes.add(StackedGraph.create(nets.subList(start, end), seeds.subList(start, end),
-            optimizer, loss, device, config));
-        start = end;
+        starts[lane] = lane == 0 ? 0 : starts[lane - 1] + netsOf.get(lane - 1).size();
+        lanes.add(StackedGraph.create(netsOf.get(lane), seedsOf.get(lane), optimizer, loss,
+            device, config));
       }
     } catch (RuntimeException e) {
       lanes.forEach(StackedGraph::close);
@@ -154,15 +157,8 @@ public final class Lanes implements AutoCloseable {
   }
 
   private int[][] slice(int[][] batches, StackedGraph lane) {
-    int start = 0;
-    for (StackedGraph other : lanes) {
-      if (other == lane) {
-        break;
-      }
-      start += other.runs();
-    }
     int[][] part = new int[lane.runs()][];
-    System.arraycopy(batches, start, part, 0, part.length);
+    System.arraycopy(batches, starts[lanes.indexOf(lane)], part, 0, part.length);
     return part;
   }
 
