@@ -54,10 +54,7 @@ public record CompileOptions(Device device, Precision precision, boolean xla, in
     if (device == null || precision == null) {
       throw new IllegalArgumentException("compile: device and precision are required");
     }
-    if (threads < 0) {
-      throw new IllegalArgumentException("compile: threads must be 0 (TensorFlow's shared pools)"
-          + " or more, got " + threads);
-    }
+    Device.checkThreads(threads, "compile: ");
   }
 
   /** Options on TensorFlow's shared pools (threads 0). */

@@ -55,15 +55,25 @@ public enum Device {
    * @throws IllegalArgumentException if {@code threads} is negative
    */
   public ConfigProto sessionConfig(int threads) {
-    if (threads < 0) {
-      throw new IllegalArgumentException("threads must be 0 (TensorFlow's shared pools) or more,"
-          + " got " + threads);
-    }
+    checkThreads(threads, "");
     if (threads == 0) {
       return sessionConfig();
     }
     return sessionConfig().toBuilder().setUsePerSessionThreads(true)
         .setIntraOpParallelismThreads(threads).setInterOpParallelismThreads(threads).build();
+  }
+
+  /**
+   * Checks a session's thread count, 0 or more; the message starts with {@code owner}.
+   *
+   * @throws IllegalArgumentException {@code "compile: threads must be 0 (TensorFlow's shared
+   *     pools) or more, got -1"}
+   */
+  static void checkThreads(int threads, String owner) {
+    if (threads < 0) {
+      throw new IllegalArgumentException(owner + "threads must be 0 (TensorFlow's shared pools)"
+          + " or more, got " + threads);
+    }
   }
 
   /**
