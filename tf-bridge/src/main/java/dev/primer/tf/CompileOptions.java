@@ -20,16 +20,17 @@ import org.tensorflow.proto.OptimizerOptions;
  *   environment ({@code ./primer} sets it); a model asked for XLA without it fails to compile
  *   with a message saying so, rather than silently running without.
  *   <li>{@link #withThreads}: the model's session on threads of its own instead of TensorFlow's
- *   pools shared by every session of the process (one intra-op thread per core). On small steps
- *   one thread does better than the shared pools: on the 2-core development machine compare's
- *   net 784-256-256-10 (batch 64, momentum) trained an epoch in 91 ms on one thread of its own
- *   against 161 ms on the shared pools, with bitwise the same weights, and 784-512-512-10 (batch
- *   128, Adam) in 208 against 231 ms; on larger steps it did not pay (784-1024-1024-10, batch
- *   256, and the conv net of issue 12 took 1.4x and 1.55x longer on one thread in that harness,
- *   the same time in {@code primer bench step}), and a kernel may split a larger product's sum
+ *   pools shared by every session of the process (one intra-op thread per core). When session
+ *   calls still handed their ops to TensorFlow's inter-op pool, one thread did better on small
+ *   steps (compare's net 784-256-256-10, batch 64, momentum: an epoch in 91 against 161 ms on
+ *   the 2-core development machine, bitwise the same weights). Since every call runs its ops on
+ *   the calling thread ({@code internal.graph.SessionCalls}) the default is as fast there
+ *   ({@code primer bench step}: 1.05 against 1.04x a hand-written graph), and on larger steps
+ *   one thread never paid (784-1024-1024-10 and the conv net of issue 12 took 1.4x and 1.55x
+ *   longer on one thread in a harness); a kernel may also split a larger product's sum
  *   otherwise on one thread than on several, so the last bits of those weights differ
- *   (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
- *   An app training several such models side by side gives each a core of its own.
+ *   (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph"). What it is for: an app
+ *   training several small models side by side gives each a core of its own.
  * </ul>
  * Grappler's fusions (MatMul+BiasAdd+Relu into {@code _FusedMatMul}, Conv2D+BiasAdd+Relu into
  * {@code _FusedConv2D}) are TensorFlow's defaults and on in every case.

@@ -33,17 +33,22 @@ import picocli.CommandLine.Spec;
       "  primer-kN   a Trainer running N steps per session call (--steps-per-call);",
       "  primer-1t   Model.fit of a model compiled withThreads(1): its session on one",
       "              thread of its own instead of TensorFlow's shared pools;",
+      "  hand-caller the hand-written step with the run option Primer's session",
+      "              calls use (ops on the calling thread): one option a hand-writer",
+      "              can set too;",
       "  hand        the same net written by hand in TensorFlow Java ops: data in a",
       "              variable, batch indices fed, batch gathered in the graph, fused",
-      "              Adam/momentum, one session call per step, nothing fetched;",
+      "              Adam/momentum, one session call per step, nothing fetched,",
+      "              TensorFlow's default options;",
       "  hand-fixed  the hand-written step on one batch fed at every step (no input",
       "              work at all).",
       "Each round trains every contender --epochs epochs of the training set cut to",
       "whole batches, in an order rotated every round so machine noise hits each; a",
       "first warm-up round is not counted (in it, a Primer contender that runs several",
-      "steps per call trains 1,000 steps, so that its trainer unrolls its step). Prints examples/s per round, then per net",
-      "the median, min and max of each contender and the Primer/hand ratios (median",
-      "of the per-round ratios, with their min and max).",
+      "steps per call trains 1,000 steps, so that its trainer unrolls its step).",
+      "Prints examples/s per round, then per net the median, min and max of each",
+      "contender and its ratios to hand and hand-fixed (median of the per-round",
+      "ratios, with their min and max).",
       "Nets: mlp512 (784-512-512-10, b128, Adam), mlp1024 (784-1024-1024-10, b256,",
       "Adam), cnn (5x5x32-pool-5x5x64-pool-256-10, b128, Adam), compare (784-256-256-10,",
       "b64, SGD momentum 0.9).",
@@ -109,7 +114,7 @@ final class BenchStepCommand implements Callable<Integer> {
       }
     }
     out.printf(Locale.ROOT, "%nper net: examples/s median [min, max] of each contender, then each"
-        + " Primer contender's ratio to hand and to hand-fixed, median [min, max] of the"
+        + " other contender's ratio to hand and to hand-fixed, median [min, max] of the"
         + " per-round ratios; of wall time | of process CPU time%n");
     summary.forEach(out::println);
     out.flush();

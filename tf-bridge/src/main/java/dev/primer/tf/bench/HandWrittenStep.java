@@ -1,6 +1,7 @@
 package dev.primer.tf.bench;
 
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.train.LearningRate;
 import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
@@ -58,6 +59,7 @@ public final class HandWrittenStep implements AutoCloseable {
   private final Operand<TFloat32> lossFixed;
   private final int exampleSize;
   private final int classes;
+  private final boolean onCallingThread;
   private TFloat32 fixedX;
   private TFloat32 fixedY;
 
@@ -70,6 +72,17 @@ public final class HandWrittenStep implements AutoCloseable {
    */
   public HandWrittenStep(List<ParameterValues> initial, int[] example, int classes,
       Optimizer optimizer) {
+    this(initial, example, classes, optimizer, false);
+  }
+
+  /**
+   * As {@link #HandWrittenStep(List, int[], int, Optimizer)}; with {@code onCallingThread}, its
+   * steps run their ops on the calling thread as Primer's session calls do ({@link
+   * SessionCalls}), the one run option that tells Primer's calls from a plain hand-written loop's.
+   */
+  public HandWrittenStep(List<ParameterValues> initial, int[] example, int classes,
+      Optimizer optimizer, boolean onCallingThread) {
+    this.onCallingThread = onCallingThread;
     if (initial.isEmpty() || initial.size() % 2 != 0) {
       throw new IllegalArgumentException("hand-written step: the weights must be kernel and"
           + " bias pairs, got " + initial.size() + " parameters");
@@ -286,7 +299,7 @@ public final class HandWrittenStep implements AutoCloseable {
   /** One step on the examples {@code batch} of the loaded set, gathered in the graph. */
   public void step(int[] batch) {
     try (TInt32 t = TInt32.tensorOf(Shape.of(batch.length), DataBuffers.of(batch, true, false))) {
-      session.runner().feed(indices, t).addTarget(trainGathered).run().close();
+      runner().feed(indices, t).addTarget(trainGathered).run().close();
     }
   }
 
@@ -313,7 +326,11 @@ public final class HandWrittenStep implements AutoCloseable {
     if (fixedX == null) {
       throw new IllegalStateException("hand-written step: fix a batch first");
     }
-    session.runner().feed(fedX, fixedX).feed(fedY, fixedY).addTarget(trainFixed).run().close();
+    runner().feed(fedX, fixedX).feed(fedY, fixedY).addTarget(trainFixed).run().close();
+  }
+
+  private Runner runner() {
+    return onCallingThread ? SessionCalls.runner(session) : session.runner();
   }
 
   /** The mean loss on the fixed batch, for checking; trains nothing. */

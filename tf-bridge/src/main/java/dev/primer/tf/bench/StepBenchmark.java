@@ -38,6 +38,7 @@ public final class StepBenchmark implements AutoCloseable {
   private final List<Model> variantModels = new ArrayList<>();
   private final List<Trainer> variants = new ArrayList<>();
   private final List<Integer> variantSteps;
+  private final HandWrittenStep handCaller;
   private final HandWrittenStep hand;
   private final HandWrittenStep handFixed;
   private final FitOptions options;
@@ -58,14 +59,17 @@ public final class StepBenchmark implements AutoCloseable {
    * step as an app runs it), then {@code primer-kN} for each extra steps-per-call setting
    * (a {@link Trainer} of its own model, same seed), {@code primer-1t} ({@link Model#fit} of a
    * model compiled {@link CompileOptions#withThreads withThreads(1)}: its session on one thread
-   * of its own), {@code hand} (the hand-written step on
-   * batches gathered in the graph by fed indices) and {@code hand-fixed} (the hand-written step
-   * on one batch fed through placeholders at every step).
+   * of its own), {@code hand-caller} (the hand-written step with the run option Primer's calls
+   * use, ops on the calling thread: what a hand-writer gets from one option), {@code hand} (the
+   * hand-written step on batches gathered in the graph by fed indices, TensorFlow's defaults) and
+   * {@code hand-fixed} (the hand-written step on one batch fed through placeholders at every
+   * step). {@code hand} and {@code hand-fixed} are always the last two.
    */
   public List<String> contenders() {
     List<String> names = new ArrayList<>(List.of("primer"));
     variantSteps.forEach(k -> names.add("primer-k" + k));
     names.add("primer-1t");
+    names.add("hand-caller");
     names.add("hand");
     names.add("hand-fixed");
     return names;
@@ -117,6 +121,7 @@ public final class StepBenchmark implements AutoCloseable {
         .withLoss(Loss.SOFTMAX_CROSS_ENTROPY);
     model = Model.compile(measured.net(), 1, device);
     Model madeOwn = null;
+    HandWrittenStep madeCaller = null;
     HandWrittenStep madeHand = null;
     HandWrittenStep madeFixed = null;
     try {
@@ -125,10 +130,13 @@ public final class StepBenchmark implements AutoCloseable {
       ownThread = madeOwn;
       var initial = List.copyOf(model.weights().values());
       int[] example = data.exampleShape().toArray();
+      madeCaller = new HandWrittenStep(initial, example, width, measured.optimizer(), true);
       madeHand = new HandWrittenStep(initial, example, width, measured.optimizer());
       madeFixed = new HandWrittenStep(initial, example, width, measured.optimizer());
+      handCaller = madeCaller;
       hand = madeHand;
       handFixed = madeFixed;
+      handCaller.load(features, targets, n);
       hand.load(features, targets, n);
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
       for (int k : variantSteps) {
@@ -140,6 +148,9 @@ public final class StepBenchmark implements AutoCloseable {
       variantModels.forEach(Model::close);
       if (madeOwn != null) {
         madeOwn.close();
+      }
+      if (madeCaller != null) {
+        madeCaller.close();
       }
       if (madeHand != null) {
         madeHand.close();
@@ -189,11 +200,12 @@ public final class StepBenchmark implements AutoCloseable {
       variants.get(contender - 1).fit(train, options.withEpochs(epochs));
     } else if (contender == extra + 1) {
       ownThread.fit(train, options.withEpochs(epochs));
-    } else if (contender == extra + 2) {
+    } else if (contender == extra + 2 || contender == extra + 3) {
+      HandWrittenStep gathered = contender == extra + 2 ? handCaller : hand;
       for (int e = 0; e < epochs; e++) {
         int[] order = Shuffle.permutation(n, random);
         for (int s = 0; s < n; s += batch) {
-          hand.step(Arrays.copyOfRange(order, s, s + batch));
+          gathered.step(Arrays.copyOfRange(order, s, s + batch));
         }
       }
     } else {
@@ -232,6 +244,7 @@ public final class StepBenchmark implements AutoCloseable {
   /** Closes the model and the hand-written steps. */
   @Override
   public void close() {
+    handCaller.close();
     hand.close();
     handFixed.close();
     variantModels.forEach(Model::close);

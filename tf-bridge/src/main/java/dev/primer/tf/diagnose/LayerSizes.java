@@ -9,6 +9,7 @@ import dev.primer.tf.internal.graph.ForwardBuilder;
 import dev.primer.tf.internal.graph.LayerTrace;
 import dev.primer.tf.internal.graph.Mode;
 import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.SessionCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ final class LayerSizes {
     try (CallGate.Call call = ModelGraphs.gate(model).enter();
          TFloat32 x = TFloat32.tensorOf(BatchShapes.of(probe.count(), probe.exampleShape()),
              DataBuffers.of(probe.examplesNoCopy(), true, false))) {
-      Session.Runner runner = compiled.session().runner().feed(compiled.input(), x);
+      Session.Runner runner = SessionCalls.runner(compiled.session()).feed(compiled.input(), x);
       List<String> names = new ArrayList<>(means.keySet());
       names.forEach(n -> runner.fetch(means.get(n)));
       Map<String, Double> out = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.Forward;
 import dev.primer.tf.internal.graph.LayerTrace;
 import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.internal.train.StepGraph;
 import dev.primer.tf.train.Loss;
 import java.util.ArrayList;
@@ -172,7 +173,7 @@ final class OnePass {
            TFloat32 y = TFloat32.tensorOf(
                org.tensorflow.ndarray.Shape.of(probe.count(), probe.targetWidth()),
                DataBuffers.of(probe.targetsNoCopy(), true, false))) {
-        Session.Runner runner = session.runner().feed(input, x).feed(targets, y);
+        Session.Runner runner = SessionCalls.runner(session).feed(input, x).feed(targets, y);
         order.forEach(runner::fetch);
         Map<Output<?>, float[]> out = new HashMap<>();
         try (Result r = runner.run()) {

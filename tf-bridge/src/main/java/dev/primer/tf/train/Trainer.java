@@ -7,6 +7,7 @@ import dev.primer.tf.data.Shuffle;
 import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.internal.train.DataVariables;
 import dev.primer.tf.internal.train.LossOps;
 import dev.primer.tf.internal.train.TrainingGraph;
@@ -278,8 +279,8 @@ public final class Trainer {
   private float step(TrainingGraph g, int[] batch) {
     try (TInt32 indices = TInt32.tensorOf(Shape.of(batch.length),
              DataBuffers.of(batch, true, false));
-         Result r = graph.session().runner().feed(g.indices(), indices).fetch(g.step().loss())
-             .addTarget(g.train()).run()) {
+         Result r = SessionCalls.runner(graph.session()).feed(g.indices(), indices)
+             .fetch(g.step().loss()).addTarget(g.train()).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     }
   }
@@ -293,7 +294,7 @@ public final class Trainer {
     int[] batches = Arrays.copyOfRange(order, start, start + count * batchSize);
     try (TInt32 indices = TInt32.tensorOf(Shape.of(count, batchSize),
              DataBuffers.of(batches, true, false));
-         Result r = graph.session().runner().feed(chunk.indices(), indices)
+         Result r = SessionCalls.runner(graph.session()).feed(chunk.indices(), indices)
              .fetch(chunk.losses()).addTarget(chunk.train()).run()) {
       float[] losses = new float[count];
       ((TFloat32) r.get(0)).copyTo(DataBuffers.of(losses, false, false));

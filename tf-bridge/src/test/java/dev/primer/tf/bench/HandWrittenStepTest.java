@@ -65,6 +65,42 @@ class HandWrittenStepTest {
         .hasMessageContaining("only a constant learning rate");
   }
 
+  /**
+   * Primer's session calls run the ops on the calling thread instead of TensorFlow's inter-op
+   * pool; the kernels and their intra-op splits are the same, so the same steps end with the
+   * same weights bit for bit, on products wide enough for a kernel to split them.
+   */
+  @Test
+  void stepsOnTheCallingThreadTrainBitwiseAsOnTheInterOpPool() {
+    NetSpec net = Net.input(64).dense(256).relu().dense(256).relu().dense(4).softmax();
+    InMemoryDataset data = Fixtures.blobs(256, 64, 4, 9);
+    float[] x = Fixtures.features(data);
+    float[] y = Fixtures.targets(data);
+    try (Model model = Model.compile(net, 3)) {
+      Map<String, ParameterValues> initial = model.weights();
+      List<ParameterValues> start = List.copyOf(initial.values());
+      try (HandWrittenStep pools = new HandWrittenStep(start, new int[] {64}, 4,
+               Optimizer.adam(0.01), false);
+           HandWrittenStep caller = new HandWrittenStep(start, new int[] {64}, 4,
+               Optimizer.adam(0.01), true)) {
+        pools.load(x, y, data.size());
+        caller.load(x, y, data.size());
+        for (int step = 0; step < 20; step++) {
+          int[] batch = Arrays.copyOf(Shuffle.permutation(data.size(), step), 128);
+          pools.step(batch);
+          caller.step(batch);
+        }
+        Map<String, float[]> a = pools.weights();
+        Map<String, float[]> b = caller.weights();
+        assertThat(b.keySet()).isEqualTo(a.keySet());
+        a.forEach((name, values) -> {
+          assertThat(b.get(name)).as(name).containsExactly(values);
+          assertThat(values).as(name + " moved").isNotEqualTo(initial.get(name).values());
+        });
+      }
+    }
+  }
+
   private static void checkSameAsFit(NetSpec net, InMemoryDataset data, int[] example,
       int classes, Optimizer optimizer) {
     int n = data.size();

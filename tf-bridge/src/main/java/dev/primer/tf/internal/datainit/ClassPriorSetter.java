@@ -6,6 +6,7 @@ import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.datainit.PriorBias;
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.SessionCalls;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.ndarray.Shape;
@@ -102,7 +103,7 @@ final class ClassPriorSetter {
       }
     }
     try (TFloat32 t = TFloat32.tensorOf(Shape.of(classes), DataBuffers.of(values32, true, false))) {
-      graph.session().runner().feed(values, t).addTarget(assign).run().close();
+      SessionCalls.runner(graph.session()).feed(values, t).addTarget(assign).run().close();
     }
     return new PriorBias(bias.name(), layer.index(), link, frequencies, n, absent, biasList);
   }

@@ -5,6 +5,7 @@ import dev.primer.dsl.resolve.Parameter;
 import dev.primer.dsl.resolve.ResolvedLayer;
 import dev.primer.tf.datainit.LayerScaling;
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.SessionCalls;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -63,7 +64,7 @@ final class LsuvScaler {
     int iterations = 0;
     while (Math.abs(v - 1) >= lsuv.tolerance() && iterations < lsuv.maxIterations()
         && v > 0 && Double.isFinite(v)) {
-      session.runner().feed(graph.input(), batch).addTarget(rescale).run().close();
+      SessionCalls.runner(session).feed(graph.input(), batch).addTarget(rescale).run().close();
       iterations++;
       v = measure(graph, batch);
     }
@@ -72,7 +73,8 @@ final class LsuvScaler {
   }
 
   private double measure(CompiledGraph graph, TFloat32 batch) {
-    try (Result r = graph.session().runner().feed(graph.input(), batch).fetch(variance).run()) {
+    try (Result r = SessionCalls.runner(graph.session()).feed(graph.input(), batch)
+        .fetch(variance).run()) {
       return ((TFloat64) r.get(0)).getDouble();
     }
   }

@@ -38,7 +38,7 @@ public final class WeightAccess {
     if (names.isEmpty()) {
       return values; // a run with nothing to fetch is an error in TensorFlow
     }
-    Session.Runner runner = g.session().runner();
+    Session.Runner runner = SessionCalls.runner(g.session());
     names.forEach(name -> runner.fetch(g.variables().get(name)));
     try (Result r = runner.run()) {
       for (int i = 0; i < names.size(); i++) {
@@ -53,7 +53,7 @@ public final class WeightAccess {
 
   /** Sets each named parameter to its values (of its shape, row-major), in one session run. */
   public void write(Map<String, float[]> values) {
-    Session.Runner runner = g.session().runner();
+    Session.Runner runner = SessionCalls.runner(g.session());
     List<Tensor> fed = new ArrayList<>();
     try {
       for (Map.Entry<String, float[]> v : values.entrySet()) {

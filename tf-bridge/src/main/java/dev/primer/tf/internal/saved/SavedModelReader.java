@@ -3,6 +3,7 @@ package dev.primer.tf.internal.saved;
 import dev.primer.dsl.base.Shape;
 import dev.primer.dsl.resolve.Parameter;
 import dev.primer.tf.ParameterValues;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.saved.ServingSignature;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class SavedModelReader {
     }
     try (SavedModelBundle bundle = SavedModelBundle.loader(dir.toString())
         .withTags(ServingSignature.TAG).withConfigProto(sessionConfig).load()) {
-      Session.Runner runner = bundle.session().runner();
+      Session.Runner runner = SessionCalls.runner(bundle.session());
       for (Parameter p : parameters) {
         if (bundle.graph().operation(p.name()) == null) {
           throw new IllegalArgumentException(dir + ": the SavedModel has no variable '"

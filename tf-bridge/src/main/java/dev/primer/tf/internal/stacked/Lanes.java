@@ -28,7 +28,8 @@ import org.tensorflow.proto.ConfigProto;
  * <p>Why: TensorFlow's shared pools keep two threads busy on a step of small products without
  * using them well. Measured on the 2-core development machine (BENCHMARKS.md, "A comparison as
  * one graph"), 9 runs of compare's net: 0.61–0.80 ms per run and step in one graph on the shared
- * pools (1.8 cores busy), 0.70–0.74 ms in one graph on one thread of its own (1 core busy), and
+ * pools (1.8 cores busy; measured when session calls still handed their ops to TensorFlow's
+ * inter-op pool, see {@code internal.graph.SessionCalls}), 0.70–0.74 ms in one graph on one thread of its own (1 core busy), and
  * 0.39 ms per run and step for two such graphs stepping side by side.
  *
  * <p>A lane's ops are those of its runs' own models, as in {@link StackedGraph}; what one thread

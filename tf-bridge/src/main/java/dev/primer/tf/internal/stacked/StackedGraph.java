@@ -8,6 +8,7 @@ import dev.primer.tf.internal.graph.Forward;
 import dev.primer.tf.internal.graph.ForwardBuilder;
 import dev.primer.tf.internal.graph.Mode;
 import dev.primer.tf.internal.graph.NetVariables;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.internal.train.DataVariables;
 import dev.primer.tf.internal.train.Evaluator;
 import dev.primer.tf.internal.train.LossOps;
@@ -198,8 +199,8 @@ public final class StackedGraph implements AutoCloseable {
       System.arraycopy(batches[r], 0, flat, r * size, size);
     }
     try (TInt32 fed = TInt32.tensorOf(Shape.of(runs, size), DataBuffers.of(flat, true, false));
-         Result result = session.runner().feed(indices, fed).fetch(lossEach).addTarget(train)
-             .run()) {
+         Result result = SessionCalls.runner(session).feed(indices, fed).fetch(lossEach)
+             .addTarget(train).run()) {
       return floats((TFloat32) result.get(0), runs);
     }
   }
@@ -221,8 +222,8 @@ public final class StackedGraph implements AutoCloseable {
                DataBuffers.of(x, true, false));
            TFloat32 yt = TFloat32.tensorOf(Shape.of(count, classes),
                DataBuffers.of(y, true, false));
-           Result r = session.runner().feed(input, xt).feed(targets, yt).fetch(lossSumEach)
-               .fetch(correctEach).run()) {
+           Result r = SessionCalls.runner(session).feed(input, xt).feed(targets, yt)
+               .fetch(lossSumEach).fetch(correctEach).run()) {
         float[] lossSum = floats((TFloat32) r.get(0), runs);
         float[] correct = floats((TFloat32) r.get(1), runs);
         for (int i = 0; i < runs; i++) {
@@ -243,7 +244,7 @@ public final class StackedGraph implements AutoCloseable {
   /** Run {@code run}'s values of parameter {@code name}, row-major in its shape. */
   public float[] values(String name, int run) {
     Variable<TFloat32> v = variables.get(run).get(name);
-    try (Result r = session.runner().fetch(v).run()) {
+    try (Result r = SessionCalls.runner(session).fetch(v).run()) {
       return floats((TFloat32) r.get(0), Math.toIntExact(r.get(0).shape().size()));
     }
   }

@@ -1,5 +1,6 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.tf.internal.graph.SessionCalls;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -32,12 +33,12 @@ public final class CorrectCount {
 
   /** Sets the sum to zero: at the start of an epoch. */
   public void reset(Session session) {
-    session.runner().addTarget(reset).run().close();
+    SessionCalls.runner(session).addTarget(reset).run().close();
   }
 
   /** The sum: the examples counted correct since the last {@link #reset}. */
   public double read(Session session) {
-    try (Result r = session.runner().fetch(sum).run()) {
+    try (Result r = SessionCalls.runner(session).fetch(sum).run()) {
       return ((TFloat64) r.get(0)).getDouble();
     }
   }

@@ -2,6 +2,7 @@ package dev.primer.tf.internal.train;
 
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.internal.graph.BatchShapes;
+import dev.primer.tf.internal.graph.SessionCalls;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
@@ -62,7 +63,7 @@ public final class DataVariables {
              DataBuffers.of(x, true, false));
          TFloat32 yt = TFloat32.tensorOf(Shape.of(n, dataset.targetWidth()),
              DataBuffers.of(y, true, false))) {
-      session.runner().feed(featuresIn, xt).feed(targetsIn, yt)
+      SessionCalls.runner(session).feed(featuresIn, xt).feed(targetsIn, yt)
           .addTarget(loadFeatures).addTarget(loadTargets).run().close();
     }
     loaded = dataset;

@@ -3,6 +3,7 @@ package dev.primer.tf.internal.train;
 import dev.primer.tf.data.Dataset;
 import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.train.ClassMetrics;
 import dev.primer.tf.train.ConfusionMatrix;
 import dev.primer.tf.train.Evaluation;
@@ -51,8 +52,8 @@ public final class Evaluator {
                DataBuffers.of(x, true, false));
            TFloat32 yt = TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(count, width),
                DataBuffers.of(y, true, false))) {
-        Session.Runner runner = g.session().runner().feed(g.input(), xt).feed(e.targets, yt)
-            .fetch(e.lossSum).fetch(e.correct);
+        Session.Runner runner = SessionCalls.runner(g.session()).feed(g.input(), xt)
+            .feed(e.targets, yt).fetch(e.lossSum).fetch(e.correct);
         e.confusion.ifPresent(runner::fetch);
         e.rankCounts.ifPresent(runner::fetch);
         try (Result r = runner.run()) {

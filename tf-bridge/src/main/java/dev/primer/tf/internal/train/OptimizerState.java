@@ -1,5 +1,6 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.train.LearningRate;
 import dev.primer.tf.train.Optimizer;
 import java.util.ArrayList;
@@ -149,7 +150,7 @@ public final class OptimizerState {
 
   /** Zeros the slots and the step counter. */
   public void restart(Session session) {
-    session.runner().addTarget(restart).run().close();
+    SessionCalls.runner(session).addTarget(restart).run().close();
   }
 
   /** Whether every slot value is finite (true when there are no slots). */
@@ -157,7 +158,7 @@ public final class OptimizerState {
     if (finite == null) {
       return true;
     }
-    try (Result r = session.runner().fetch(finite).run()) {
+    try (Result r = SessionCalls.runner(session).fetch(finite).run()) {
       return ((TBool) r.get(0)).getBoolean();
     }
   }

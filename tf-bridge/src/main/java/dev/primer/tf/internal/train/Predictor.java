@@ -2,6 +2,7 @@ package dev.primer.tf.internal.train;
 
 import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.SessionCalls;
 import org.tensorflow.Result;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -36,8 +37,8 @@ public final class Predictor {
       System.arraycopy(examples, start * exampleSize, x, 0, x.length);
       try (TFloat32 xt = TFloat32.tensorOf(BatchShapes.of(count, g.net().input()),
                DataBuffers.of(x, true, false));
-           Result r = g.session().runner().feed(g.input(), xt).fetch(g.inference().output())
-               .run()) {
+           Result r = SessionCalls.runner(g.session()).feed(g.input(), xt)
+               .fetch(g.inference().output()).run()) {
         float[] part = new float[count * out];
         ((TFloat32) r.get(0)).copyTo(DataBuffers.of(part, false, false));
         System.arraycopy(part, 0, outputs, start * out, part.length);

@@ -1,5 +1,6 @@
 package dev.primer.tf.internal.train;
 
+import dev.primer.tf.internal.graph.SessionCalls;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -42,7 +43,7 @@ public final class SettableVector {
           "a vector of " + size + " values was set to " + values.length);
     }
     try (TFloat32 t = TFloat32.tensorOf(Shape.of(size), DataBuffers.of(values, true, false));
-         Result r = session.runner().feed(in, t).addTarget(assign).run()) {
+         Result r = SessionCalls.runner(session).feed(in, t).addTarget(assign).run()) {
       // assigned
     }
   }
