@@ -15,7 +15,7 @@ import org.tensorflow.proto.RunOptions;
  * --separate} (27 runs of 784-256-256-10, 2 cores, 4 alternating rounds) took 30.3 s of wall and
  * 33.0 s of CPU time against 30.1 and 42.0 s on the inter-op pool, {@code results.json}
  * identical; in {@code primer bench step} Primer's step went from par with a hand-written graph
- * on TensorFlow's defaults to 1.02–1.05x its examples/s on the four nets of issue 12
+ * on TensorFlow's defaults to 1.00–1.06x its examples/s on the four nets of issue 12
  * (BENCHMARKS.md, "Primer against a hand-written TensorFlow graph").
  *
  * <p>Why a run option and not the session option ({@code inter_op_parallelism_threads < 0})
