@@ -36,9 +36,7 @@ public record BatchNorm(double momentum, double epsilon) implements Layer {
     if (!(momentum >= 0 && momentum < 1)) {
       throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
     }
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
-    }
+    NormEpsilon.check(epsilon);
   }
 
   @Override public Signature<BatchNorm> signature() { return SIGNATURE; }

@@ -32,9 +32,7 @@ public record LayerNorm(double epsilon) implements Layer {
 
   /** Checks that epsilon is &gt; 0 and finite. */
   public LayerNorm {
-    if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
-    }
+    NormEpsilon.check(epsilon);
   }
 
   @Override public Signature<LayerNorm> signature() { return SIGNATURE; }
