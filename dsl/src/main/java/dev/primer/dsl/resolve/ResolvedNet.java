@@ -15,6 +15,7 @@ import dev.primer.dsl.param.Parametrization;
 import dev.primer.dsl.param.Scaling;
 import dev.primer.dsl.param.Standard;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -164,20 +165,21 @@ public record ResolvedNet(Shape input, List<ResolvedLayer> layers, Scaling scali
   }
 
   /**
-   * The name of each layer of a plain chain: its kind's stem and its ordinal among the layers of
-   * that stem ({@code dense_0}, {@code dense_1}, {@code conv2d_0}); a parameter's name is the
-   * layer's and its role's, {@code dense_1/kernel}. The names of the first layers of a net do not
-   * depend on the layers after them. A residual's is {@code block_k}; its branch's layers and a
-   * repeat's copies are named by {@link #of} (see {@link ResolvedLayer#name()}).
+   * The name of each of {@code layers} as the net names it (the names {@link #of} gives, see
+   * {@link ResolvedLayer#name()}): its kind's stem and its ordinal among the layers of that stem
+   * before it ({@code dense_0}, {@code dense_1}, {@code conv2d_0}, a residual {@code block_k});
+   * a parameter's name is the layer's and its role's, {@code dense_1/kernel}. The names of the
+   * first layers of a net do not depend on the layers after them. A repeat has no name of its
+   * own (null here): its copies are named as if written out.
    */
   public static List<String> layerNames(List<LayerSpec> layers) {
-    Map<String, Integer> perKind = new HashMap<>();
-    List<String> names = new ArrayList<>();
-    for (LayerSpec spec : layers) {
-      int ordinal = perKind.merge(spec.layer().nameStem(), 1, Integer::sum) - 1;
-      names.add(spec.layer().nameStem() + "_" + ordinal);
+    String[] names = new String[layers.size()];
+    for (Expansion.Entry entry : Expansion.of(layers, 0)) {
+      if (entry.where().outer() == null) {
+        names[entry.where().index()] = entry.name();
+      }
     }
-    return names;
+    return Collections.unmodifiableList(Arrays.asList(names));
   }
 
   /**

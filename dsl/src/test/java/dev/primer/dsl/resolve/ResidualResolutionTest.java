@@ -54,6 +54,19 @@ class ResidualResolutionTest {
     }
 
     @Test
+    void layerNamesAreTheNamesTheResolvedNetGivesItsTopLevelLayers() {
+      NetSpec spec = Net.input(8).dense(8).relu()
+          .repeat(2, Net.block().dense(8).relu())
+          .residual(Net.block().dense(8)).dense(3).softmax();
+      List<String> names = ResolvedNet.layerNames(spec.layers());
+      assertThat(names).containsExactly("dense_0", null, "block_0", "dense_3");
+      ResolvedNet net = spec.resolve();
+      // the layer after the repeat counts the repeat's written-out copies, as the net does
+      assertThat(net.layers()).extracting(ResolvedLayer::name)
+          .contains("dense_1", "dense_2", "block_0/dense_0", "block_0", "dense_3");
+    }
+
+    @Test
     void nestedBlocksNestTheirNamesAndRepeatsOfPlainLayersContinueTheCount() {
       ResolvedNet net = Net.input(8).dense(8)
           .residual(Net.block().dense(8).residual(Net.block().dense(8)).dense(8))
