@@ -38,6 +38,8 @@ public final class StepBenchmark implements AutoCloseable {
   private final List<Model> variantModels = new ArrayList<>();
   private final List<Trainer> variants = new ArrayList<>();
   private final List<Integer> variantSteps;
+  private final List<String> foreignNames = new ArrayList<>();
+  private final List<ForeignStep.Trainer> foreign = new ArrayList<>();
   private final HandWrittenStep handCaller;
   private final HandWrittenStep hand;
   private final HandWrittenStep handFixed;
@@ -59,7 +61,8 @@ public final class StepBenchmark implements AutoCloseable {
    * step as an app runs it), then {@code primer-kN} for each extra steps-per-call setting
    * (a {@link Trainer} of its own model, same seed), {@code primer-1t} ({@link Model#fit} of a
    * model compiled {@link CompileOptions#withThreads withThreads(1)}: its session on one thread
-   * of its own), {@code hand-caller} (the hand-written step with the run option Primer's calls
+   * of its own), one contender per {@link ForeignStep} on the classpath that takes the case
+   * (another library, e.g. {@code dl4j}), {@code hand-caller} (the hand-written step with the run option Primer's calls
    * use, ops on the calling thread: what a hand-writer gets from one option), {@code hand} (the
    * hand-written step on batches gathered in the graph by fed indices, TensorFlow's defaults) and
    * {@code hand-fixed} (the hand-written step on one batch fed through placeholders at every
@@ -69,6 +72,7 @@ public final class StepBenchmark implements AutoCloseable {
     List<String> names = new ArrayList<>(List.of("primer"));
     variantSteps.forEach(k -> names.add("primer-k" + k));
     names.add("primer-1t");
+    names.addAll(foreignNames);
     names.add("hand-caller");
     names.add("hand");
     names.add("hand-fixed");
@@ -139,12 +143,20 @@ public final class StepBenchmark implements AutoCloseable {
       handCaller.load(features, targets, n);
       hand.load(features, targets, n);
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
+      for (ForeignStep step : ForeignStep.installed()) {
+        if (step.takes(measured)) {
+          foreign.add(step.open(measured, features, targets, n, data.exampleShape().toArray(),
+              width));
+          foreignNames.add(step.name());
+        }
+      }
       for (int k : variantSteps) {
         Model m = Model.compile(measured.net(), 1, device);
         variantModels.add(m);
         variants.add(new Trainer(m, k));
       }
     } catch (RuntimeException e) {
+      foreign.forEach(ForeignStep.Trainer::close);
       variantModels.forEach(Model::close);
       if (madeOwn != null) {
         madeOwn.close();
@@ -200,8 +212,13 @@ public final class StepBenchmark implements AutoCloseable {
       variants.get(contender - 1).fit(train, options.withEpochs(epochs));
     } else if (contender == extra + 1) {
       ownThread.fit(train, options.withEpochs(epochs));
-    } else if (contender == extra + 2 || contender == extra + 3) {
-      HandWrittenStep gathered = contender == extra + 2 ? handCaller : hand;
+    } else if (contender <= extra + 1 + foreign.size()) {
+      ForeignStep.Trainer other = foreign.get(contender - extra - 2);
+      for (int e = 0; e < epochs; e++) {
+        other.epoch();
+      }
+    } else if (contender <= extra + 3 + foreign.size()) {
+      HandWrittenStep gathered = contender == extra + 2 + foreign.size() ? handCaller : hand;
       for (int e = 0; e < epochs; e++) {
         int[] order = Shuffle.permutation(n, random);
         for (int s = 0; s < n; s += batch) {
@@ -248,6 +265,7 @@ public final class StepBenchmark implements AutoCloseable {
     hand.close();
     handFixed.close();
     variantModels.forEach(Model::close);
+    foreign.forEach(ForeignStep.Trainer::close);
     ownThread.close();
     model.close();
   }
