@@ -33,6 +33,8 @@ import picocli.CommandLine.Spec;
       "  primer-kN   a Trainer running N steps per session call (--steps-per-call);",
       "  primer-1t   Model.fit of a model compiled withThreads(1): its session on one",
       "              thread of its own instead of TensorFlow's shared pools;",
+      "  dl4j        Deeplearning4j's MultiLayerNetwork on the same net and data, when",
+      "              built with -Pdl4j (PRIMER_DL4J=1 ./primer); Adam nets only;",
       "  hand-caller the hand-written step with the run option Primer's session",
       "              calls use (ops on the calling thread): one option a hand-writer",
       "              can set too;",

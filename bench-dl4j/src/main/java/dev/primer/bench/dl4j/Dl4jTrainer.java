@@ -1,0 +1,43 @@
+package dev.primer.bench.dl4j;
+
+import dev.primer.tf.bench.ForeignStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * A DL4J network trained as a DL4J user trains it: the whole training set in one {@link
+ * DataSet}, shuffled in place every epoch (seeded, so runs repeat), cut into batches with {@link
+ * DataSet#batchBy} and one {@code fit} per batch.
+ */
+final class Dl4jTrainer implements ForeignStep.Trainer {
+  private final MultiLayerNetwork net;
+  private final DataSet all;
+  private final int batch;
+  private long shuffles;
+
+  Dl4jTrainer(MultiLayerNetwork net, DataSet all, int batch) {
+    this.net = net;
+    this.all = all;
+    this.batch = batch;
+  }
+
+  @Override
+  public void epoch() {
+    all.shuffle(++shuffles);
+    for (DataSet part : all.batchBy(batch)) {
+      net.fit(part);
+    }
+  }
+
+  /** The mean loss of the last batch trained (DL4J's score), for the tests. */
+  double score() {
+    return net.score();
+  }
+
+  @Override
+  public void close() {
+    net.close();
+    all.getFeatures().close();
+    all.getLabels().close();
+  }
+}
