@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * What {@code transfer} and {@code transformer} show while their runs train: {@link
  * RunProgress}'s bar per run, labelled {@code [index/total] scheme} (with the seed where a scheme
- * has several), and one line per finished run. Commands that keep runs on a signal use {@link
+ * has several), and one line per finished run. {@code transformer} keeps its finished runs on
+ * a signal with {@link KeptResults} alone; {@code compare} and {@code depth-sweep}, which also
+ * stop before their next run and leave unreported a run the signal cut off, use {@link
  * KeptRunsListener} instead.
  */
 class RunLines implements ComparisonListener {

@@ -2,9 +2,8 @@ package dev.primer.samples.cli;
 
 import dev.primer.samples.compare.ComparisonTable;
 import dev.primer.samples.compare.ResultsFiles;
-import dev.primer.samples.report.ChartImages;
-import dev.primer.samples.report.EpochCurves;
-import dev.primer.samples.report.Metric;
+import dev.primer.samples.report.CompareReport;
+import dev.primer.samples.report.RunDescription;
 import dev.primer.tf.compare.ComparisonPlan;
 import dev.primer.tf.compare.SchemeRun;
 import dev.primer.tf.compare.SeedMean;
@@ -13,7 +12,6 @@ import dev.primer.tf.compare.TransformerInitsPlan;
 import dev.primer.tf.compare.TransformerInitsResult;
 import dev.primer.tf.compare.TransformerScheme;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,9 +58,12 @@ import picocli.CommandLine.Spec;
       "half-way from chance to 100% after the first and last epoch), slow start,",
       "collapsed, partly learned, never learned, diverged at step N.",
       "",
-      "Writes results.csv, summary.csv, results.json and test-accuracy.png into",
-      "--out. Exit codes: 0 every run finished (never learned and diverged are",
-      "results), 2 a usage error, 3 a run failed.",
+      "Writes results.csv, summary.csv, results.json, the charts (test-accuracy.png,",
+      "train-loss.png, test-loss.png) and report.html into --out, the results after",
+      "every finished run. Interrupted (Ctrl-C, SIGTERM), it keeps the runs that",
+      "finished, with their report marked incomplete. Exit codes: 0 every run",
+      "finished (never learned and diverged are results), 2 a usage error, 3 a run",
+      "failed, 130 or 143 interrupted.",
       "",
       "The defaults (5 schemes x 3 seeds) take about 1.5 minutes on 2 CPU cores.",
       ""
@@ -161,37 +163,75 @@ final class TransformerCommand implements Callable<Integer> {
     }
     text.flush();
 
+    PrintWriter err = spec.commandLine().getErr();
+    RunDescription description = new RunDescription("primer transformer", nets(plan),
+        data(plan), options(plan), Versions.all());
     long started = System.nanoTime();
+    AtomicReference<List<SchemeRun>> soFar = new AtomicReference<>(List.of());
     TransformerInitsResult result;
-    try (RunProgress progress = new RunProgress((long) epochs * ((train + batch - 1) / batch))) {
+    try (RunProgress progress = new RunProgress((long) epochs * ((train + batch - 1) / batch));
+        KeptResults kept = new KeptResults(() -> {
+          progress.close(); // the bar's own thread would draw over the lines below
+          keepOnSignal(outDir, soFar.get(), plan, description, text, err);
+        })) {
       result = TransformerInits.run(plan, new RunLines(progress, text, true) {
         @Override
         public void runsSoFar(List<SchemeRun> runs) {
           // every finished run on disk before the next starts, as compare keeps them
-          try {
-            ResultsFiles.write(outDir, runs, plan.runs(), nets(plan), options(plan), data(plan),
-                Versions.all());
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
+          kept.write(() -> {
+            writeResults(outDir, runs, plan, description);
+            soFar.set(List.copyOf(runs)); // under the lock: a signal keeps what is on disk
+          });
         }
       });
+      text.println();
+      text.print(ComparisonTable.of(result.runs(), epochs));
+      text.println();
+      text.print(summary(result));
+      text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n",
+          (System.nanoTime() - started) / 1e9);
+      kept.writeComplete(() -> {
+        writeResults(outDir, result.runs(), plan, description);
+        Path report = CompareReport.write(outDir, description, result.runs(), epochs,
+            plan.vocab(), Map.of(), "");
+        text.println("wrote " + outDir.resolve("results.csv") + ", summary.csv, results.json,"
+            + " the charts and " + report);
+      });
     }
-    text.println();
-    text.print(ComparisonTable.of(result.runs(), epochs));
-    text.println();
-    text.print(summary(result));
-    text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n",
-        (System.nanoTime() - started) / 1e9);
-    ResultsFiles.write(outDir, result.runs(), plan.runs(), nets(plan), options(plan),
-        data(plan), Versions.all());
-    byte[] png = ChartImages.png(EpochCurves.chart(result.runs(), Metric.TEST_ACCURACY,
-        plan.task().text() + ", Adam " + lr + ", no warm-up"));
-    ChartImages.write(outDir.resolve("test-accuracy.png"), png);
-    text.println("wrote " + outDir.resolve("results.csv") + ", summary.csv, results.json and "
-        + "test-accuracy.png");
     text.flush();
-    return ErrorReporter.runsEnded(result.runs(), "transformer", spec.commandLine().getErr());
+    return ErrorReporter.runsEnded(result.runs(), "transformer", err);
+  }
+
+  private static void writeResults(Path outDir, List<SchemeRun> runs, TransformerInitsPlan plan,
+      RunDescription description) throws IOException {
+    ResultsFiles.write(outDir, runs, plan.runs(), description.net(), description.options(),
+        description.data(), description.versions());
+  }
+
+  /** On SIGINT or SIGTERM: the table and report of the runs kept and, on stderr, what was kept. */
+  private static void keepOnSignal(Path outDir, List<SchemeRun> finished,
+      TransformerInitsPlan plan, RunDescription description, PrintWriter text,
+      PrintWriter err) {
+    err.println();
+    if (finished.isEmpty()) {
+      KeptResults.tellNothingKept(err, "transformer", outDir);
+      return;
+    }
+    String kept = finished.size() + " of " + plan.runs() + " runs";
+    String reportFailure = null;
+    try {
+      text.println();
+      text.print(ComparisonTable.of(finished, plan.epochs()));
+      text.flush();
+      CompareReport.write(outDir, new RunDescription("primer transformer (incomplete: " + kept
+          + " finished; interrupted)", description.net(), description.data(),
+          description.options(), description.versions()), finished, plan.epochs(), plan.vocab(),
+          Map.of(), "");
+    } catch (IOException | RuntimeException e) {
+      reportFailure = e.getMessage();
+    }
+    KeptResults.tellKept(err, "transformer", kept, outDir, reportFailure,
+        "primer transformer with the same options and another --out (runs are not resumed)");
   }
 
   /** Per scheme: its net variant, final accuracy over seeds with its interval, statuses. */

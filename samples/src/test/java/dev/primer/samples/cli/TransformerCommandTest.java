@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +30,65 @@ class TransformerCommandTest {
     assertThat(json.get("runs")).hasSize(2);
     assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(3);
     assertThat(out.resolve("test-accuracy.png")).exists();
+    assertThat(out.resolve("train-loss.png")).exists();
+    assertThat(out.resolve("report.html")).content()
+        .contains("primer transformer", "Results", "xavier", "rezero", "learned level")
+        .doesNotContain("incomplete");
+  }
+
+  /**
+   * Started as its own process and sent SIGTERM once a run has finished: it exits 143 and
+   * leaves results.json, results.csv and report.html holding the runs that finished, marked
+   * incomplete, and says so on stderr.
+   */
+  @Test
+  void sigtermKeepsTheFinishedRunsWithTheirReport(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("interrupted");
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        Main.class.getName(), "transformer", "--schemes", "xavier,rezero,gpt2", "--length",
+        "4", "--vocab", "4", "--blocks", "1", "--dim", "8", "--heads", "2", "--mlp", "8",
+        "--train", "400", "--test", "40", "--epochs", "40", "--batch", "20", "--seeds", "2",
+        "--out", out.toString());
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(dir.resolve("stdout.txt").toFile())
+        .redirectError(dir.resolve("stderr.txt").toFile());
+    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+    Process process = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (finishedRuns(out) < 1 && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(process.isAlive()).as("still training after the first run").isTrue();
+      process.destroy(); // SIGTERM on Linux
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      process.destroyForcibly();
+    }
+    String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(err).isEqualTo(143);
+    JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+    int finished = json.get("finished_runs").asInt();
+    assertThat(json.get("complete").asBoolean()).isFalse();
+    assertThat(json.get("planned_runs").asInt()).isEqualTo(6);
+    assertThat(finished).isBetween(1, 5);
+    assertThat(json.get("runs")).hasSize(finished);
+    assertThat(out.resolve("report.html")).content()
+        .contains("incomplete: " + finished + " of 6 runs finished");
+    assertThat(err).contains("primer transformer: interrupted; kept the " + finished
+        + " of 6 runs that finished in " + out).doesNotContain("Exception");
+  }
+
+  /** The runs in results.json so far, 0 while there is none. */
+  private static int finishedRuns(Path out) {
+    try {
+      return new ObjectMapper().readTree(out.resolve("results.json").toFile())
+          .get("finished_runs").asInt();
+    } catch (java.io.IOException | RuntimeException notYet) {
+      return 0;
+    }
   }
 
   @Test
