@@ -573,39 +573,18 @@ public class NetSpec {
    * see {@link dev.primer.dsl.init.Pretrained}), and every layer with parameters is
    * {@link #frozen()}. With {@link #firstLayers} and {@link #then}, how a new head goes on a
    * saved net: {@code saved.firstLayers(4).frozenFrom("base").then(Net.dense(5).softmax())}.
-   * Names only: the file is read when the net is compiled.
+   * A residual block's branch layers load inside it ({@code block_3/dense_1/kernel}); a repeat
+   * is written out, since each copy takes arrays of its own. Names only: the file is read when
+   * the net is compiled.
    *
    * @param path a {@code .npz} file or the directory a model was saved into
    * @throws SpecException for a batch norm layer (its gamma, beta and moving statistics cannot
-   *     be named from a file), or a blank path
+   *     be named from a file) or a residual block with a skip projection or a learned scale,
+   *     naming it; for blocks in a spec without an input shape; or a blank path
    */
   @CheckReturnValue
   public NetSpec frozenFrom(String path) {
-    List<String> names = ResolvedNet.layerNames(layers);
-    List<LayerSpec> loaded = new ArrayList<>();
-    for (int i = 0; i < layers.size(); i++) {
-      LayerSpec l = layers.get(i);
-      if (l.layer() instanceof Residual || l.layer() instanceof Repeat) {
-        throw SpecException.atLayer(i, l.layer().kind(), "frozenFrom does not take residual"
-            + " or repeated blocks yet; end the body before it");
-      }
-      if (!l.layer().hasParameters()) {
-        loaded.add(l);
-        continue;
-      }
-      if (l.layer().initializable().isEmpty()) {
-        throw SpecException.atLayer(i, l.layer().kind(), "its parameters cannot be taken from"
-            + " a file (only kernels, recurrent kernels and biases can); end the body before it");
-      }
-      InitChoices inits = l.inits();
-      for (Role role : Role.values()) {
-        if (l.layer().initializable().contains(role)) {
-          inits = inits.with(role, Inits.from(path, names.get(i) + "/" + role.paramName()));
-        }
-      }
-      loaded.add(l.withInits(inits).freeze());
-    }
-    return new NetSpec(input, loaded, defaults);
+    return new NetSpec(input, PretrainedBody.load(this, path), defaults);
   }
 
   // ---------------------------------------------------------------- net-wide choices

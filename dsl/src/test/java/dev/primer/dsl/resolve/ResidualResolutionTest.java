@@ -304,14 +304,6 @@ class ResidualResolutionTest {
     }
 
     @Test
-    void aPretrainedBodyWithBlocksIsRefusedForNow() {
-      assertThatThrownBy(() -> Net.input(4).dense(4).residual(Net.dense(4)).frozenFrom("base"))
-          .isInstanceOf(SpecException.class)
-          .hasMessage("layer 1 (residual): frozenFrom does not take residual or repeated blocks"
-              + " yet; end the body before it");
-    }
-
-    @Test
     void textErrorsNameTheColumn() {
       assertThatThrownBy(() -> Net.parse("input(4).dense(4).scaled(0)"))
           .hasMessage("column 19: scaled(...) must follow residual(...) (or its scaled(...)"

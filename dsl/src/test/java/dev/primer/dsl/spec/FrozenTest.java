@@ -128,4 +128,48 @@ class FrozenTest {
     assertThat(body.resolve().parameter("lstm_0/kernel").orElseThrow().blocks()).hasSize(4)
         .allSatisfy(b -> assertThat(b.sampler()).isEqualTo(from("w.npz", "lstm_0/kernel")));
   }
+
+  @Test
+  void aBodyWithResidualAndRepeatedBlocksLoadsEveryParameterByItsOwnName() {
+    NetSpec trained = Net.input(8).dense(8).relu()
+        .repeat(2, Net.block().residual(Net.block().dense(8).relu().dense(8)).relu())
+        .dense(4).relu().dense(3).softmax();
+    NetSpec body = trained.firstLayers(3).frozenFrom("pre");
+    // the repeat is written out: each copy takes arrays of its own
+    assertThat(body.layers()).extracting(l -> l.layer().kind())
+        .containsExactly("dense", "residual", "residual", "dense");
+    assertThat(Net.parse(body.toString())).isEqualTo(body);
+    ResolvedNet loaded = body.resolve();
+    ResolvedNet original = trained.firstLayers(3).resolve();
+    assertThat(loaded.parameters()).extracting(p -> p.name())
+        .isEqualTo(original.parameters().stream().map(p -> p.name()).toList())
+        .contains("block_1/dense_1/kernel", "dense_1/bias");
+    // every parameter starts from the array of its own name, and is frozen
+    assertThat(loaded.parameters()).allSatisfy(p -> assertThat(p.blocks())
+        .allSatisfy(b -> assertThat(b.sampler()).as(p.name())
+            .isEqualTo(new Pretrained("pre", p.name()))));
+    assertThat(loaded.trainableParameters()).isEmpty();
+    assertThat(loaded.layers()).filteredOn(l -> !l.parameters().isEmpty())
+        .allSatisfy(l -> assertThat(l.frozen()).as(l.name()).isTrue());
+  }
+
+  @Test
+  void aBlockWhoseOwnParametersCannotComeFromAFileIsRefusedByName() {
+    assertThatThrownBy(() -> Net.input(4).dense(4).residual(Net.block().dense(4)).scaled(0)
+        .frozenFrom("pre")).isInstanceOf(SpecException.class)
+        .hasMessage("layer block_0 (residual): its block_0/scale cannot be taken from a file yet"
+            + " (only kernels, recurrent kernels and biases can); end the body before it");
+    assertThatThrownBy(() -> Net.input(4).residual(Net.block().dense(6)).frozenFrom("pre"))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("layer block_0 (residual): its block_0/projection/kernel cannot");
+    assertThatThrownBy(() -> Net.input(4).residual(Net.block().dense(4).batchNorm())
+        .frozenFrom("pre")).isInstanceOf(SpecException.class)
+        .hasMessage("layer block_0/batch_norm_0 (batchNorm): its parameters cannot be taken"
+            + " from a file (only kernels, recurrent kernels and biases can); end the body"
+            + " before it");
+    assertThatThrownBy(() -> Net.block().dense(4).residual(Net.block().dense(4))
+        .frozenFrom("pre")).isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("frozenFrom: a body with residual or repeated blocks needs its"
+            + " input shape");
+  }
 }

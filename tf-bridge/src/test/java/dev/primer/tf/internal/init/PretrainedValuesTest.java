@@ -104,6 +104,33 @@ class PretrainedValuesTest {
   }
 
   @Test
+  void aSavedResidualBodyWithARepeatLoadsBitwiseUnderANewHead() throws IOException {
+    NetSpec trained = Net.input(6).dense(8).relu()
+        .repeat(2, Net.block().residual(Net.block().dense(8).relu().dense(8)).relu())
+        .dense(2).softmax();
+    Map<String, ParameterValues> saved;
+    Path base = dir.resolve("residual");
+    try (Model model = Model.compile(trained, 7)) {
+      saved = model.weights();
+      model.save(base);
+    }
+    NetSpec transfer = trained.firstLayers(2).frozenFrom(base.toString())
+        .then(Net.dense(3).softmax());
+    try (Model model = Model.compile(transfer, 99)) {
+      Map<String, ParameterValues> w = model.weights();
+      List<String> body = List.of("dense_0/kernel", "dense_0/bias", "block_0/dense_0/kernel",
+          "block_0/dense_1/bias", "block_1/dense_0/kernel", "block_1/dense_1/kernel");
+      for (String name : body) {
+        assertThat(bits(w.get(name).values())).as(name).isEqualTo(bits(saved.get(name).values()));
+      }
+      // the two copies of the block took arrays of their own, which differ
+      assertThat(bits(w.get("block_0/dense_0/kernel").values()))
+          .isNotEqualTo(bits(w.get("block_1/dense_0/kernel").values()));
+      assertThat(w.get("dense_1/kernel").values()).hasSize(8 * 3);
+    }
+  }
+
+  @Test
   void aShapeThatDiffersIsRefusedNamingEverything() throws IOException {
     Path file = dir.resolve("w.npz");
     Npz.write(file, List.of(new NpyArray("dense_0/kernel", new int[] {5, 3}, values(15, 3))));
