@@ -139,9 +139,9 @@ class ErrorMessagesTest {
       spec(() -> Net.input(10).batchNorm(1.0, 1e-3),
           "layer 0 (batchNorm): momentum must be in [0, 1), got 1.0");
       spec(() -> Net.input(10).batchNorm(0.99, 0),
-          "layer 0 (batchNorm): epsilon must be > 0, got 0.0");
+          "layer 0 (batchNorm): epsilon must be > 0 and finite, got 0.0");
       spec(() -> Net.empty().batchNorm(0.99, Double.POSITIVE_INFINITY),
-          "layer 0 (batchNorm): epsilon must be > 0, got Infinity");
+          "layer 0 (batchNorm): epsilon must be > 0 and finite, got Infinity");
     }
   }
 

@@ -25,7 +25,8 @@ import org.tensorflow.proto.OptimizerOptions;
  *   steps (compare's net 784-256-256-10, batch 64, momentum: an epoch in 91 against 161 ms on
  *   the 2-core development machine, bitwise the same weights). Since every call runs its ops on
  *   the calling thread ({@code internal.graph.SessionCalls}) the default is as fast there
- *   ({@code primer bench step}: 1.05 against 1.04x a hand-written graph), and on larger steps
+ *   ({@code primer bench step} on compare's net: one thread 1.05x a hand-written graph, the
+ *   default 1.04x), and on larger steps
  *   one thread never paid (784-1024-1024-10 and the conv net of issue 12 took 1.4x and 1.55x
  *   longer on one thread in a harness); a kernel may also split a larger product's sum
  *   otherwise on one thread than on several, so the last bits of those weights differ

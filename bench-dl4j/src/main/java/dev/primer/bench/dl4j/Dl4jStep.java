@@ -50,12 +50,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * convolution and max-pooling layers with ReLU, a softmax output layer with multi-class
  * cross-entropy, {@link Adam} with Primer's betas and epsilon), trained from its own initial
  * weights (Xavier, DL4J's default: the speed does not depend on them) on the same examples, one
- * {@link DataSet} shuffled every epoch and cut into batches ({@link DataSet#batchBy}), one
- * {@code fit} per batch.
+ * {@link DataSet} shuffled every epoch, one {@code fit} per batch ({@link Dl4jTrainer}).
  *
  * <p>It takes the nets made of dense, valid or same padded stride-s convolution and max-pooling
- * layers, each dense and convolution layer with ReLU or (the last) softmax, on vectors or
- * one-channel images, under Adam at a constant rate: the MLPs and the CNN of issue 12. It does
+ * layers, each dense and convolution layer with ReLU or (the last) softmax, none frozen, on
+ * vectors or one-channel images, under Adam at a constant rate: the MLPs and the CNN of issue
+ * 12. It does
  * not take SGD with momentum (compare's net): DL4J has Nesterov momentum only, a different
  * update.
  */
@@ -123,6 +123,9 @@ public final class Dl4jStep implements ForeignStep {
       return Optional.empty();
     }
     List<LayerSpec> specs = measured.net().layers();
+    if (specs.stream().anyMatch(LayerSpec::frozen)) {
+      return Optional.empty(); // DL4J would train what Primer keeps
+    }
     List<org.deeplearning4j.nn.conf.layers.Layer> out = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       LayerSpec spec = specs.get(i);

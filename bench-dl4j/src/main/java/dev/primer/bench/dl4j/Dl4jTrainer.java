@@ -3,11 +3,14 @@ package dev.primer.bench.dl4j;
 import dev.primer.tf.bench.ForeignStep;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A DL4J network trained as a DL4J user trains it: the whole training set in one {@link
- * DataSet}, shuffled in place every epoch (seeded, so runs repeat), cut into batches with {@link
- * DataSet#batchBy} and one {@code fit} per batch.
+ * DataSet}, shuffled in place every epoch (seeded, so runs repeat), one {@code fit} per batch of
+ * consecutive rows, each batch a view of the shuffled arrays (no copy; {@link DataSet#batchBy}
+ * would make a {@code DataSet} per example and copy every batch).
  */
 final class Dl4jTrainer implements ForeignStep.Trainer {
   private final MultiLayerNetwork net;
@@ -24,8 +27,11 @@ final class Dl4jTrainer implements ForeignStep.Trainer {
   @Override
   public void epoch() {
     all.shuffle(++shuffles);
-    for (DataSet part : all.batchBy(batch)) {
-      net.fit(part);
+    long n = all.numExamples();
+    for (long start = 0; start + batch <= n; start += batch) {
+      INDArrayIndex rows = NDArrayIndex.interval(start, start + batch);
+      net.fit(new DataSet(all.getFeatures().get(rows, NDArrayIndex.all()),
+          all.getLabels().get(rows, NDArrayIndex.all())));
     }
   }
 

@@ -26,6 +26,8 @@ class Dl4jStepTest {
         .dense(2).softmax(), 8, Optimizer.adam(0.01)))).isFalse();
     assertThat(dl4j.takes(new StepBenchmark.Case("tanh", Net.input(4).dense(4).tanh()
         .dense(2).softmax(), 8, Optimizer.adam(0.01)))).isFalse();
+    assertThat(dl4j.takes(new StepBenchmark.Case("frozen", Net.input(4).dense(4).relu().frozen()
+        .dense(2).softmax(), 8, Optimizer.adam(0.01)))).isFalse();
   }
 
   @Test

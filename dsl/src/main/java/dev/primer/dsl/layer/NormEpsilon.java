@@ -10,11 +10,11 @@ final class NormEpsilon {
   /**
    * Checks that {@code epsilon} is &gt; 0 and finite.
    *
-   * @throws IllegalArgumentException {@code "epsilon must be > 0, got 0.0"}
+   * @throws IllegalArgumentException {@code "epsilon must be > 0 and finite, got 0.0"}
    */
   static void check(double epsilon) {
     if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-      throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+      throw new IllegalArgumentException("epsilon must be > 0 and finite, got " + epsilon);
     }
   }
 }

@@ -140,7 +140,7 @@ class SequenceLayersTest {
     assertThatThrownBy(() -> Net.input(4, 3).multiHeadAttention(0, 8))
         .hasMessage("layer 0 (multiHeadAttention): heads must be > 0, got 0");
     assertThatThrownBy(() -> Net.input(4, 3).layerNorm(0))
-        .hasMessage("layer 0 (layerNorm): epsilon must be > 0, got 0.0");
+        .hasMessage("layer 0 (layerNorm): epsilon must be > 0 and finite, got 0.0");
     assertThatThrownBy(() -> Net.input(4, 3).positionalEmbedding().bias(Inits.ZEROS))
         .hasMessage("layer 0 (positionalEmbedding): has no bias to initialize");
   }

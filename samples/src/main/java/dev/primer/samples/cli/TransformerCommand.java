@@ -1,6 +1,7 @@
 package dev.primer.samples.cli;
 
 import dev.primer.samples.compare.ComparisonTable;
+import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
 import dev.primer.samples.report.CompareReport;
 import dev.primer.samples.report.RunDescription;
@@ -176,6 +177,18 @@ final class TransformerCommand implements Callable<Integer> {
         })) {
       result = TransformerInits.run(plan, new RunLines(progress, text, true) {
         @Override
+        public void runFinished(SchemeRun run) {
+          if (!kept.interrupted()) { // a run that ends after a signal is not among those kept
+            super.runFinished(run);
+          }
+        }
+
+        @Override
+        public boolean stopRequested() {
+          return kept.interrupted();
+        }
+
+        @Override
         public void runsSoFar(List<SchemeRun> runs) {
           // every finished run on disk before the next starts, as compare keeps them
           kept.write(() -> {
@@ -205,7 +218,7 @@ final class TransformerCommand implements Callable<Integer> {
   private static void writeResults(Path outDir, List<SchemeRun> runs, TransformerInitsPlan plan,
       RunDescription description) throws IOException {
     ResultsFiles.write(outDir, runs, plan.runs(), description.net(), description.options(),
-        description.data(), description.versions());
+        description.data(), description.versions(), Completion.rerun("primer transformer"));
   }
 
   /** On SIGINT or SIGTERM: the table and report of the runs kept and, on stderr, what was kept. */
@@ -217,18 +230,26 @@ final class TransformerCommand implements Callable<Integer> {
       KeptResults.tellNothingKept(err, "transformer", outDir);
       return;
     }
+    boolean all = finished.size() == plan.runs();
     String kept = finished.size() + " of " + plan.runs() + " runs";
     String reportFailure = null;
     try {
       text.println();
       text.print(ComparisonTable.of(finished, plan.epochs()));
       text.flush();
-      CompareReport.write(outDir, new RunDescription("primer transformer (incomplete: " + kept
-          + " finished; interrupted)", description.net(), description.data(),
-          description.options(), description.versions()), finished, plan.epochs(), plan.vocab(),
-          Map.of(), "");
+      CompareReport.write(outDir, all ? description : new RunDescription("primer transformer"
+          + " (incomplete: " + kept + " finished; interrupted)", description.net(),
+          description.data(), description.options(), description.versions()), finished,
+          plan.epochs(), plan.vocab(), Map.of(), "");
     } catch (IOException | RuntimeException e) {
       reportFailure = e.getMessage();
+    }
+    if (all) { // the signal came after the last run, while the report was being written
+      err.println("primer transformer: interrupted after every run finished; the " + kept
+          + " are complete in " + outDir + (reportFailure == null ? " with report.html"
+          : " (the report could not be written: " + reportFailure + ")"));
+      err.flush();
+      return;
     }
     KeptResults.tellKept(err, "transformer", kept, outDir, reportFailure,
         "primer transformer with the same options and another --out (runs are not resumed)");

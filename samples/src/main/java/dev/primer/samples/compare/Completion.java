@@ -37,14 +37,26 @@ public final class Completion {
 
   /**
    * Before the results are written: marks {@code dir} incomplete if {@code finished <
-   * planned}; {@code command} names the program ({@code primer compare}).
+   * planned}, saying how to continue ({@link #resume} or {@link #rerun}).
    */
-  public static void before(Path dir, int finished, int planned, String command) throws IOException {
+  public static void before(Path dir, int finished, int planned, String toContinue)
+      throws IOException {
     if (finished < planned) {
       AtomicFiles.writeString(dir.resolve(MARKER), "incomplete: " + finished + " of " + planned
-          + " runs finished; results.csv and results.json hold those runs.\n"
-          + "Continue with the same options and --resume " + dir + " (" + command + ").\n");
+          + " runs finished; results.csv and results.json hold those runs.\n" + toContinue
+          + "\n");
     }
+  }
+
+  /** How to continue a command that resumes: {@code --resume dir}. */
+  public static String resume(Path dir, String command) {
+    return "Continue with the same options and --resume " + dir + " (" + command + ").";
+  }
+
+  /** How to continue a command that does not resume: run it again. */
+  public static String rerun(String command) {
+    return "Runs are not resumed: run " + command + " again with the same options and another"
+        + " --out.";
   }
 
   /** After the results are written: removes the mark once every run finished. */

@@ -213,8 +213,27 @@ public final class ResultsFiles {
   public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
       Map<String, Object> options, Map<String, Object> data, Map<String, String> versions,
       java.util.Optional<ShardRecord> shard) throws IOException {
+    write(dir, runs, planned, spec, options, data, versions, shard,
+        Completion.resume(dir, "primer compare"));
+  }
+
+  /**
+   * As {@link #write(Path, List, int, String, Map, Map, Map)} for a command other than compare:
+   * an incomplete set says {@code toContinue} ({@link Completion#resume} or {@link
+   * Completion#rerun}).
+   */
+  public static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
+      Map<String, Object> options, Map<String, Object> data, Map<String, String> versions,
+      String toContinue) throws IOException {
+    write(dir, runs, planned, spec, options, data, versions, java.util.Optional.empty(),
+        toContinue);
+  }
+
+  private static void write(Path dir, List<SchemeRun> runs, int planned, String spec,
+      Map<String, Object> options, Map<String, Object> data, Map<String, String> versions,
+      java.util.Optional<ShardRecord> shard, String toContinue) throws IOException {
     Files.createDirectories(dir);
-    Completion.before(dir, runs.size(), planned, "primer compare");
+    Completion.before(dir, runs.size(), planned, toContinue);
     writeAtomically(dir.resolve("results.csv"), csv(runs));
     writeAtomically(dir.resolve("summary.csv"), summaryCsv(runs));
     ObjectNode root = json(runs, planned, spec, options, data, versions);

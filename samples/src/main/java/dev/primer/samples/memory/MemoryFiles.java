@@ -72,7 +72,7 @@ public final class MemoryFiles {
   public static void write(Path dir, List<MemoryRun> runs, int planned, RunDescription run)
       throws IOException {
     Files.createDirectories(dir);
-    Completion.before(dir, runs.size(), planned, "primer memory");
+    Completion.before(dir, runs.size(), planned, Completion.rerun("primer memory"));
     List<List<String>> rows = new ArrayList<>(MemoryTable.rows(runs));
     ResultsFiles.writeAtomically(dir.resolve("results.csv"),
         ResultsFiles.csv(MemoryTable.HEADER, rows));

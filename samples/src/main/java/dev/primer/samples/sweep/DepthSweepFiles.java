@@ -105,7 +105,7 @@ public final class DepthSweepFiles {
     int finished = result.allRuns().size();
     int planned = shard.map(s -> s.shard().size(result.plan().runs()))
         .orElse(result.plan().runs());
-    Completion.before(dir, finished, planned, "primer depth-sweep");
+    Completion.before(dir, finished, planned, Completion.resume(dir, "primer depth-sweep"));
     ResultsFiles.writeAtomically(dir.resolve("results.csv"), csv(result));
     ObjectNode root = json(result, run);
     Completion.put(root, finished, planned);

@@ -5,6 +5,7 @@ import dev.primer.tf.internal.graph.BatchShapes;
 import dev.primer.tf.internal.graph.CallGate;
 import dev.primer.tf.internal.graph.CompiledGraph;
 import dev.primer.tf.internal.graph.ModelGraphs;
+import dev.primer.tf.internal.graph.SessionCalls;
 import dev.primer.tf.internal.train.StepGraph;
 import dev.primer.tf.train.Loss;
 import dev.primer.tf.train.Optimizer;
@@ -68,8 +69,8 @@ public final class FedBatchTrainer {
   /** One step on tensors made once by {@link #batch}: the cost of the step without input. */
   public float step(Batch batch) {
     try (CallGate.Call call = ModelGraphs.gate(model).enter(); // close waits for it
-         Result r = compiled.session().runner().feed(x, batch.features).feed(y, batch.targets)
-        .fetch(step.loss()).addTarget(step.train()).run()) {
+         Result r = SessionCalls.runner(compiled.session()).feed(x, batch.features)
+             .feed(y, batch.targets).fetch(step.loss()).addTarget(step.train()).run()) {
       return ((TFloat32) r.get(0)).getFloat();
     } finally {
       java.lang.ref.Reference.reachabilityFence(model);

@@ -143,10 +143,9 @@ public final class StepBenchmark implements AutoCloseable {
       handCaller.load(features, targets, n);
       hand.load(features, targets, n);
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
-      for (ForeignStep step : ForeignStep.installed()) {
+      for (ForeignStep step : installed()) {
         if (step.takes(measured)) {
-          foreign.add(step.open(measured, features, targets, n, data.exampleShape().toArray(),
-              width));
+          foreign.add(open(step, measured, n, data.exampleShape().toArray(), width));
           foreignNames.add(step.name());
         }
       }
@@ -155,7 +154,7 @@ public final class StepBenchmark implements AutoCloseable {
         variantModels.add(m);
         variants.add(new Trainer(m, k));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       foreign.forEach(ForeignStep.Trainer::close);
       variantModels.forEach(Model::close);
       if (madeOwn != null) {
@@ -172,6 +171,28 @@ public final class StepBenchmark implements AutoCloseable {
       }
       model.close();
       throw e;
+    }
+  }
+
+  /** The foreign contenders on the classpath; a provider that cannot be loaded is named. */
+  private static List<ForeignStep> installed() {
+    try {
+      return ForeignStep.installed();
+    } catch (java.util.ServiceConfigurationError e) {
+      throw new IllegalStateException("bench step: a contender from another library could not"
+          + " be loaded (" + e.getMessage() + "); build without it (no PRIMER_DL4J)", e);
+    }
+  }
+
+  /** {@code step}'s trainer; a failure to start it (a native library missing) is named. */
+  private ForeignStep.Trainer open(ForeignStep step, Case measured, int n, int[] exampleShape,
+      int width) {
+    try {
+      return step.open(measured, features, targets, n, exampleShape, width);
+    } catch (RuntimeException | LinkageError e) {
+      throw new IllegalStateException("bench step: contender " + step.name() + " could not"
+          + " start on " + measured.name() + ": " + e + "; run without it (for dl4j: without"
+          + " PRIMER_DL4J)", e);
     }
   }
 
@@ -199,8 +220,13 @@ public final class StepBenchmark implements AutoCloseable {
    *
    * @return the run's examples per second of wall time and per second of this process's CPU
    *     time (all threads; steadier than wall time on a machine shared with other work)
+   * @throws IllegalArgumentException for a number that names no contender
    */
   public Rate run(int contender, int epochs) {
+    if (contender < 0 || contender >= contenders().size()) {
+      throw new IllegalArgumentException("bench step: contender " + contender + " is not one of"
+          + " 0.." + (contenders().size() - 1) + " " + contenders());
+    }
     int n = train.size();
     int batch = measured.batch();
     int extra = variants.size();

@@ -1,6 +1,7 @@
 package dev.primer.tf.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.primer.dsl.Net;
 import dev.primer.tf.Device;
@@ -47,6 +48,8 @@ class StepBenchmarkTest {
       }
       assertThat(opened.epochs).isEqualTo(3);
       assertThat(bench.warmUpEpochs(3)).isEqualTo(1);
+      assertThatThrownBy(() -> bench.run(7, 1)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("bench step: contender 7 is not one of 0..6 [primer,");
       assertThat(opened.closed).isFalse();
     }
     assertThat(CountingForeignStep.OPENED.get(0).closed).isTrue();

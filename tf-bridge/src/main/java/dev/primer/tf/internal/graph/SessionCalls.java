@@ -4,8 +4,12 @@ import org.tensorflow.Session;
 import org.tensorflow.proto.RunOptions;
 
 /**
- * How Primer calls a TensorFlow session: every call runs the graph's ops one after another on
- * the calling thread, each kernel still splitting its work over the session's intra-op pool.
+ * How Primer calls a TensorFlow session: every call on a model's, a comparison's or a training
+ * benchmark's Primer session runs the graph's ops one after another on the calling thread, each
+ * kernel still splitting its work over the session's intra-op pool. ({@code SessionCallsTest}
+ * checks that no other source calls a session on its own, but the TensorBoard writer's small
+ * session of its own and the benchmark's raw MatMul rate and hand-written yardstick, which keep
+ * TensorFlow's defaults on purpose.)
  *
  * <p>TensorFlow by default hands every ready op of a call to an inter-op pool, so that
  * independent ops can run at once. On the steps Primer trains that costs more than it wins:
@@ -22,8 +26,10 @@ import org.tensorflow.proto.RunOptions;
  * that does the same: TensorFlow sizes its process-wide inter-op pool from the first session
  * made in the process, and a session asking for the calling thread makes that pool one thread
  * wide, for every session the application makes after it. The run option changes this call
- * alone. TensorFlow honours it where a call's graph runs on one device (the CPU); a call that
- * spans devices (a GPU graph with CPU ops) runs on the inter-op pool as before.
+ * alone. TensorFlow honours it where a call's graph runs on one device (the CPU, or a graph wholly
+ * on one GPU); a call that spans devices (a GPU graph with CPU ops) runs on the inter-op pool as
+ * before. The kernels then run on the calling Java thread's stack; none of Primer's ops recurse
+ * deeply enough for its size to matter.
  *
  * <p>Internal: an application that calls this gets no compatibility promise.
  */

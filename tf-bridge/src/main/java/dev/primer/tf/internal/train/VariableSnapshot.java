@@ -1,6 +1,7 @@
 package dev.primer.tf.internal.train;
 
 import dev.primer.tf.internal.graph.CompiledGraph;
+import dev.primer.tf.internal.graph.SessionCalls;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -108,7 +109,7 @@ public final class VariableSnapshot {
 
   /** Copies the variables' current values into the snapshot. */
   public void save() {
-    g.session().run(save);
+    SessionCalls.runner(g.session()).addTarget(save).run().close();
     saved = true;
   }
 
@@ -121,6 +122,6 @@ public final class VariableSnapshot {
     if (!saved) {
       throw new IllegalStateException("snapshot: nothing saved to restore");
     }
-    g.session().run(restore);
+    SessionCalls.runner(g.session()).addTarget(restore).run().close();
   }
 }
