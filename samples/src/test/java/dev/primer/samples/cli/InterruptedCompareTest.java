@@ -7,13 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.primer.samples.compare.Completion;
 import dev.primer.samples.compare.ResultsFiles;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,31 +41,12 @@ class InterruptedCompareTest {
   void sigtermKeepsTheFinishedRunsAndResumeCompletesThemAsAnUninterruptedRunWould()
       throws Exception {
     Path interrupted = temp.resolve("interrupted");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "compare"));
-    command.addAll(OPTIONS);
-    command.addAll(List.of("--out", interrupted.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(temp.resolve("stdout.txt").toFile())
-        .redirectError(temp.resolve("stderr.txt").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process process = builder.start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (finishedRuns(interrupted) < 1 && process.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(process.isAlive()).as("still training after the first run").isTrue();
-      process.destroy(); // SIGTERM on Linux
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      process.destroyForcibly();
-    }
-    String err = Files.readString(temp.resolve("stderr.txt"), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(err).isEqualTo(143);
+    List<String> args = new ArrayList<>(List.of("compare"));
+    args.addAll(OPTIONS);
+    args.addAll(List.of("--out", interrupted.toString()));
+    SignalledCommand process = SignalledCommand.afterFirstRun(temp, interrupted, args);
+    String err = process.err();
+    assertThat(process.exitCode()).as(err).isEqualTo(143);
 
     // the kept files: one consistent set of the runs that finished, marked incomplete
     JsonNode json = new ObjectMapper().readTree(interrupted.resolve("results.json").toFile());
@@ -78,7 +56,7 @@ class InterruptedCompareTest {
     // the signal came while the second group trained (or while the first was being written):
     // the runs of the first group are kept, none of the second's
     assertThat(finished).isBetween(1, 6);
-    assertThat(Files.readString(temp.resolve("stdout.txt"), StandardCharsets.UTF_8))
+    assertThat(process.out())
         .contains("runs:      12 runs train together, in 2 groups of up to 6 runs");
     assertThat(json.get("runs")).hasSize(finished);
     List<String> csv = Files.readAllLines(interrupted.resolve("results.csv"));
@@ -158,18 +136,6 @@ class InterruptedCompareTest {
     all.addAll(OPTIONS);
     all.addAll(List.of(more));
     return all.toArray(String[]::new);
-  }
-
-  private static int finishedRuns(Path dir) {
-    File json = dir.resolve("results.json").toFile();
-    if (!json.isFile()) {
-      return 0;
-    }
-    try {
-      return new ObjectMapper().readTree(json).path("finished_runs").asInt();
-    } catch (java.io.IOException e) {
-      throw new AssertionError("results.json is not whole JSON while being written", e);
-    }
   }
 
   private static JsonNode withoutSeconds(JsonNode runs) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,31 +42,12 @@ class TransformerCommandTest {
   @Test
   void sigtermKeepsTheFinishedRunsWithTheirReport(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("interrupted");
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "transformer", "--schemes", "xavier,rezero,gpt2", "--length",
-        "4", "--vocab", "4", "--blocks", "1", "--dim", "8", "--heads", "2", "--mlp", "8",
-        "--train", "400", "--test", "40", "--epochs", "40", "--batch", "20", "--seeds", "2",
-        "--out", out.toString());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(dir.resolve("stdout.txt").toFile())
-        .redirectError(dir.resolve("stderr.txt").toFile());
-    builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-    Process process = builder.start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (finishedRuns(out) < 1 && process.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(process.isAlive()).as("still training after the first run").isTrue();
-      process.destroy(); // SIGTERM on Linux
-      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      process.destroyForcibly();
-    }
-    String err = Files.readString(dir.resolve("stderr.txt"), StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(err).isEqualTo(143);
+    SignalledCommand process = SignalledCommand.afterFirstRun(dir, out, List.of("transformer",
+        "--schemes", "xavier,rezero,gpt2", "--length", "4", "--vocab", "4", "--blocks", "1",
+        "--dim", "8", "--heads", "2", "--mlp", "8", "--train", "400", "--test", "40", "--epochs",
+        "40", "--batch", "20", "--seeds", "2", "--out", out.toString()));
+    String err = process.err();
+    assertThat(process.exitCode()).as(err).isEqualTo(143);
     JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
     int finished = json.get("finished_runs").asInt();
     assertThat(json.get("complete").asBoolean()).isFalse();
@@ -77,38 +56,9 @@ class TransformerCommandTest {
     assertThat(json.get("runs")).hasSize(finished);
     assertThat(out.resolve("report.html")).content()
         .contains("incomplete: " + finished + " of 6 runs finished");
+    assertThat(out.resolve("INCOMPLETE")).content()
+        .contains("Runs are not resumed: run primer transformer again").doesNotContain("--resume");
     assertThat(err).contains("primer transformer: interrupted; kept the " + finished
         + " of 6 runs that finished in " + out).doesNotContain("Exception");
-  }
-
-  /** The runs in results.json so far, 0 while there is none. */
-  private static int finishedRuns(Path out) {
-    try {
-      return new ObjectMapper().readTree(out.resolve("results.json").toFile())
-          .get("finished_runs").asInt();
-    } catch (java.io.IOException | RuntimeException notYet) {
-      return 0;
-    }
-  }
-
-  @Test
-  void badOptionsAreNamedBeforeAnythingTrains(@TempDir Path dir) {
-    CommandRunner schemes = new CommandRunner();
-    assertThat(schemes.run("transformer", "--schemes", "fixup", "--out",
-        dir.resolve("a").toString())).isEqualTo(ErrorReporter.USER_ERROR);
-    assertThat(schemes.err.toString()).contains("--schemes: unknown transformer scheme 'fixup'")
-        .doesNotContain("Exception");
-
-    CommandRunner heads = new CommandRunner();
-    assertThat(heads.run("transformer", "--dim", "30", "--out", dir.resolve("b").toString()))
-        .isEqualTo(ErrorReporter.USER_ERROR);
-    assertThat(heads.err.toString()).contains("--dim", "width 30 is not a multiple of 4 heads");
-
-    CommandRunner task = new CommandRunner();
-    assertThat(task.run("transformer", "--task", "copy", "--out", dir.resolve("c").toString()))
-        .isEqualTo(ErrorReporter.USER_ERROR);
-    assertThat(task.err.toString()).contains("--task: unknown sequence task 'copy'");
-    assertThat(dir.resolve("a")).doesNotExist();
-    assertThat(dir.resolve("b")).doesNotExist();
   }
 }
