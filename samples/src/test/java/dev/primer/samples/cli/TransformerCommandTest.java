@@ -61,4 +61,25 @@ class TransformerCommandTest {
     assertThat(err).contains("primer transformer: interrupted; kept the " + finished
         + " of 6 runs that finished in " + out).doesNotContain("Exception");
   }
+
+  @Test
+  void badOptionsAreNamedBeforeAnythingTrains(@TempDir Path dir) {
+    CommandRunner schemes = new CommandRunner();
+    assertThat(schemes.run("transformer", "--schemes", "fixup", "--out",
+        dir.resolve("a").toString())).isEqualTo(ErrorReporter.USER_ERROR);
+    assertThat(schemes.err.toString()).contains("--schemes: unknown transformer scheme 'fixup'")
+        .doesNotContain("Exception");
+
+    CommandRunner heads = new CommandRunner();
+    assertThat(heads.run("transformer", "--dim", "30", "--out", dir.resolve("b").toString()))
+        .isEqualTo(ErrorReporter.USER_ERROR);
+    assertThat(heads.err.toString()).contains("--dim", "width 30 is not a multiple of 4 heads");
+
+    CommandRunner task = new CommandRunner();
+    assertThat(task.run("transformer", "--task", "copy", "--out", dir.resolve("c").toString()))
+        .isEqualTo(ErrorReporter.USER_ERROR);
+    assertThat(task.err.toString()).contains("--task: unknown sequence task 'copy'");
+    assertThat(dir.resolve("a")).doesNotExist();
+    assertThat(dir.resolve("b")).doesNotExist();
+  }
 }
