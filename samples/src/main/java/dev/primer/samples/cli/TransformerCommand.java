@@ -204,7 +204,7 @@ final class TransformerCommand implements Callable<Integer> {
       text.printf(Locale.ROOT, "%ntraining took %.0f s in all%n",
           (System.nanoTime() - started) / 1e9);
       kept.writeComplete(() -> {
-        writeResults(outDir, result.runs(), plan, description);
+        // each run's runsSoFar wrote the results, the last one all of them: the report remains
         Path report = CompareReport.write(outDir, description, result.runs(), epochs,
             plan.vocab(), Map.of(), "");
         text.println("wrote " + outDir.resolve("results.csv") + ", summary.csv, results.json,"

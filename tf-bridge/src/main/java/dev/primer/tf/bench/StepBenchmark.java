@@ -62,9 +62,10 @@ public final class StepBenchmark implements AutoCloseable {
    * (a {@link Trainer} of its own model, same seed), {@code primer-1t} ({@link Model#fit} of a
    * model compiled {@link CompileOptions#withThreads withThreads(1)}: its session on one thread
    * of its own), one contender per {@link ForeignStep} on the classpath that takes the case
-   * (another library, e.g. {@code dl4j}), {@code hand-caller} (the hand-written step with the run option Primer's calls
-   * use, ops on the calling thread: what a hand-writer gets from one option), {@code hand} (the
-   * hand-written step on batches gathered in the graph by fed indices, TensorFlow's defaults) and
+   * (another library, e.g. {@code dl4j}), {@code hand-caller} (the hand-written step with the
+   * run option Primer's calls use, ops on the calling thread: what a hand-writer gets from one
+   * option), {@code hand} (the hand-written step on batches gathered in the graph by fed
+   * indices, TensorFlow's defaults) and
    * {@code hand-fixed} (the hand-written step on one batch fed through placeholders at every
    * step). {@code hand} and {@code hand-fixed} are always the last two.
    */
@@ -145,7 +146,7 @@ public final class StepBenchmark implements AutoCloseable {
       handFixed.fix(features, targets, Arrays.copyOf(Shuffle.permutation(n, random), batch));
       for (ForeignStep step : installed()) {
         if (step.takes(measured)) {
-          foreign.add(open(step, measured, n, data.exampleShape().toArray(), width));
+          foreign.add(open(step, measured, n, example, width));
           foreignNames.add(step.name());
         }
       }
@@ -223,9 +224,10 @@ public final class StepBenchmark implements AutoCloseable {
    * @throws IllegalArgumentException for a number that names no contender
    */
   public Rate run(int contender, int epochs) {
-    if (contender < 0 || contender >= contenders().size()) {
+    List<String> names = contenders();
+    if (contender < 0 || contender >= names.size()) {
       throw new IllegalArgumentException("bench step: contender " + contender + " is not one of"
-          + " 0.." + (contenders().size() - 1) + " " + contenders());
+          + " 0.." + (names.size() - 1) + " " + names);
     }
     int n = train.size();
     int batch = measured.batch();
